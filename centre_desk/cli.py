@@ -1,0 +1,223 @@
+"""The `centre-desk` command: the desktop program, and administration subcommands.
+
+Every subcommand that reads or writes case data signs in as a staff account
+(password on standard input) and is audited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from centre_desk import __version__
+from centre_desk.db.location import resolve_target, save_connection
+from centre_desk.errors import CentreDeskError, KeyUnavailable, UserError
+from centre_desk.i18n import _, install
+from centre_desk.log import setup_logging
+from centre_desk.models.staff import Role
+from centre_desk.paths import data_dir
+from centre_desk.security import credentials
+from centre_desk.security.access import Actor
+from centre_desk.services.dto import NewAccount
+from centre_desk.services.installation import Centre, Options, initialise, open_centre, recover, restore
+
+log = logging.getLogger(__name__)
+
+
+def _read_stdin_line(what: str) -> str:
+    line = sys.stdin.readline()
+    if not line:
+        raise UserError(_("Expected {what} on standard input.").format(what=what))
+    return line.rstrip("\r\n")
+
+
+def _passphrase_reader(path: str | None) -> Callable[[bool], str]:
+    def ask(confirm: bool) -> str:
+        if path:
+            return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+        try:
+            first = getpass.getpass(_("Database passphrase: "))
+            if confirm and getpass.getpass(_("Repeat the passphrase: ")) != first:
+                raise UserError(_("The two passphrases differ."))
+        except (EOFError, OSError) as exc:
+            raise KeyUnavailable(
+                _("No secure system keyring is available: give the database passphrase with --passphrase-file.")
+            ) from exc
+        if len(first) < 12:
+            raise UserError(_("The database passphrase must have at least 12 characters."))
+        return first
+
+    return ask
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="centre-desk",
+        description=_("Case management for social protection centres. Without a command, starts the program."),
+    )
+    parser.add_argument("--version", action="version", version=f"centre-desk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=_("data directory (default: the user data folder)"))
+    parser.add_argument("--db", metavar="URL", help=_("database file or postgresql://user@host/db"))
+    parser.add_argument("--passphrase-file", metavar="FILE", help=_("file holding the database passphrase"))
+    parser.add_argument("--lang", choices=("vi", "en"), help=_("language of messages"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help=_("create the database and the first manager account"))
+    p.add_argument("--manager", required=True, metavar="LOGIN")
+    p.add_argument("--full-name", required=True, metavar="NAME")
+    p.add_argument("--centre", required=True, metavar="NAME")
+    p.add_argument("--password-stdin", action="store_true", required=True)
+    p.add_argument("--recovery-pdf", metavar="FILE", help=_("also write the recovery key sheet as a PDF"))
+
+    def signed_in(name: str, help_text: str) -> argparse.ArgumentParser:
+        q = sub.add_parser(name, help=help_text)
+        q.add_argument("--user", required=True, metavar="LOGIN")
+        q.add_argument("--password-stdin", action="store_true", required=True)
+        return q
+
+    signed_in("check", _("verify encryption, structure, schema version and the audit trail"))
+    p = signed_in("backup", _("write an encrypted, verified backup"))
+    p.add_argument("-o", "--output", metavar="FILE")
+    p = signed_in("restore", _("replace the database with a verified backup"))
+    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("recover", help=_("restore this computer's keys from the recovery key"))
+    p.add_argument("--recovery-key-stdin", action="store_true", required=True)
+    p.add_argument("--backup", metavar="FILE", help=_("rebuild a missing database from this backup"))
+    p = sub.add_parser("connect", help=_("use a PostgreSQL server from this computer"))
+    p.add_argument("url", metavar="URL")
+    p.add_argument("--password-stdin", action="store_true")
+    return parser
+
+
+def _sign_in(centre: Centre, login: str) -> Actor:
+    return centre.accounts.authenticate(login, _read_stdin_line(_("the password")))
+
+
+def _cmd_init(options: Options, args: argparse.Namespace) -> int:
+    password = _read_stdin_line(_("the password"))
+    manager = NewAccount(args.manager, args.full_name, password, frozenset({Role.MANAGER}))
+    centre, recovery_key = initialise(options, manager, args.centre)
+    try:
+        print(_("Database created: {where}").format(where=centre.target.describe()))
+        print(_("Manager account: {login}").format(login=manager.login.casefold()))
+        print()
+        print(_("RECOVERY KEY (shown only once; print it and keep it in the director's safe):"))
+        print()
+        print("    " + recovery_key)
+        print()
+        if args.recovery_pdf:
+            from centre_desk.reports.recovery_sheet import write_recovery_sheet  # reportlab only when asked
+
+            write_recovery_sheet(Path(args.recovery_pdf), recovery_key, centre.centre_name(), centre.target.describe())
+            print(_("Recovery sheet written: {path}").format(path=args.recovery_pdf))
+    finally:
+        centre.close()
+    return 0
+
+
+def _cmd_check(options: Options, args: argparse.Namespace) -> int:
+    centre = open_centre(options)
+    try:
+        report = centre.maintenance.check(_sign_in(centre, args.user))
+    finally:
+        centre.close()
+    for line in report.passed:
+        print("✓ " + line)
+    for line in report.problems:
+        print("✗ " + line)
+    print("OK" if report.ok else _("PROBLEMS FOUND"))
+    return 0 if report.ok else 1
+
+
+def _cmd_backup(options: Options, args: argparse.Namespace) -> int:
+    centre = open_centre(options)
+    try:
+        actor = _sign_in(centre, args.user)
+        info = centre.backups.create(actor, Path(args.output).resolve() if args.output else None)
+    finally:
+        centre.close()
+    print(
+        _("Backup written and verified: {path} ({size} bytes, {seconds:.1f} s)").format(
+            path=info.path, size=info.size_bytes, seconds=info.seconds
+        )
+    )
+    return 0
+
+
+def _cmd_restore(options: Options, args: argparse.Namespace) -> int:
+    centre = open_centre(options)
+    try:
+        actor = _sign_in(centre, args.user)
+        centre, info = restore(centre, actor, Path(args.file).resolve())
+    finally:
+        centre.close()
+    print(_("Database restored from {path}.").format(path=info.restored_from))
+    if info.replaced_copy is not None:
+        print(_("The replaced database was kept at {path}.").format(path=info.replaced_copy))
+    return 0
+
+
+def _cmd_recover(options: Options, args: argparse.Namespace) -> int:
+    key = _read_stdin_line(_("the recovery key"))
+    centre = recover(options, key, Path(args.backup).resolve() if args.backup else None)
+    centre.close()
+    print(_("Access restored: the keys of this database are stored on this computer again."))
+    return 0
+
+
+def _cmd_connect(options: Options, args: argparse.Namespace) -> int:
+    target = resolve_target(options.data_dir, args.url)
+    if target.url is None:
+        raise UserError(_("Give a PostgreSQL address such as postgresql://user@server/centre."))
+    if args.password_stdin:
+        credentials.set_secret(target.secret_name(), _read_stdin_line(_("the password")))
+    save_connection(options.data_dir, target.url)
+    print(_("This computer now uses the server {where}.").format(where=target.describe()))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Options, argparse.Namespace], int]] = {
+    "init": _cmd_init,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "recover": _cmd_recover,
+    "connect": _cmd_connect,
+}
+
+
+def _early_language(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    early = _early_language(argv)
+    if early:
+        install(early)  # before the parser, so that --help is translated too
+    args = build_parser().parse_args(argv)
+    directory = data_dir(args.data_dir)
+    options = Options(directory, args.db, ask_passphrase=_passphrase_reader(args.passphrase_file))
+    if args.command is None:
+        from centre_desk.app import run  # the Qt program, loaded only when it is wanted
+
+        return run(options)
+    setup_logging(directory / "logs")
+    try:
+        return COMMANDS[args.command](options, args)
+    except UserError as exc:
+        print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
+        return 1
+    except CentreDeskError:
+        log.exception("command failed")
+        print(_("Unexpected error; details are in the log."), file=sys.stderr)
+        return 1

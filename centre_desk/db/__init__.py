@@ -1,0 +1,1 @@
+"""Engines, database location rules and migrations. No Qt."""

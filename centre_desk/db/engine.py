@@ -1,0 +1,144 @@
+"""Engines for SQLCipher files and PostgreSQL servers, and the one place that turns
+driver errors (locked, disk full, read-only, damaged) into `StorageError`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, ExceptionContext
+from sqlalchemy.orm import Session, sessionmaker
+
+from centre_desk.db.location import DatabaseTarget, url_with_password
+from centre_desk.errors import KeyUnavailable, StorageError
+from centre_desk.i18n import N_, _
+from centre_desk.security.keys import SALT_BYTES
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA secure_delete = ON",
+)
+
+
+def read_salt(path: Path) -> bytes:
+    """The first 16 bytes of a SQLCipher file: its random salt, which is also its id."""
+    try:
+        with path.open("rb") as fh:
+            salt = fh.read(SALT_BYTES)
+    except OSError as exc:
+        raise StorageError(_("The database file cannot be read.")) from exc
+    if len(salt) != SALT_BYTES:
+        raise StorageError(_("The database file is damaged (too short)."))
+    return salt
+
+
+def _key_pragma(key: bytes, salt: bytes) -> str:
+    return f"PRAGMA key = \"x'{key.hex()}{salt.hex()}'\""
+
+
+def open_cipher_connection(
+    path: Path, key: bytes, salt: bytes, *, create: bool = False, wal: bool = True
+) -> sqlcipher.Connection:
+    """A raw SQLCipher connection, keyed and checked; fails closed on a wrong key."""
+    mode = "rwc" if create else "rw"
+    if not create and not path.exists():
+        raise StorageError(_("The database file does not exist."))
+    con = sqlcipher.connect(
+        f"file:{path.as_posix()}?mode={mode}",
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+        con.execute(_key_pragma(key, salt))
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in _PRAGMAS if wal else _PRAGMAS[1:]:
+            con.execute(pragma)
+    except sqlcipher.DatabaseError as exc:
+        con.close()
+        if "not a database" in str(exc):
+            raise KeyUnavailable(_("The database cannot be opened: the key is wrong or the file is damaged.")) from exc
+        raise StorageError(_("The database cannot be opened.")) from exc
+    return con
+
+
+def make_engine(
+    target: DatabaseTarget,
+    *,
+    key: bytes | None = None,
+    salt: bytes | None = None,
+    create: bool = False,
+    pg_password: str | None = None,
+    on_connect: Callable[[Any], None] | None = None,
+) -> Engine:
+    if target.path is not None:
+        if key is None or salt is None:
+            raise KeyUnavailable(_("The database key is not available."))
+        path, k, s = target.path, key, salt
+
+        def creator() -> sqlcipher.Connection:
+            con = open_cipher_connection(path, k, s, create=create)
+            if on_connect is not None:
+                on_connect(con)
+            return con
+
+        engine = create_engine("sqlite+pysqlite://", module=sqlcipher, creator=creator)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        assert target.url is not None
+        engine = create_engine(
+            url_with_password(target.url, pg_password), pool_pre_ping=True, pool_size=5, max_overflow=5
+        )
+    event.listen(engine, "handle_error", _translate_error)
+    return engine
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # Writers take the lock at BEGIN: a deferred transaction that later writes
+    # fails at once with SQLITE_BUSY, whatever the busy timeout.
+    deferred = conn.get_execution_options().get("deferred", False)
+    conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
+
+
+_STORAGE_MESSAGES = (
+    (
+        ("disk is full", "disk full", "no space left"),
+        N_("The disk is full. Nothing was saved; free some space and try again."),
+    ),
+    (
+        ("database is locked", "database is busy", "lock timeout"),
+        N_("The database is busy. Nothing was saved; please try again in a moment."),
+    ),
+    (("readonly", "read-only", "read only"), N_("The database cannot be written (read-only). Nothing was saved.")),
+    (("disk i/o error",), N_("The disk reported an error. Nothing was saved.")),
+    (("malformed", "not a database"), N_("The database file is damaged. Please restore it from a backup.")),
+    (
+        ("connection refused", "could not connect", "server closed", "connection timeout", "timeout expired"),
+        N_("The database server cannot be reached. Please check the network and try again."),
+    ),
+)
+
+
+def _translate_error(context: ExceptionContext) -> None:
+    text = str(context.original_exception).lower()
+    for needles, message in _STORAGE_MESSAGES:
+        if any(n in text for n in needles):
+            log.warning("storage error: %s", type(context.original_exception).__name__)
+            raise StorageError(_(message)) from context.original_exception
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,87 @@
+"""Schema migrations at start-up: refuse a newer database, back up, migrate, check keys."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from centre_desk.errors import StorageError
+from centre_desk.i18n import _
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_revision(revision: str | None) -> bool:
+    """True when a migration is needed; StorageError when the database is newer than this program."""
+    if revision is None:
+        return True
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if revision not in known:
+        raise StorageError(
+            _("This database was written by a newer version of the program. Please install the newer version.")
+        )
+    return revision != script.get_current_head()
+
+
+def upgrade(engine: Engine) -> None:
+    """Migrate to head on one connection, with foreign keys off during batch copies on SQLite."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            command.upgrade(alembic_config(conn), "head")
+            conn.commit()
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+    check_foreign_keys(engine)
+
+
+def check_foreign_keys(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return  # PostgreSQL enforces foreign keys during the migration itself
+    with engine.connect() as conn:
+        broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+    if broken:
+        log.error("foreign key check found %d broken references", len(broken))
+        raise StorageError(_("The database has broken references after the update. Please restore a backup."))
+
+
+def prepare(engine: Engine, backup: Callable[[], object]) -> bool:
+    """Bring an existing database to head: refuse newer, back up, migrate, check. True if migrated."""
+    if not check_revision(current_revision(engine)):
+        return False
+    log.info("database schema is behind the program: backing up, then migrating")
+    backup()
+    upgrade(engine)
+    return True

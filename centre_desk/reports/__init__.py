@@ -1,0 +1,1 @@
+"""PDF documents, rendered with reportlab from DTOs. No Qt, no Session."""

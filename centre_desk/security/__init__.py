@@ -1,0 +1,1 @@
+"""Security primitives: key custody, passwords, the audit chain. No Qt."""

@@ -1,0 +1,1 @@
+"""Use cases. Each public method is one unit of work (one transaction). No Qt."""

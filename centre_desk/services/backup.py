@@ -1,0 +1,280 @@
+"""Encrypted online backups, their verification and rotation, and restores.
+
+A backup is a SQLCipher file keyed with its own key, derived from the backup master
+key and the random salt in the file's first 16 bytes; the recovery key alone can
+therefore open any backup. A backup is never a plain copy of an open database file:
+SQLite is copied with the online backup API inside one read transaction, PostgreSQL
+table by table inside one REPEATABLE READ snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine, MetaData, create_engine, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from centre_desk.db.engine import open_cipher_connection, read_salt
+from centre_desk.db.location import DatabaseTarget
+from centre_desk.db.migrate import alembic_config
+from centre_desk.errors import StorageError
+from centre_desk.i18n import _
+from centre_desk.models.base import utcnow
+from centre_desk.paths import fsync_dir
+from centre_desk.security.access import MAINTAINERS, SYSTEM, Actor, require_role
+from centre_desk.security.audit import AuditLog
+from centre_desk.security.keys import KeySet, backup_file_key, new_salt
+from centre_desk.services.dto import BackupInfo, BackupReport
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".cdbak"
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+KEEP_PRE_MIGRATION = 5
+AUTO_KINDS = ("daily", "pre-migration")
+_COPY_BATCH = 2000
+
+
+def _user_tables(con: sqlcipher.Connection) -> list[str]:
+    rows = con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def _counts(con: sqlcipher.Connection) -> dict[str, int]:
+    # Table names come from sqlite_master, not from input.
+    return {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in _user_tables(con)}  # noqa: S608
+
+
+def open_backup(path: Path, keys: KeySet) -> sqlcipher.Connection:
+    """A read-only connection to a backup file, keyed from its own salt."""
+    salt = read_salt(path)
+    con = open_cipher_connection(path, backup_file_key(keys, salt), salt, wal=False)
+    con.execute("PRAGMA query_only = ON")
+    return con
+
+
+def verify_backup(path: Path, keys: KeySet, expected: dict[str, int] | None = None) -> BackupReport:
+    """Open the file, run SQLCipher's page check and SQLite's integrity check, count rows."""
+    problems: list[str] = []
+    revision = installation_id = None
+    counts: dict[str, int] = {}
+    size = path.stat().st_size if path.exists() else 0
+    try:
+        con = open_backup(path, keys)
+    except StorageError as exc:
+        return BackupReport(path, size, None, None, {}, (exc.message,))
+    try:
+        if con.execute("PRAGMA cipher_integrity_check").fetchall():
+            problems.append(_("The backup's encrypted pages fail their check (the file is damaged)."))
+        if [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()] != ["ok"]:
+            problems.append(_("The backup fails SQLite's integrity check."))
+        counts = _counts(con)
+        if "alembic_version" in counts:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+        if "installation" in counts:
+            row = con.execute("SELECT installation_id FROM installation").fetchone()
+            installation_id = None if row is None else str(row[0])
+    except sqlcipher.DatabaseError:
+        problems.append(_("The backup file is damaged."))
+    finally:
+        con.close()
+    if revision is None and not problems:
+        problems.append(_("The backup does not contain a database of this program."))
+    if expected is not None and counts != expected:
+        problems.append(_("The backup does not contain the same number of rows as the database."))
+    return BackupReport(path, size, revision, installation_id, counts, tuple(problems))
+
+
+def _copy_tables(src: Connection, dst: Connection) -> None:
+    """Copy every table but alembic_version, parents first, in batches."""
+    src_meta, dst_meta = MetaData(), MetaData()
+    src_meta.reflect(src)
+    dst_meta.reflect(dst)
+    for table in src_meta.sorted_tables:
+        if table.name == "alembic_version":
+            continue
+        target = dst_meta.tables[table.name]
+        result = src.execute(select(table).order_by(*table.primary_key.columns)).mappings()
+        while batch := result.fetchmany(_COPY_BATCH):
+            dst.execute(insert(target), [dict(r) for r in batch])
+
+
+def _static_engine(con: sqlcipher.Connection) -> Engine:
+    return create_engine("sqlite+pysqlite://", module=sqlcipher, creator=lambda: con, poolclass=StaticPool)
+
+
+class BackupService:
+    def __init__(
+        self,
+        engine: Engine,
+        sessions: sessionmaker[Session],
+        audit: AuditLog,
+        target: DatabaseTarget,
+        keys: KeySet,
+        installation_id: str,
+        backup_dir: Path,
+    ) -> None:
+        self._engine = engine
+        self._sessions = sessions
+        self._audit = audit
+        self._target = target
+        self._keys = keys
+        self._installation_id = installation_id
+        self.backup_dir = backup_dir
+
+    # -- creating -----------------------------------------------------------------------------------
+    def auto_path(self, kind: str, now: datetime | None = None) -> Path:
+        stamp = (now or utcnow()).strftime("%Y%m%d-%H%M%S")
+        return self.backup_dir / kind / f"centre-{stamp}{SUFFIX}"
+
+    def create(self, actor: Actor, dest: Path | None = None, *, kind: str = "manual") -> BackupInfo:
+        """Write, verify, then move into place. Returns what was written."""
+        if actor is not SYSTEM:
+            require_role(actor, MAINTAINERS)
+        started = time.perf_counter()
+        dest = dest or self.auto_path(kind)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial = dest.with_name(dest.name + ".partial")
+        partial.unlink(missing_ok=True)
+        salt = new_salt()
+        try:
+            counts = self._write(partial, backup_file_key(self._keys, salt), salt)
+            report = verify_backup(partial, self._keys, expected=counts)
+            if not report.ok:
+                raise StorageError(
+                    _("The backup failed its verification: {problem}").format(problem=report.problems[0])
+                )
+            partial.replace(dest)
+            fsync_dir(dest.parent)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        if kind != "pre-migration":  # before a migration the audit table may not match the code
+            with self._sessions.begin() as s:
+                self._audit.record(s, actor, "backup.created", record_type="backup", record_id=dest.name)
+        if kind in AUTO_KINDS:
+            self.rotate()
+        log.info("backup written (%s, %d bytes)", kind, dest.stat().st_size)
+        return BackupInfo(dest, dest.stat().st_size, time.perf_counter() - started, counts, utcnow())
+
+    def _write(self, path: Path, key: bytes, salt: bytes) -> dict[str, int]:
+        dst = open_cipher_connection(path, key, salt, create=True, wal=False)
+        try:
+            if self._target.is_sqlite:
+                counts = self._write_from_sqlite(dst)
+            else:
+                self._write_from_server(dst)
+                counts = _counts(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        return counts
+
+    def _write_from_sqlite(self, dst: sqlcipher.Connection) -> dict[str, int]:
+        raw = self._engine.raw_connection()
+        try:
+            con = raw.driver_connection
+            assert con is not None
+            con.execute("BEGIN")  # one read snapshot for the counts and the copy
+            try:
+                counts = _counts(con)
+                con.backup(dst)
+            finally:
+                con.execute("COMMIT")
+        finally:
+            raw.close()
+        return counts
+
+    def _write_from_server(self, dst: sqlcipher.Connection) -> None:
+        dst_engine = _static_engine(dst)
+        with (
+            self._engine.connect().execution_options(isolation_level="REPEATABLE READ") as src,
+            dst_engine.begin() as out,
+        ):
+            revision = MigrationContext.configure(src).get_current_revision()
+            command.upgrade(alembic_config(out), revision or "base")
+            _copy_tables(src, out)
+
+    # -- rotation -----------------------------------------------------------------------------------
+    def latest(self, kinds: Iterable[str] = ("daily",)) -> Path | None:
+        found = [p for kind in kinds for p in (self.backup_dir / kind).glob(f"*{SUFFIX}")]
+        return max(found, key=lambda p: p.name, default=None)
+
+    def daily_due(self, now: datetime | None = None) -> bool:
+        last = self.latest()
+        if last is None:
+            return True
+        stamp = datetime.strptime(last.stem.removeprefix("centre-"), "%Y%m%d-%H%M%S")
+        return (now or utcnow()).replace(tzinfo=None) - stamp >= timedelta(hours=24)
+
+    def rotate(self) -> list[Path]:
+        """Keep 14 daily, the newest of each of the last 12 months, and 5 pre-migration backups."""
+        removed: list[Path] = []
+        daily = sorted((self.backup_dir / "daily").glob(f"*{SUFFIX}"), key=lambda p: p.name, reverse=True)
+        keep = set(daily[:KEEP_DAILY])
+        months: dict[str, Path] = {}
+        for path in daily:
+            months.setdefault(path.name[7:13], path)  # centre-YYYYMM...
+        keep.update(sorted(months.values(), key=lambda p: p.name, reverse=True)[:KEEP_MONTHLY])
+        pre = sorted((self.backup_dir / "pre-migration").glob(f"*{SUFFIX}"), key=lambda p: p.name, reverse=True)
+        for path in [*daily, *pre[KEEP_PRE_MIGRATION:]]:
+            if path not in keep and path not in pre[:KEEP_PRE_MIGRATION]:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        return removed
+
+    # -- restoring ----------------------------------------------------------------------------------
+    def check_restorable(self, path: Path, keys: KeySet | None = None) -> BackupReport:
+        report = verify_backup(path, keys or self._keys)
+        if not report.ok:
+            raise StorageError(_("The backup cannot be restored: {problem}").format(problem=report.problems[0]))
+        if report.installation_id != self._installation_id:
+            raise StorageError(_("This backup belongs to another database and cannot be restored here."))
+        return report
+
+    def restore_into_server(self, path: Path) -> None:
+        """Replace the server's tables with the backup's, in one transaction (all or nothing)."""
+        report = self.check_restorable(path)
+        src = open_backup(path, self._keys)
+        try:
+            with _static_engine(src).connect() as inp, self._engine.begin() as out:
+                cfg = alembic_config(out)
+                command.downgrade(cfg, "base")
+                command.upgrade(cfg, report.revision or "base")
+                _copy_tables(inp, out)
+                command.upgrade(cfg, "head")
+        finally:
+            src.close()
+
+
+def build_sqlite_from_backup(backup: Path, keys: KeySet, dest: Path, salt: bytes) -> None:
+    """Write a new main database file `dest` (key from `keys`, given salt) from a backup."""
+    dest.unlink(missing_ok=True)
+    src = open_backup(backup, keys)
+    try:
+        dst = open_cipher_connection(dest, keys.database, salt, create=True, wal=False)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = WAL")
+            if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise StorageError(_("The restored database fails its integrity check."))
+        finally:
+            dst.close()
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    fsync_dir(dest.parent)
