@@ -12,6 +12,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from centre_desk.db.location import DatabaseTarget, url_with_password
 from centre_desk.errors import KeyUnavailable, StorageError
@@ -95,7 +96,11 @@ def make_engine(
                 on_connect(con)
             return con
 
-        engine = create_engine("sqlite+pysqlite://", module=sqlcipher, creator=creator)
+        # QueuePool, not the SingletonThreadPool an URL without a path would get: that one closes
+        # other threads' connections when more than pool_size threads are busy.
+        engine = create_engine(
+            "sqlite+pysqlite://", module=sqlcipher, creator=creator, poolclass=QueuePool, pool_size=5, max_overflow=10
+        )
         event.listen(engine, "begin", _sqlite_begin)
     else:
         assert target.url is not None

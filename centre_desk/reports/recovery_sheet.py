@@ -16,10 +16,11 @@ from centre_desk.reports.fonts import register_fonts
 
 def write_recovery_sheet(path: Path, recovery_key: str, centre_name: str, where: str) -> None:
     serif, sans = register_fonts()
-    body = ParagraphStyle("body", fontName=serif, fontSize=13, leading=18, spaceAfter=6)
+    body = ParagraphStyle("body", fontName=serif, bulletFontName=serif, fontSize=13, leading=18, spaceAfter=6)
     title = ParagraphStyle("title", parent=body, fontName=f"{serif}-Bold", fontSize=16, alignment=1, spaceAfter=12)
     centre = ParagraphStyle("centre", parent=body, alignment=1, fontName=f"{serif}-Bold")
-    key_style = ParagraphStyle("key", fontName=f"{sans}-Bold", fontSize=19, leading=26, alignment=1)
+    note = ParagraphStyle("note", parent=body, alignment=1, fontName=f"{serif}-Italic")
+    key_style = ParagraphStyle("key", parent=body, fontName=f"{sans}-Bold", fontSize=19, leading=26, alignment=1)
     groups = recovery_key.split("-")
     key_lines = ["&nbsp; ".join(groups[i : i + 5]) for i in range(0, len(groups), 5)]
     key_box = Table([[Paragraph("<br/>".join(key_lines), key_style)]], colWidths=[150 * mm])
@@ -35,7 +36,7 @@ def write_recovery_sheet(path: Path, recovery_key: str, centre_name: str, where:
     signatures = Table(
         [
             [Paragraph(_("Prepared by"), centre), Paragraph(_("Director"), centre)],
-            [Paragraph(_("(signature, full name)"), body), Paragraph(_("(signature, full name, seal)"), body)],
+            [Paragraph(_("(signature, full name)"), note), Paragraph(_("(signature, full name, seal)"), note)],
         ],
         colWidths=[80 * mm, 80 * mm],
         rowHeights=[8 * mm, 30 * mm],
@@ -78,6 +79,7 @@ def write_recovery_sheet(path: Path, recovery_key: str, centre_name: str, where:
         topMargin=20 * mm,
         bottomMargin=20 * mm,
         title=_("Recovery key"),
+        initialFontName=serif,
         author=centre_name,
     )
     doc.build(story)

@@ -151,6 +151,7 @@ class AuditLog:
     ) -> int:
         """Append one row inside the caller's transaction; returns its seq."""
         seq, prev = self._last(s)
+        consistent = self._matches_anchor(s, seq, prev)
         seq += 1
         at = utcnow()
         values = {
@@ -166,8 +167,33 @@ class AuditLog:
         }
         mac = self._mac(prev, _canonical(seq, at, (values[f] for f in _FIELDS)))
         s.execute(insert(AuditEvent).values(seq=seq, at_utc=at, mac=mac, **values))
-        s.info[_HEAD_KEY] = (seq, mac)
+        if consistent:
+            s.info[_HEAD_KEY] = (seq, mac)
         return seq
+
+    def _matches_anchor(self, s: Session, last_seq: int, last_mac: str) -> bool:
+        """False when the stored chain no longer contains the anchored head (rows cut off or
+        rewritten). The anchor is then left as it is, as evidence for `check`."""
+        if self.anchor is None:
+            return True
+        try:
+            anchor = self.anchor.read()
+        except (ValueError, KeyError, json.JSONDecodeError):
+            anchor = None
+            log.error("the audit anchor file is damaged; it is kept as it is")
+            return False
+        if anchor is None or anchor.seq == 0:
+            return True
+        if anchor.seq == last_seq:
+            stored: str | None = last_mac
+        elif anchor.seq > last_seq:
+            stored = None
+        else:
+            stored = s.scalar(select(AuditEvent.mac).where(AuditEvent.seq == anchor.seq))
+        if stored is None or not hmac.compare_digest(stored, anchor.mac):
+            log.error("the audit trail no longer matches its anchor; the anchor is kept as evidence")
+            return False
+        return True
 
     def _rows(self, conn: Connection, batch: int) -> Iterator[Any]:
         columns = [getattr(AuditEvent, f) for f in ("seq", "at_utc", *_FIELDS, "mac")]

@@ -38,6 +38,21 @@ def clean_full_name(full_name: str) -> str:
     return name
 
 
+def check_new_account(data: NewAccount) -> NewAccount:
+    """The account data cleaned (NFC, login folded, spaces collapsed), or ValidationError."""
+    data = normalized(data)
+    login = clean_login(data.login)
+    if not _LOGIN.match(login):
+        raise ValidationError(
+            "login",
+            _("A login name has 2 to 64 letters a–z, digits, dots, dashes or underscores, without accents."),
+        )
+    check_password_rules(data.password)
+    if not data.roles:
+        raise ValidationError("roles", _("Please choose at least one role."))
+    return NewAccount(login, clean_full_name(data.full_name), data.password, data.roles)
+
+
 class AccountService:
     def __init__(self, sessions: sessionmaker[Session], audit: AuditLog, passwords: Passwords) -> None:
         self._sessions = sessions
@@ -46,21 +61,12 @@ class AccountService:
 
     def add(self, s: Session, actor: Actor, data: NewAccount) -> StaffAccount:
         """Create an account inside the caller's transaction (used by init and by `create`)."""
-        data = normalized(data)
-        login = clean_login(data.login)
-        if not _LOGIN.match(login):
-            raise ValidationError(
-                "login",
-                _("A login name has 2 to 64 letters a–z, digits, dots, dashes or underscores, without accents."),
-            )
-        check_password_rules(data.password)
-        if not data.roles:
-            raise ValidationError("roles", _("Please choose at least one role."))
-        if s.scalar(select(StaffAccount.id).where(StaffAccount.login == login)) is not None:
+        data = check_new_account(data)
+        if s.scalar(select(StaffAccount.id).where(StaffAccount.login == data.login)) is not None:
             raise ValidationError("login", _("This login name is already taken."))
         account = StaffAccount(
-            login=login,
-            full_name=clean_full_name(data.full_name),
+            login=data.login,
+            full_name=data.full_name,
             password_hash=self._passwords.hash(data.password),
             roles=",".join(sorted(data.roles)),
             active=True,
@@ -78,7 +84,7 @@ class AccountService:
 
     def authenticate(self, login: str, password: str) -> Actor:
         """The account's Actor; AuthenticationFailed (same message for every reason) otherwise."""
-        login = clean_login(login)
+        login, password = clean_login(login), nfc(password)
         with self._sessions.begin() as s:
             account = s.scalar(select(StaffAccount).where(StaffAccount.login == login))
             ok = self._passwords.verify(account.password_hash if account else None, password)

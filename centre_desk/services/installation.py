@@ -38,7 +38,7 @@ from centre_desk.security.keys import (
     parse_recovery_key,
 )
 from centre_desk.security.passwords import Passwords, default_hasher
-from centre_desk.services.accounts import AccountService, clean_full_name
+from centre_desk.services.accounts import AccountService, check_new_account
 from centre_desk.services.backup import BackupService, build_sqlite_from_backup, verify_backup
 from centre_desk.services.dto import NewAccount, RestoreInfo
 from centre_desk.services.maintenance import MaintenanceService
@@ -76,6 +76,18 @@ class Options:
         return self.passwords
 
 
+def anchor_path(data_dir: Path, installation_id: str) -> Path:
+    return data_dir / "anchors" / f"{installation_id}.json"
+
+
+def _set_anchor_aside(data_dir: Path, installation_id: str) -> None:
+    """After a restore the chain legitimately ends earlier: keep the old anchor, renamed."""
+    path = anchor_path(data_dir, installation_id)
+    if path.exists():
+        stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+        path.replace(path.with_name(f"{path.stem}.before-restore-{stamp}.json"))
+
+
 def key_check(keys: KeySet) -> str:
     return hmac.new(keys.audit, b"key check", hashlib.sha256).hexdigest()
 
@@ -89,7 +101,7 @@ class Centre:
         self.engine = engine
         self.installation_id = installation_id
         self.sessions = session_factory(engine)
-        anchor = AnchorFile(target.data_dir / "anchors" / f"{installation_id}.json", keys.audit)
+        anchor = AnchorFile(anchor_path(target.data_dir, installation_id), keys.audit)
         self.audit = AuditLog(keys.audit, installation_id, anchor)
         self.audit.attach(self.sessions)
         self.accounts = AccountService(self.sessions, self.audit, options.get_passwords())
@@ -165,7 +177,7 @@ def initialise(options: Options, manager: NewAccount, centre_name: str) -> tuple
     name = " ".join(centre_name.split())
     if not name:
         raise ValidationError("centre", _("Please enter the centre's name."))
-    clean_full_name(manager.full_name)
+    manager = check_new_account(manager)
     target = resolve_target(options.data_dir, options.db)
     secret = new_secret()
     keys = derive_keys(secret)
@@ -241,7 +253,11 @@ def _initialise_server(
             raise StorageError(_("A database already exists here. It has not been touched."))
         installation_id = uuid.uuid4().hex
         custody.save(installation_id, keys)
-        _populate(Centre(options, target, engine, keys, installation_id), "postgresql", keys, manager, name)
+        try:
+            _populate(Centre(options, target, engine, keys, installation_id), "postgresql", keys, manager, name)
+        except BaseException:
+            custody.forget(installation_id)
+            raise
     finally:
         engine.dispose()
     return open_centre(options)
@@ -265,6 +281,7 @@ def recover(options: Options, recovery_key: str, backup: Path | None = None) -> 
                 raise StorageError(report.problems[0] if report.problems else wrong_key)
             target.path.parent.mkdir(parents=True, exist_ok=True)
             build_sqlite_from_backup(backup, keys, target.path, bytes.fromhex(report.installation_id))
+            _set_anchor_aside(target.data_dir, report.installation_id)
         salt = read_salt(target.path)
         try:
             open_cipher_connection(target.path, keys.database, salt).close()
@@ -311,9 +328,7 @@ def restore(centre: Centre, actor: Actor, backup: Path) -> tuple[Centre, Restore
         replaced = centre.backups.create(SYSTEM, aside_dir / f"centre-{stamp}.cdbak", kind="before-restore").path
         centre.backups.restore_into_server(backup)
         centre.close()
-    anchor = centre.audit.anchor
-    if anchor is not None and anchor.path.exists():
-        anchor.path.replace(anchor.path.with_name(f"{anchor.path.stem}.before-restore-{stamp}.json"))
+    _set_anchor_aside(centre.target.data_dir, centre.installation_id)
     reopened = open_centre(centre.options)
     with reopened.sessions.begin() as s:
         reopened.audit.record(s, actor, "backup.restored", record_type="backup", record_id=backup.name)

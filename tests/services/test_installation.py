@@ -1,0 +1,109 @@
+"""Initialisation, opening, fail-closed key handling and recovery, on both engines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError, ValidationError
+from centre_desk.models.staff import Role
+from centre_desk.security.keys import derive_keys, new_secret
+from centre_desk.services.dto import NewAccount
+from centre_desk.services.installation import initialise, open_centre, recover
+from tests.conftest import MANAGER_PASSWORD, Installed
+from tests.support.memory_keyring import MemoryKeyring
+
+
+def _files(root: Path) -> set[Path]:
+    return {p for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+
+
+def test_initialise_then_open(installed: Installed) -> None:
+    centre = installed.centre
+    assert centre.centre_name() == "Trung tâm Công tác xã hội tỉnh Lai Châu"
+    assert installed.manager.roles == frozenset({Role.MANAGER})
+    centre.close()
+    again = open_centre(installed.options)
+    try:
+        assert again.installation_id == centre.installation_id
+        assert again.maintenance.check(installed.manager).ok
+    finally:
+        again.close()
+
+
+def test_keys_live_in_the_keyring_only(installed: Installed, memory_keyring: MemoryKeyring) -> None:
+    names = sorted(user for _service, user in memory_keyring.entries)
+    assert [n.split(":")[0] for n in names] == ["audit-key", "backup-key", "database-key"]
+    assert all(n.endswith(installed.centre.installation_id) for n in names)
+    assert not (installed.options.data_dir / "keys").exists()
+
+
+def test_init_refuses_to_overwrite(installed: Installed) -> None:
+    before = _files(installed.options.data_dir)
+    manager = NewAccount("other", "Lò Văn Páo", MANAGER_PASSWORD, frozenset({Role.MANAGER}))
+    with pytest.raises(StorageError):
+        initialise(installed.options, manager, "Trung tâm khác")
+    assert installed.centre.centre_name() == "Trung tâm Công tác xã hội tỉnh Lai Châu"
+    assert _files(installed.options.data_dir) == before
+
+
+def test_missing_keyring_entry_fails_closed_and_creates_nothing(
+    installed: Installed, memory_keyring: MemoryKeyring
+) -> None:
+    installed.centre.close()
+    memory_keyring.entries.clear()
+    before = {p: p.stat().st_size for p in _files(installed.options.data_dir)}
+    with pytest.raises(KeyUnavailable, match="centre-desk recover"):
+        open_centre(installed.options)
+    assert {p: p.stat().st_size for p in _files(installed.options.data_dir)} == before
+    assert memory_keyring.entries == {}
+
+
+def test_wrong_key_fails_closed(installed: Installed, memory_keyring: MemoryKeyring) -> None:
+    installed.centre.close()
+    wrong = derive_keys(new_secret())
+    for (service, user), _value in list(memory_keyring.entries.items()):
+        kind = user.split("-key:")[0]
+        memory_keyring.entries[(service, user)] = getattr(wrong, kind).hex()
+    before = _files(installed.options.data_dir)
+    with pytest.raises(KeyUnavailable):
+        open_centre(installed.options)
+    assert _files(installed.options.data_dir) == before
+
+
+def test_recovery_key_restores_access(installed: Installed, memory_keyring: MemoryKeyring) -> None:
+    installed.centre.close()
+    memory_keyring.entries.clear()
+    recovered = recover(installed.options, installed.recovery_key.lower().replace("-", " "))
+    try:
+        assert recovered.centre_name() == "Trung tâm Công tác xã hội tỉnh Lai Châu"
+        assert len(memory_keyring.entries) == 3
+        actor = recovered.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
+        assert recovered.maintenance.check(actor).ok
+    finally:
+        recovered.close()
+
+
+def test_wrong_recovery_key_is_refused(installed: Installed, memory_keyring: MemoryKeyring) -> None:
+    installed.centre.close()
+    memory_keyring.entries.clear()
+    from centre_desk.security.keys import format_recovery_key
+
+    with pytest.raises(KeyUnavailable):
+        recover(installed.options, format_recovery_key(new_secret()))
+    assert memory_keyring.entries == {}
+
+
+def test_open_without_database_creates_nothing(options) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotInitialised):
+        open_centre(options)
+    assert _files(options.data_dir) == set()
+
+
+def test_invalid_first_manager_leaves_nothing_behind(options, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+    manager = NewAccount("giamdoc", "Nguyễn Thị Hường", "ngắn", frozenset({Role.MANAGER}))
+    with pytest.raises(ValidationError, match="8"):
+        initialise(options, manager, "Trung tâm")
+    assert not [p for p in _files(options.data_dir) if "centre.db" in p.name]
+    assert memory_keyring.entries == {}

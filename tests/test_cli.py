@@ -1,0 +1,191 @@
+"""The `centre-desk` command line, run in-process (stdin and output captured)."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from centre_desk import __version__
+from centre_desk.cli import main
+from centre_desk.security.credentials import CHEAP_ARGON2, LayeredCustody, PassphraseCustody
+from centre_desk.security.passwords import Passwords, cheap_hasher
+from centre_desk.services import installation
+from tests.conftest import MANAGER_PASSWORD
+from tests.support import pdf as pdf_support
+from tests.support.memory_keyring import MemoryKeyring
+
+RECOVERY = re.compile(r"\b([A-Z2-7]{4}(?:-[A-Z2-7]{4}){9})\b")
+
+
+@pytest.fixture(autouse=True)
+def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI builds its own Options: give it the cheap test hash parameters."""
+    monkeypatch.setattr(installation, "default_hasher", cheap_hasher)
+    monkeypatch.setattr(
+        installation.Options,
+        "get_custody",
+        lambda self: (
+            self.custody or LayeredCustody(PassphraseCustody(self.data_dir / "keys", self.ask_passphrase, CHEAP_ARGON2))
+        ),
+    )
+
+
+def run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str], stdin: str = ""
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def cli_db(tmp_path: Path, engine_kind: str, request: pytest.FixtureRequest) -> list[str]:
+    args = ["--data-dir", str(tmp_path / "data")]
+    if engine_kind == "postgresql":
+        args += ["--db", request.getfixturevalue("pg_database")]
+    return args
+
+
+def _init(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db: list[str], **extra: str) -> str:
+    argv = [*db, "init", "--manager", "giamdoc", "--full-name", "Lò Thị Mai", "--centre", "Trung tâm CTXH Lai Châu",
+            "--password-stdin"]  # fmt: skip
+    for flag, value in extra.items():
+        argv += [f"--{flag.replace('_', '-')}", value]
+    code, out, err = run(monkeypatch, capsys, argv, MANAGER_PASSWORD + "\n")
+    assert code == 0, err
+    match = RECOVERY.search(out)
+    assert match, out
+    return match.group(1)
+
+
+def test_version_runs_without_qt() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from centre_desk.cli import main; main(['--version'])"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.stdout.strip() == f"centre-desk {__version__}"
+
+
+def test_init_check_backup_restore(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cli_db: list[str], tmp_path: Path
+) -> None:
+    _init(monkeypatch, capsys, cli_db)
+    code, out, _err = run(
+        monkeypatch, capsys, [*cli_db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
+    )
+    assert code == 0 and out.strip().endswith("OK")
+    target = tmp_path / "sao lưu" / "b.cdbak"
+    code, out, _err = run(
+        monkeypatch,
+        capsys,
+        [*cli_db, "backup", "-o", str(target), "--user", "giamdoc", "--password-stdin"],
+        MANAGER_PASSWORD,
+    )
+    assert code == 0 and target.exists()
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        [*cli_db, "restore", str(target), "--user", "giamdoc", "--password-stdin"],
+        MANAGER_PASSWORD,
+    )
+    assert code == 0, err
+    code, out, _err = run(
+        monkeypatch, capsys, [*cli_db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
+    )
+    assert code == 0, out
+
+
+def test_wrong_password_and_unknown_user_look_the_same(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cli_db: list[str]
+) -> None:
+    _init(monkeypatch, capsys, cli_db)
+    wrong = run(monkeypatch, capsys, [*cli_db, "check", "--user", "giamdoc", "--password-stdin"], "sai mật khẩu")
+    unknown = run(monkeypatch, capsys, [*cli_db, "check", "--user", "khongco", "--password-stdin"], MANAGER_PASSWORD)
+    assert wrong[0] == unknown[0] == 1
+    assert wrong[2] == unknown[2] and wrong[2]
+
+
+@pytest.mark.expect_log_warnings
+def test_check_reports_tampering_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cli_db: list[str]
+) -> None:
+    _init(monkeypatch, capsys, cli_db)
+    centre = installation.open_centre(installation.Options(Path(cli_db[1]), cli_db[3] if len(cli_db) > 2 else None))
+    with centre.engine.begin() as conn:
+        if centre.engine.dialect.name == "sqlite":
+            conn.execute(text("DROP TRIGGER audit_event_no_delete"))
+        else:
+            conn.execute(text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_change"))
+        conn.execute(text("DELETE FROM audit_event WHERE seq = 2"))
+    centre.close()
+    code, out, _err = run(
+        monkeypatch, capsys, [*cli_db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
+    )
+    assert code == 1
+    assert "✗" in out
+
+
+def test_recover_after_keyring_loss(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    cli_db: list[str],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    key = _init(monkeypatch, capsys, cli_db)
+    memory_keyring.entries.clear()
+    code, _out, err = run(
+        monkeypatch, capsys, [*cli_db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
+    )
+    assert code == 1 and "centre-desk recover" in err
+    code, _out, err = run(monkeypatch, capsys, [*cli_db, "recover", "--recovery-key-stdin"], key + "\n")
+    assert code == 0, err
+    code, out, _err = run(
+        monkeypatch, capsys, [*cli_db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
+    )
+    assert code == 0, out
+
+
+def test_recovery_sheet_pdf(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "khoi-phuc.pdf"
+    key = _init(monkeypatch, capsys, ["--data-dir", str(tmp_path / "data")], recovery_pdf=str(pdf))
+    assert len(PdfReader(pdf).pages) == 1
+    page_text = pdf_support.text(pdf)
+    assert "Trung tâm CTXH Lai Châu" in page_text
+    assert "MÃ KHÔI PHỤC" in page_text
+    assert all(group in page_text for group in key.split("-"))
+    used = {name: embedded for name, embedded in pdf_support.fonts(pdf).items() if name not in pdf_support.STANDARD_14}
+    assert used and all(used.values()), used
+    assert all("Liberation" in name for name in used)
+
+
+def test_passphrase_path_when_keyring_is_insecure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import keyring
+    from keyring.backends import null
+
+    keyring.set_keyring(null.Keyring())
+    secret = tmp_path / "pass.txt"
+    secret.write_text("cụm mật khẩu rất dài của trung tâm\n", encoding="utf-8")
+    db = ["--data-dir", str(tmp_path / "data"), "--passphrase-file", str(secret)]
+    _init(monkeypatch, capsys, db)
+    assert list((tmp_path / "data" / "keys").glob("*.json"))
+    code, out, _err = run(
+        monkeypatch, capsys, [*db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
+    )
+    assert code == 0, out
+    secret.write_text("một cụm sai hoàn toàn khác\n", encoding="utf-8")
+    code, _out, err = run(
+        monkeypatch, capsys, [*db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
+    )
+    assert code == 1 and err
