@@ -15,7 +15,7 @@ from sqlalchemy import text
 from centre_desk import __version__
 from centre_desk.cli import main
 from centre_desk.security.credentials import CHEAP_ARGON2, LayeredCustody, PassphraseCustody
-from centre_desk.security.passwords import Passwords, cheap_hasher
+from centre_desk.security.passwords import cheap_hasher
 from centre_desk.services import installation
 from tests.conftest import MANAGER_PASSWORD
 from tests.support import pdf as pdf_support

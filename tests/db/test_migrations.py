@@ -1,0 +1,52 @@
+"""Migrations: models equal migrations, a newer database is refused, a backup precedes migrating."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+from centre_desk.db import migrate
+from centre_desk.errors import StorageError
+from centre_desk.services.installation import open_centre
+from tests.conftest import Installed
+
+
+def test_models_match_migrations(installed: Installed) -> None:
+    """`alembic check`: autogenerate finds no difference between models and the migrated schema."""
+    with installed.centre.engine.connect() as conn:
+        command.check(migrate.alembic_config(conn))
+
+
+def test_database_newer_than_the_program_is_refused(installed: Installed) -> None:
+    with installed.centre.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
+    installed.centre.close()
+    with pytest.raises(StorageError, match=r"newer|mới hơn"):
+        open_centre(installed.options)
+
+
+def test_prepare_backs_up_before_migrating(installed: Installed) -> None:
+    engine = installed.centre.engine
+    with engine.connect() as conn:
+        cfg = migrate.alembic_config(conn)
+        command.downgrade(cfg, "base")
+        conn.commit()
+    assert "staff_account" not in inspect(engine).get_table_names()
+    calls: list[str] = []
+    assert migrate.prepare(engine, lambda: calls.append("backup")) is True
+    assert calls == ["backup"]
+    assert "staff_account" in inspect(engine).get_table_names()
+    assert migrate.prepare(engine, lambda: calls.append("again")) is False
+    assert calls == ["backup"]
+
+
+def test_audit_table_is_append_only_after_migration(installed: Installed) -> None:
+    name = installed.centre.engine.dialect.name
+    with installed.centre.engine.connect() as conn:
+        if name == "sqlite":
+            triggers = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+            assert {"audit_event_no_update", "audit_event_no_delete"} <= triggers
+        else:
+            triggers = {r[0] for r in conn.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))}
+            assert "audit_event_no_change" in triggers

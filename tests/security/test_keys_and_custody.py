@@ -1,0 +1,134 @@
+"""Recovery-key format, and which keyring backends may hold keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from keyring.backends import chainer, fail, null
+
+from centre_desk.errors import KeyUnavailable, ValidationError
+from centre_desk.security.credentials import (
+    CHEAP_ARGON2,
+    KeyringCustody,
+    LayeredCustody,
+    PassphraseCustody,
+    backend_is_secure,
+)
+from centre_desk.security.keys import (
+    SECRET_BYTES,
+    derive_keys,
+    format_recovery_key,
+    new_secret,
+    parse_recovery_key,
+)
+from tests.support.memory_keyring import MemoryKeyring
+
+
+@given(st.binary(min_size=SECRET_BYTES, max_size=SECRET_BYTES))
+def test_recovery_key_round_trips(secret: bytes) -> None:
+    text = format_recovery_key(secret)
+    assert len(text.replace("-", "")) == 40
+    assert parse_recovery_key(text) == secret
+    assert parse_recovery_key(" " + text.lower().replace("-", " ") + "\n") == secret
+
+
+@given(
+    st.binary(min_size=SECRET_BYTES, max_size=SECRET_BYTES),
+    st.integers(0, 39),
+    st.sampled_from("ABCDEFGHJKMNPQRSTUVWXYZ234567"),
+)
+def test_a_single_typo_is_caught(secret: bytes, position: int, letter: str) -> None:
+    chars = list(format_recovery_key(secret).replace("-", ""))
+    if chars[position] == letter:
+        return
+    chars[position] = letter
+    with pytest.raises(ValidationError):
+        parse_recovery_key("".join(chars))
+
+
+def test_lookalike_digits_are_forgiven() -> None:
+    secret = bytes(range(SECRET_BYTES))
+    text = format_recovery_key(secret)
+    assert parse_recovery_key(text.replace("O", "0").replace("I", "1").replace("B", "8")) == secret
+
+
+def test_derived_keys_are_independent() -> None:
+    keys = derive_keys(new_secret())
+    assert len({keys.database, keys.audit, keys.backup}) == 3
+    assert "hidden" in repr(keys) and keys.database.hex() not in repr(keys)
+
+
+class _PlaintextLike(MemoryKeyring):
+    """Stands in for keyrings.alt.file.PlaintextKeyring (not installed: never a dependency)."""
+
+
+_PlaintextLike.__module__ = "keyrings.alt.file"
+
+
+@pytest.mark.parametrize(
+    ("backend", "secure"),
+    [
+        (MemoryKeyring(), True),
+        (fail.Keyring(), False),
+        (null.Keyring(), False),
+        (_PlaintextLike(), False),
+    ],
+)
+def test_backend_security(backend: keyring.backend.KeyringBackend, secure: bool) -> None:
+    assert backend_is_secure(backend) is secure
+
+
+def test_a_chain_is_only_as_secure_as_its_weakest_member(monkeypatch: pytest.MonkeyPatch) -> None:
+    chain = chainer.ChainerBackend()
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [MemoryKeyring(), _PlaintextLike()])
+    assert not backend_is_secure(chain)
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [MemoryKeyring()])
+    assert backend_is_secure(chain)
+
+
+@pytest.mark.parametrize("insecure", [null.Keyring(), fail.Keyring(), _PlaintextLike()])
+def test_insecure_backends_never_store_keys(insecure: keyring.backend.KeyringBackend, tmp_path: Path) -> None:
+    keyring.set_keyring(insecure)
+    asked: list[bool] = []
+
+    def ask(confirm: bool) -> str:
+        asked.append(confirm)
+        return "cụm mật khẩu dài của trung tâm"
+
+    custody = LayeredCustody(PassphraseCustody(tmp_path, ask, CHEAP_ARGON2))
+    keys = derive_keys(new_secret())
+    custody.save("abc123", keys)
+    assert asked == [True]
+    if isinstance(insecure, MemoryKeyring):
+        assert insecure.entries == {}
+    wrapped = (tmp_path / "abc123.json").read_text()
+    assert keys.database.hex() not in wrapped
+    assert custody.load("abc123") == keys
+    assert asked == [True, False]
+
+
+def test_wrong_passphrase_fails_closed(tmp_path: Path) -> None:
+    answers = iter(["cụm mật khẩu đúng của trung tâm", "cụm sai"])
+    custody = PassphraseCustody(tmp_path, lambda _confirm: next(answers), CHEAP_ARGON2)
+    custody.save("db1", derive_keys(new_secret()))
+    with pytest.raises(KeyUnavailable):
+        custody.load("db1")
+
+
+def test_keyring_custody_round_trip(memory_keyring: MemoryKeyring) -> None:
+    keys = derive_keys(new_secret())
+    custody = KeyringCustody()
+    assert custody.load("x") is None
+    custody.save("x", keys)
+    assert custody.load("x") == keys
+    custody.forget("x")
+    assert memory_keyring.entries == {}
+
+
+def test_keyrings_alt_is_not_a_dependency() -> None:
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
+    assert "keyrings.alt" not in pyproject and "keyrings-alt" not in pyproject
