@@ -39,18 +39,24 @@ python_env() {
 
 start_postgres() {
   # A throw-away cluster on loopback, gone when this script ends.
-  local pgbin port
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  port=${PGPORT_TEST:-55432}
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  local port=${PGPORT_TEST:-55432}
   PGTMP=$(mktemp -d /tmp/centre-desk-pg.XXXXXX)
-  local as=()
-  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGTMP"; as=(runuser -u postgres --); fi
-  "${as[@]}" "$pgbin/initdb" -D "$PGTMP/data" -U app -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  "${as[@]}" "$pgbin/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w -t 30 start \
+  PGAS=()
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGTMP"; PGAS=(runuser -u postgres --); fi
+  "${PGAS[@]}" "$PGBIN/initdb" -D "$PGTMP/data" -U app -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  "${PGAS[@]}" "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w -t 30 start \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PGTMP -c fsync=off -c full_page_writes=off -c max_connections=200" >/dev/null
-  trap '"${as[@]}" "$pgbin/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1; rm -rf "$PGTMP"' EXIT
+  trap stop_postgres EXIT
   export TEST_DATABASE_URL="postgresql+psycopg://app@127.0.0.1:$port/postgres"
-  echo "== PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+  echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+stop_postgres() {
+  local rc=$?
+  "${PGAS[@]}" "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PGTMP"
+  exit "$rc"
 }
 
 case "$mode" in
