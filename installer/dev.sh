@@ -40,7 +40,8 @@ python_env() {
 start_postgres() {
   # A throw-away cluster on loopback, gone when this script ends.
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  local port=${PGPORT_TEST:-55432}
+  local port
+  port=${PGPORT_TEST:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
   PGTMP=$(mktemp -d /tmp/centre-desk-pg.XXXXXX)
   PGAS=()
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGTMP"; PGAS=(runuser -u postgres --); fi
