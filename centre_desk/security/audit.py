@@ -42,7 +42,7 @@ def _clean(value: str) -> str:
 
 
 def _canonical(seq: int, at_utc: datetime, values: Iterable[object]) -> bytes:
-    stamp = at_utc.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    stamp = at_utc.astimezone(UTC).isoformat(timespec="microseconds")
     parts = [str(seq), stamp, *("" if v is None else str(v) for v in values)]
     return _SEP.join(parts).encode("utf-8")
 
@@ -109,12 +109,16 @@ class AnchorFile:
 class AuditLog:
     def __init__(self, key: bytes, installation_id: str, anchor: AnchorFile | None = None) -> None:
         self._key = key
+        self._keyed = hmac.new(key, digestmod=hashlib.sha256)
         self._genesis = hmac.new(key, b"genesis:" + installation_id.encode(), hashlib.sha256).hexdigest()
         self.anchor = anchor
         self.workstation = _clean(socket.gethostname())[:100]
 
     def _mac(self, prev: str, payload: bytes) -> str:
-        return hmac.new(self._key, bytes.fromhex(prev) + payload, hashlib.sha256).hexdigest()
+        mac = self._keyed.copy()
+        mac.update(bytes.fromhex(prev))
+        mac.update(payload)
+        return mac.hexdigest()
 
     def attach(self, sessions: sessionmaker[Session]) -> None:
         """Write the anchor after every commit that appended audit rows."""

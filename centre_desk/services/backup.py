@@ -207,6 +207,10 @@ class BackupService:
             command.upgrade(alembic_config(out), revision or "base")
             _copy_tables(src, out)
 
+    def run_daily_if_due(self) -> BackupInfo | None:
+        """The automatic daily backup, when the last one is 24 hours old or more."""
+        return self.create(SYSTEM, kind="daily") if self.daily_due() else None
+
     # -- rotation -----------------------------------------------------------------------------------
     def latest(self, kinds: Iterable[str] = ("daily",)) -> Path | None:
         found = [p for kind in kinds for p in (self.backup_dir / kind).glob(f"*{SUFFIX}")]
