@@ -14,7 +14,7 @@ from centre_desk.errors import KeyUnavailable, NotInitialised, UserError
 from centre_desk.i18n import _, language
 from centre_desk.log import setup_logging
 from centre_desk.services.dto import BackupInfo
-from centre_desk.services.installation import Centre, Options, open_centre, recover
+from centre_desk.services.installation import Centre, Options, no_passphrase, open_centre, recover
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
 from centre_desk.ui.shell import MainWindow
 from centre_desk.ui.tasks import run_task, wait_for_writes
@@ -70,7 +70,8 @@ def run(options: Options) -> int:
     app.setFont(font)
     if gaps := missing_letters():
         log.error("the screen font lacks Vietnamese letters in: %s", ", ".join(gaps))
-    options.ask_passphrase = _ask_passphrase
+    if options.ask_passphrase is no_passphrase:
+        options.ask_passphrase = _ask_passphrase
     centre = _open_or_recover(options)
     if centre is None:
         return 1

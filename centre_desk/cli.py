@@ -23,7 +23,15 @@ from centre_desk.paths import data_dir
 from centre_desk.security import credentials
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Centre, Options, initialise, open_centre, recover, restore
+from centre_desk.services.installation import (
+    Centre,
+    Options,
+    initialise,
+    no_passphrase,
+    open_centre,
+    recover,
+    restore,
+)
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     directory = data_dir(args.data_dir)
     options = Options(directory, args.db, ask_passphrase=_passphrase_reader(args.passphrase_file))
     if args.command is None:
+        if not args.passphrase_file:
+            options.ask_passphrase = no_passphrase  # the desktop program asks in a dialog
         from centre_desk.app import run  # the Qt program, loaded only when it is wanted
 
         return run(options)

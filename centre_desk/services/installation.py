@@ -51,7 +51,8 @@ NO_KEY = N_(
 )
 
 
-def _no_passphrase(confirm: bool) -> str:
+def no_passphrase(confirm: bool) -> str:
+    """The default: no way to ask. Front ends replace it with a prompt or a file reader."""
     raise KeyUnavailable(_("No secure system keyring is available and no database passphrase was given."))
 
 
@@ -61,7 +62,7 @@ class Options:
 
     data_dir: Path
     db: str | None = None
-    ask_passphrase: Callable[[bool], str] = _no_passphrase
+    ask_passphrase: Callable[[bool], str] = no_passphrase
     passwords: Passwords | None = None
     custody: KeyCustody | None = None
 

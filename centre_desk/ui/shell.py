@@ -30,5 +30,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(note)
         layout.addStretch(2)
         self.setCentralWidget(body)
-        self.statusBar().showMessage(_("Database: {where}").format(where=where) + f"   ·   {APP_NAME} {__version__}")
+        where_label = QLabel(_("Database: {where}").format(where=where) + f"   ·   {APP_NAME} {__version__}")
+        where_label.setObjectName("databaseLocation")
+        self.statusBar().addPermanentWidget(where_label)
         self.resize(900, 560)

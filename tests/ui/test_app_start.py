@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from centre_desk import app
 from centre_desk.services.installation import Options

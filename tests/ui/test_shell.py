@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QLabel
+
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
 from centre_desk.ui.shell import MainWindow
 
@@ -23,7 +25,8 @@ def test_placeholder_window(qtbot: QtBot, tmp_path: Path) -> None:
     window.show()
     qtbot.waitExposed(window)
     assert window.windowTitle() == "CentreDesk — Trung tâm Công tác xã hội tỉnh Lai Châu"
-    assert "/dữ liệu/centre.db" in window.statusBar().currentMessage()
+    location = window.statusBar().findChild(QLabel, "databaseLocation")
+    assert location is not None and "/dữ liệu/centre.db" in location.text()
     shot = tmp_path / "shell.png"
     assert window.grab().save(str(shot))
     assert shot.stat().st_size > 1000
