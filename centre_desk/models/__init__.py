@@ -2,7 +2,17 @@
 
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
-from centre_desk.models.centre import CentreProfile, Installation
-from centre_desk.models.staff import Role, StaffAccount
+from centre_desk.models.centre import AppSetting, CentreSettings, Installation
+from centre_desk.models.staff import LoginThrottle, Role, StaffAccount
 
-__all__ = ["AuditEvent", "Base", "CentreProfile", "Installation", "Role", "StaffAccount", "Versioned"]
+__all__ = [
+    "AppSetting",
+    "AuditEvent",
+    "Base",
+    "CentreSettings",
+    "Installation",
+    "LoginThrottle",
+    "Role",
+    "StaffAccount",
+    "Versioned",
+]

@@ -1,9 +1,10 @@
-"""The installation record and the centre's own details."""
+"""The installation record, the centre's effective-dated details, and program settings."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from sqlalchemy import Date
 from sqlalchemy.orm import Mapped, mapped_column
 
 from centre_desk.models.base import Base, NFCText, UtcDateTime, Versioned
@@ -22,10 +23,30 @@ class Installation(Base):
     key_check: Mapped[str] = mapped_column(NFCText(64))
 
 
-class CentreProfile(Versioned, Base):
-    """The centre's name as printed on documents."""
+class CentreSettings(Versioned, Base):
+    """The centre's details as printed on documents, valid from `effective_from`.
 
-    __tablename__ = "centre_profile"
+    A rename (e.g. the parent agency Sở LĐ-TB&XH → Sở Y tế in 03/2025) is a new row, so
+    documents dated before the change still print the old names.
+    """
+
+    __tablename__ = "centre_settings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(NFCText(300))
+    effective_from: Mapped[date] = mapped_column(Date, unique=True)
+    centre_name: Mapped[str] = mapped_column(NFCText(300))
+    parent_agency: Mapped[str] = mapped_column(NFCText(300))
+    address: Mapped[str] = mapped_column(NFCText(300))
+    province: Mapped[str] = mapped_column(NFCText(100))
+    place_name: Mapped[str] = mapped_column(NFCText(100))
+    director_name: Mapped[str] = mapped_column(NFCText(200))
+    director_title: Mapped[str] = mapped_column(NFCText(200))
+
+
+class AppSetting(Versioned, Base):
+    """A program-wide setting chosen by a manager (e.g. the idle-lock minutes)."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(NFCText(64), primary_key=True)
+    value: Mapped[str] = mapped_column(NFCText(500))

@@ -27,7 +27,7 @@ from centre_desk.i18n import _
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import utcnow
 from centre_desk.paths import write_atomic
-from centre_desk.security.access import Actor
+from centre_desk.security.actor import Actor
 from centre_desk.text import nfc
 
 log = logging.getLogger(__name__)

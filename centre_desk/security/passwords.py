@@ -1,16 +1,10 @@
-"""Staff passwords: Argon2id hashes, verification and the length rule."""
+"""Staff passwords: Argon2id hashing and verification (the rules live in password_policy)."""
 
 from __future__ import annotations
 
 import argon2
 from argon2 import PasswordHasher
 from argon2.profiles import CHEAPEST
-
-from centre_desk.errors import ValidationError
-from centre_desk.i18n import _
-
-MIN_LENGTH = 8
-MAX_LENGTH = 128
 
 
 def default_hasher() -> PasswordHasher:
@@ -21,13 +15,6 @@ def default_hasher() -> PasswordHasher:
 def cheap_hasher() -> PasswordHasher:
     """For tests only."""
     return PasswordHasher.from_parameters(CHEAPEST)
-
-
-def check_password_rules(password: str) -> None:
-    if len(password) < MIN_LENGTH:
-        raise ValidationError("password", _("The password must have at least 8 characters."))
-    if len(password) > MAX_LENGTH:
-        raise ValidationError("password", _("The password may have at most 128 characters."))
 
 
 class Passwords:

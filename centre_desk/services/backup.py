@@ -29,9 +29,10 @@ from centre_desk.errors import StorageError
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
 from centre_desk.paths import fsync_dir
-from centre_desk.security.access import MAINTAINERS, SYSTEM, Actor, require_role
+from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.keys import KeySet, backup_file_key, new_salt
+from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.dto import BackupInfo, BackupReport
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class BackupService:
         engine: Engine,
         sessions: sessionmaker[Session],
         audit: AuditLog,
+        access: AccessControl,
         target: DatabaseTarget,
         keys: KeySet,
         installation_id: str,
@@ -129,6 +131,7 @@ class BackupService:
         self._engine = engine
         self._sessions = sessions
         self._audit = audit
+        self._access = access
         self._target = target
         self._keys = keys
         self._installation_id = installation_id
@@ -142,7 +145,7 @@ class BackupService:
     def create(self, actor: Actor, dest: Path | None = None, *, kind: str = "manual") -> BackupInfo:
         """Write, verify, then move into place. Returns what was written."""
         if actor is not SYSTEM:
-            require_role(actor, MAINTAINERS)
+            actor = self._access.require(actor, Action.ADMINISTER, FieldGroup.SYSTEM)
         started = time.perf_counter()
         dest = dest or self.auto_path(kind)
         dest.parent.mkdir(parents=True, exist_ok=True)

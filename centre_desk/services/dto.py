@@ -17,9 +17,11 @@ class AccountRow:
     roles: frozenset[Role]
     active: bool
     version: int
+    must_change_password: bool = False
+    locked: bool = False
 
     @classmethod
-    def from_model(cls, account: StaffAccount) -> AccountRow:
+    def from_model(cls, account: StaffAccount, locked_logins: frozenset[str] = frozenset()) -> AccountRow:
         return cls(
             id=account.id,
             login=account.login,
@@ -27,7 +29,20 @@ class AccountRow:
             roles=account.role_set(),
             active=account.active,
             version=account.version,
+            must_change_password=account.must_change_password,
+            locked=account.login in locked_logins,
         )
+
+
+@dataclass(frozen=True)
+class AccountUpdate:
+    """What an administrator changes on an account, with the version they loaded."""
+
+    id: int
+    version: int
+    full_name: str
+    roles: frozenset[Role]
+    active: bool
 
 
 @dataclass(frozen=True)

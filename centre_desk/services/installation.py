@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -19,14 +20,14 @@ from sqlalchemy import Engine, select
 from centre_desk.db.engine import make_engine, open_cipher_connection, read_salt, session_factory
 from centre_desk.db.location import DatabaseTarget, resolve_target
 from centre_desk.db.migrate import head_revision, prepare, upgrade
-from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError, ValidationError
+from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError
 from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
-from centre_desk.models.centre import CentreProfile, Installation
+from centre_desk.models.centre import Installation
 from centre_desk.models.staff import Role
 from centre_desk.paths import fsync_dir
 from centre_desk.security import credentials
-from centre_desk.security.access import MAINTAINERS, SYSTEM, Actor, require_role
+from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AnchorFile, AuditLog
 from centre_desk.security.credentials import KeyCustody, LayeredCustody, PassphraseCustody
 from centre_desk.security.keys import (
@@ -38,10 +39,13 @@ from centre_desk.security.keys import (
     parse_recovery_key,
 )
 from centre_desk.security.passwords import Passwords, default_hasher
+from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.accounts import AccountService, check_new_account
+from centre_desk.services.audit_view import AuditViewService
 from centre_desk.services.backup import BackupService, build_sqlite_from_backup, verify_backup
 from centre_desk.services.dto import NewAccount, RestoreInfo
 from centre_desk.services.maintenance import MaintenanceService
+from centre_desk.services.settings import CentreDetails, SettingsService, add_details, check_details
 
 log = logging.getLogger(__name__)
 
@@ -102,19 +106,23 @@ class Centre:
         self.engine = engine
         self.installation_id = installation_id
         self.sessions = session_factory(engine)
+        self.read_sessions = session_factory(engine.execution_options(deferred=True))
         anchor = AnchorFile(anchor_path(target.data_dir, installation_id), keys.audit)
         self.audit = AuditLog(keys.audit, installation_id, anchor)
         self.audit.attach(self.sessions)
-        self.accounts = AccountService(self.sessions, self.audit, options.get_passwords())
+        self.access = AccessControl(self.sessions, self.audit)
+        self.settings = SettingsService(self.sessions, self.read_sessions, self.audit, self.access)
+        self.accounts = AccountService(self.sessions, self.audit, self.access, options.get_passwords())
         self.backups = BackupService(
-            engine, self.sessions, self.audit, target, keys, installation_id, target.data_dir / "backups"
+            engine, self.sessions, self.audit, self.access, target, keys, installation_id, target.data_dir / "backups"
         )
-        self.maintenance = MaintenanceService(engine, self.sessions, self.audit)
+        self.maintenance = MaintenanceService(engine, self.sessions, self.audit, self.access)
+        self.audit_view = AuditViewService(self.sessions, self.audit, self.access)
         self.keys = keys
 
     def centre_name(self) -> str:
-        with self.sessions() as s:
-            return s.scalar(select(CentreProfile.name).order_by(CentreProfile.id).limit(1)) or ""
+        details = self.settings.centre_on(date.today())
+        return "" if details is None else details.centre_name
 
     def close(self) -> None:
         self.engine.dispose()
@@ -173,24 +181,22 @@ def open_centre(options: Options, *, migrate: bool = True) -> Centre:
     return centre
 
 
-def initialise(options: Options, manager: NewAccount, centre_name: str) -> tuple[Centre, str]:
+def initialise(options: Options, manager: NewAccount, centre: CentreDetails | str) -> tuple[Centre, str]:
     """Create the database and its first manager; return it with the recovery key (shown once)."""
-    name = " ".join(centre_name.split())
-    if not name:
-        raise ValidationError("centre", _("Please enter the centre's name."))
-    manager = check_new_account(manager)
+    details = check_details(CentreDetails(date.today(), centre) if isinstance(centre, str) else centre)
+    manager = check_new_account(manager, details.centre_name)
     target = resolve_target(options.data_dir, options.db)
     secret = new_secret()
     keys = derive_keys(secret)
     custody = options.get_custody()
     if target.path is not None:
-        centre = _initialise_file(options, target, keys, custody, manager, name)
+        opened = _initialise_file(options, target, keys, custody, manager, details)
     else:
-        centre = _initialise_server(options, target, keys, custody, manager, name)
-    return centre, format_recovery_key(secret)
+        opened = _initialise_server(options, target, keys, custody, manager, details)
+    return opened, format_recovery_key(secret)
 
 
-def _populate(centre: Centre, kind: str, keys: KeySet, manager: NewAccount, name: str) -> None:
+def _populate(centre: Centre, kind: str, keys: KeySet, manager: NewAccount, details: CentreDetails) -> None:
     upgrade(centre.engine)
     with centre.sessions.begin() as s:
         s.add(
@@ -201,7 +207,7 @@ def _populate(centre: Centre, kind: str, keys: KeySet, manager: NewAccount, name
                 key_check=key_check(keys),
             )
         )
-        s.add(CentreProfile(name=name))
+        add_details(s, details)
         roles = frozenset(manager.roles) | {Role.MANAGER}
         centre.accounts.add(s, SYSTEM, NewAccount(manager.login, manager.full_name, manager.password, roles))
         centre.audit.record(s, SYSTEM, "database.initialised", record_type="installation")
@@ -213,7 +219,7 @@ def _initialise_file(
     keys: KeySet,
     custody: KeyCustody,
     manager: NewAccount,
-    name: str,
+    details: CentreDetails,
 ) -> Centre:
     assert target.path is not None
     path = target.path
@@ -227,7 +233,7 @@ def _initialise_file(
     custody.save(salt.hex(), keys)  # first, so the file can never exist without its key
     engine = make_engine(DatabaseTarget(target.data_dir, path=partial), key=keys.database, salt=salt, create=True)
     try:
-        _populate(Centre(options, target, engine, keys, salt.hex()), "sqlcipher", keys, manager, name)
+        _populate(Centre(options, target, engine, keys, salt.hex()), "sqlcipher", keys, manager, details)
     except BaseException:
         engine.dispose()
         partial.unlink(missing_ok=True)
@@ -246,7 +252,7 @@ def _initialise_server(
     keys: KeySet,
     custody: KeyCustody,
     manager: NewAccount,
-    name: str,
+    details: CentreDetails,
 ) -> Centre:
     engine = make_engine(target, pg_password=_pg_password(target))
     try:
@@ -255,7 +261,7 @@ def _initialise_server(
         installation_id = uuid.uuid4().hex
         custody.save(installation_id, keys)
         try:
-            _populate(Centre(options, target, engine, keys, installation_id), "postgresql", keys, manager, name)
+            _populate(Centre(options, target, engine, keys, installation_id), "postgresql", keys, manager, details)
         except BaseException:
             custody.forget(installation_id)
             raise
@@ -309,7 +315,7 @@ def recover(options: Options, recovery_key: str, backup: Path | None = None) -> 
 
 def restore(centre: Centre, actor: Actor, backup: Path) -> tuple[Centre, RestoreInfo]:
     """Replace the database with a verified backup, keeping the replaced one aside."""
-    require_role(actor, MAINTAINERS)
+    actor = centre.access.require(actor, Action.ADMINISTER, FieldGroup.SYSTEM)
     report = centre.backups.check_restorable(backup)
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     aside_dir = centre.target.data_dir / "replaced"

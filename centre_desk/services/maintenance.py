@@ -10,21 +10,23 @@ from sqlalchemy.orm import Session, sessionmaker
 from centre_desk.db.migrate import check_revision, current_revision
 from centre_desk.errors import StorageError
 from centre_desk.i18n import _
-from centre_desk.security.access import MAINTAINERS, Actor, require_role
+from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
+from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.dto import CheckReport
 
 log = logging.getLogger(__name__)
 
 
 class MaintenanceService:
-    def __init__(self, engine: Engine, sessions: sessionmaker[Session], audit: AuditLog) -> None:
+    def __init__(self, engine: Engine, sessions: sessionmaker[Session], audit: AuditLog, access: AccessControl) -> None:
         self._engine = engine
+        self._access = access
         self._sessions = sessions
         self._audit = audit
 
     def check(self, actor: Actor) -> CheckReport:
-        require_role(actor, MAINTAINERS)
+        actor = self._access.require(actor, Action.ADMINISTER, FieldGroup.SYSTEM)
         passed: list[str] = []
         problems: list[str] = []
         if self._engine.dialect.name == "sqlite":

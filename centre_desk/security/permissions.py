@@ -1,0 +1,148 @@
+"""The permission matrix: role × action × field group, in one place.
+
+Services call `AccessControl.authorize(...)` (security/access.py) for every action;
+screens only hide what services would refuse anyway. docs/permissions.md is generated
+from this module (`python -m centre_desk.security.permissions`) and a test keeps the two
+identical.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+
+from centre_desk.i18n import N_, _
+from centre_desk.models.staff import Role
+
+
+class Action(enum.StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    EDIT = "edit"
+    PRINT = "print"
+    EXPORT = "export"
+    APPROVE = "approve"
+    ADMINISTER = "administer"
+
+
+class FieldGroup(enum.StrEnum):
+    IDENTITY = "identity"
+    TRAFFICKING = "trafficking"
+    PLACEMENT = "placement"
+    HEALTH = "health"
+    SENSITIVE_HEALTH = "sensitive_health"
+    COUNSELLING = "counselling"
+    LEGAL = "legal"
+    SCHOOLING = "schooling"
+    PAYMENTS = "payments"
+    AUDIT = "audit"
+    STAFF = "staff"
+    SYSTEM = "system"
+
+
+_LETTERS = {
+    "v": Action.VIEW,
+    "c": Action.CREATE,
+    "e": Action.EDIT,
+    "p": Action.PRINT,
+    "x": Action.EXPORT,
+    "a": Action.APPROVE,
+    "d": Action.ADMINISTER,
+}
+
+G = FieldGroup
+# v view, c create, e edit, p print, x export, a approve, d administer
+_MATRIX: dict[Role, dict[FieldGroup, str]] = {
+    Role.INTAKE: {
+        G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.PLACEMENT: "vcep", G.HEALTH: "v",
+        G.LEGAL: "vcep", G.SCHOOLING: "vcep", G.PAYMENTS: "vcep",
+    },
+    Role.NURSE: {
+        G.IDENTITY: "v", G.PLACEMENT: "v", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
+    },
+    Role.COUNSELLOR: {
+        G.IDENTITY: "v", G.TRAFFICKING: "v", G.PLACEMENT: "v", G.HEALTH: "v", G.COUNSELLING: "vcep",
+        G.LEGAL: "v", G.SCHOOLING: "vp",
+    },
+    Role.MANAGER: {
+        G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.PLACEMENT: "vcepxa", G.HEALTH: "vpxa",
+        G.SENSITIVE_HEALTH: "vp", G.COUNSELLING: "v", G.LEGAL: "vcepxa", G.SCHOOLING: "vcepxa",
+        G.PAYMENTS: "vcepxa", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
+    },
+    Role.ADMINISTRATOR: {
+        G.STAFF: "vced", G.SYSTEM: "ved",
+    },
+}  # fmt: skip
+del G
+
+PERMISSIONS: dict[Role, dict[FieldGroup, frozenset[Action]]] = {
+    role: {group: frozenset(_LETTERS[ch] for ch in groups.get(group, "")) for group in FieldGroup}
+    for role, groups in _MATRIX.items()
+}
+
+
+def allowed(roles: frozenset[Role], action: Action, group: FieldGroup) -> bool:
+    """True when any of `roles` may do `action` on `group`."""
+    return any(action in PERMISSIONS[role][group] for role in roles)
+
+
+ROLE_NAMES = {
+    Role.INTAKE: N_("Intake officer / social worker"),
+    Role.NURSE: N_("Nurse"),
+    Role.COUNSELLOR: N_("Counsellor"),
+    Role.MANAGER: N_("Centre manager"),
+    Role.ADMINISTRATOR: N_("System administrator"),
+}
+ACTION_NAMES = {
+    Action.VIEW: N_("view"),
+    Action.CREATE: N_("create"),
+    Action.EDIT: N_("edit"),
+    Action.PRINT: N_("print"),
+    Action.EXPORT: N_("export"),
+    Action.APPROVE: N_("approve"),
+    Action.ADMINISTER: N_("administer"),
+}
+GROUP_NAMES = {
+    FieldGroup.IDENTITY: N_("Identity"),
+    FieldGroup.TRAFFICKING: N_("Trafficking history"),
+    FieldGroup.PLACEMENT: N_("Placement and whereabouts"),
+    FieldGroup.HEALTH: N_("Health"),
+    FieldGroup.SENSITIVE_HEALTH: N_("Sensitive health (HIV, pregnancy)"),
+    FieldGroup.COUNSELLING: N_("Counselling notes"),
+    FieldGroup.LEGAL: N_("Legal"),
+    FieldGroup.SCHOOLING: N_("Schooling and training"),
+    FieldGroup.PAYMENTS: N_("Support payments"),
+    FieldGroup.AUDIT: N_("Audit trail"),
+    FieldGroup.STAFF: N_("Staff accounts"),
+    FieldGroup.SYSTEM: N_("Settings and backups"),
+}
+
+
+def role_name(role: Role) -> str:
+    return _(ROLE_NAMES[role])
+
+
+def render_markdown() -> str:
+    """docs/permissions.md: one table, field groups × roles (in the current language)."""
+    roles = list(Role)
+    lines = [
+        "# " + _("Permissions"),
+        "",
+        _("Generated from centre_desk/security/permissions.py; a test keeps this file identical to the code."),
+        _("Each cell lists what the role may do with that group of fields; a dash means no access."),
+        "",
+        "| " + _("Field group") + " | " + " | ".join(role_name(r) for r in roles) + " |",
+        "|---" * (len(roles) + 1) + "|",
+    ]
+    for group in FieldGroup:
+        cells = []
+        for role in roles:
+            actions = [a for a in Action if a in PERMISSIONS[role][group]]
+            cells.append(", ".join(_(ACTION_NAMES[a]) for a in actions) or "—")
+        lines.append(f"| {_(GROUP_NAMES[group])} | " + " | ".join(cells) + " |")
+    lines += ["", _("A person with several roles may do what any of their roles allows."), ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render_markdown())
