@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -33,7 +33,7 @@ from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.keys import KeySet, backup_file_key, new_salt
 from centre_desk.security.permissions import Action, FieldGroup
-from centre_desk.services.dto import BackupInfo, BackupReport
+from centre_desk.services.dto import BackupFile, BackupInfo, BackupReport
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +209,26 @@ class BackupService:
             revision = MigrationContext.configure(src).get_current_revision()
             command.upgrade(alembic_config(out), revision or "base")
             _copy_tables(src, out)
+
+    def verify(self, actor: Actor, path: Path, keys: KeySet | None = None) -> BackupReport:
+        """Check a backup file (this installation's keys, or those of a recovery key)."""
+        actor = self._access.require(actor, Action.ADMINISTER, FieldGroup.SYSTEM)
+        report = verify_backup(path, keys or self._keys)
+        with self._sessions.begin() as s:
+            outcome = "ok" if report.ok else "failed"
+            self._audit.record(s, actor, "backup.verified", record_type="backup", record_id=path.name, outcome=outcome)
+        return report
+
+    def known_backups(self) -> list[BackupFile]:
+        """The automatic and manual backups in the data folder, newest first."""
+        found = []
+        for path in self.backup_dir.glob(f"*/*{SUFFIX}"):
+            try:
+                stamp = datetime.strptime(path.stem.removeprefix("centre-"), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+            except ValueError:
+                continue
+            found.append(BackupFile(path, path.parent.name, path.stat().st_size, stamp))
+        return sorted(found, key=lambda b: b.created_at, reverse=True)
 
     def run_daily_if_due(self) -> BackupInfo | None:
         """The automatic daily backup, when the last one is 24 hours old or more."""

@@ -79,6 +79,14 @@ class BackupInfo:
 
 
 @dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    kind: str  # daily, pre-migration, manual, before-restore
+    size_bytes: int
+    created_at: datetime  # UTC
+
+
+@dataclass(frozen=True)
 class RestoreInfo:
     restored_from: Path
     replaced_copy: Path | None
