@@ -1,22 +1,49 @@
-"""The desktop program's composition root: QApplication, logging, language, fonts,
-the opened installation and the main window."""
+"""The desktop program's composition root: QApplication, language, fonts, the opened
+installation, sign-in, the main window with its pages, the idle lock and the daily backup."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QTabWidget
 
 from centre_desk import APP_NAME, ORG_NAME
+from centre_desk.db.location import resolve_target
 from centre_desk.errors import KeyUnavailable, NotInitialised, UserError
-from centre_desk.i18n import _, language
+from centre_desk.i18n import _, install
+from centre_desk.i18n import language as current_language
 from centre_desk.log import setup_logging
-from centre_desk.services.dto import BackupInfo
-from centre_desk.services.installation import Centre, Options, no_passphrase, open_centre, recover
+from centre_desk.security.actor import Actor
+from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.dto import BackupInfo, NewAccount
+from centre_desk.services.installation import (
+    Centre,
+    Options,
+    initialise,
+    no_passphrase,
+    open_centre,
+    recover,
+    restore,
+)
+from centre_desk.services.settings import CentreDetails
+from centre_desk.ui.administration.audit.page import AuditPage
+from centre_desk.ui.administration.backup.page import BackupPage
+from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
+from centre_desk.ui.administration.users.page import UsersPage
+from centre_desk.ui.errors import install_excepthook, show_error
+from centre_desk.ui.events import AppEvents
+from centre_desk.ui.first_run.wizard import FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
-from centre_desk.ui.shell import MainWindow
+from centre_desk.ui.lock.idle import IdleMonitor
+from centre_desk.ui.lock.screen import LockController
+from centre_desk.ui.login.change_password import ChangePasswordDialog
+from centre_desk.ui.login.dialog import LoginDialog
+from centre_desk.ui.shell.main_window import MainWindow, PageSpec
+from centre_desk.ui.shell.overview import OverviewPage
+from centre_desk.ui.shell.placeholder import PlaceholderPage
 from centre_desk.ui.tasks import run_task, wait_for_writes
 
 log = logging.getLogger(__name__)
@@ -53,17 +80,169 @@ def _open_or_recover(options: Options) -> Centre | None:
             return None
 
 
-def run(options: Options) -> int:
+def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
+    """Every page of the main window, given the signed-in actor's permissions."""
+    later = {
+        "residents": (_("Residents"), _("The resident registry and admission come next.")),
+        "rooms": (_("Rooms"), _("Rooms and beds come in a later version.")),
+        "health": (_("Health"), _("Health and nursing care come in a later version.")),
+        "reports": (_("Reports"), _("Statistics for the province come in a later version.")),
+    }
+    pages = [PageSpec("overview", _("Overview"), OverviewPage(actor, centre.centre_name()))]
+    pages += [PageSpec(key, title, PlaceholderPage(title, text)) for key, (title, text) in later.items()]
+    admin = QTabWidget()
+    admin.setObjectName("administrationTabs")
+    if actor.can(Action.VIEW, FieldGroup.STAFF):
+        admin.addTab(UsersPage(centre.accounts, actor, events), _("Staff accounts"))
+    if actor.can(Action.VIEW, FieldGroup.SYSTEM):
+        admin.addTab(CentreSettingsPage(centre.settings, actor, events), _("Centre details"))
+    if actor.can(Action.VIEW, FieldGroup.AUDIT):
+        admin.addTab(AuditPage(centre.audit_view, actor, events), _("Audit trail"))
+    if actor.can(Action.ADMINISTER, FieldGroup.SYSTEM):
+        backup_page = BackupPage(centre.backups, actor, events)
+        backup_page.restore_requested.connect(session.request_restore)
+        admin.addTab(backup_page, _("Backups"))
+    if admin.count():
+        pages.append(PageSpec("administration", _("Administration"), admin))
+    return pages
+
+
+class DesktopSession(QObject):
+    """Sign-in → main window → lock / sign out / switch user, for one opened installation."""
+
+    def __init__(self, app: QApplication, centre: Centre, settings: QSettings) -> None:
+        super().__init__()
+        self.app = app
+        self.centre = centre
+        self.settings = settings
+        self.events = AppEvents()
+        self.window: MainWindow | None = None
+        self.lock: LockController | None = None
+        self.idle: IdleMonitor | None = None
+        self._daily = QTimer(self)
+        self._daily.timeout.connect(self._start_daily_backup)
+        self._daily.start(BACKUP_CHECK_MS)
+
+    def sign_in(self, actor: Actor | None = None) -> bool:
+        """Ask for a sign-in (unless `actor` is given) and open the main window."""
+        while actor is None:
+            actor = LoginDialog.ask(None, self.centre.accounts, self.centre.centre_name())
+            if actor is None:
+                return False
+        if actor.must_change_password and not ChangePasswordDialog.ask(None, self.centre.accounts, actor, forced=True):
+            return self.sign_in()
+        self._open_window(actor)
+        return True
+
+    def _open_window(self, actor: Actor) -> None:
+        window = MainWindow(
+            self.centre.centre_name(),
+            self.centre.target.describe(),
+            actor,
+            build_pages(self.centre, actor, self.events, self),
+        )
+        window.show_page(str(self.settings.value("last_page", "overview")))
+        self.lock = LockController(self.centre.accounts, actor, self)
+        self.lock.switch_user.connect(self._on_switch_user)
+        window.lock_requested.connect(self.lock.lock)
+        window.sign_out_requested.connect(self._on_sign_out)
+        window.change_password_requested.connect(lambda: self._change_password(actor))
+        window.language_chosen.connect(lambda code: self.settings.setValue("language", code))
+        window.quit_requested.connect(self.app.quit)
+        self.idle = IdleMonitor(self.centre.settings.idle_minutes(), self)
+        self.idle.idle.connect(self.lock.lock)
+        self.lock.unlocked.connect(self.idle.resume)
+        self.lock.locked.connect(self.idle.pause)
+        self.events.data_changed.connect(self._on_data_changed)
+        self.window = window
+        window.show()
+        self._start_daily_backup()
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind == "settings" and self.idle is not None:
+            self.idle.set_minutes(self.centre.settings.idle_minutes())
+
+    def _change_password(self, actor: Actor) -> None:
+        ChangePasswordDialog.ask(self.window, self.centre.accounts, actor)
+
+    def _close_window(self) -> None:
+        if self.idle is not None:
+            self.idle.stop()
+        if self.window is not None:
+            self.settings.setValue("last_page", self.window.current_page())
+            for widget in QApplication.topLevelWidgets():
+                if widget is not self.window and widget.isVisible():
+                    widget.close()
+            self.window.close_for_sign_out()
+            self.window.deleteLater()
+        self.window = self.lock = self.idle = None
+
+    def _on_sign_out(self) -> None:
+        self._close_window()
+        if not self.sign_in():
+            self.app.quit()
+
+    def _on_switch_user(self, other: Actor) -> None:
+        self._close_window()
+        self.sign_in(other)
+
+    def request_restore(self, path: Path) -> None:
+        """Restore a backup: everyone is signed out, the database replaced and reopened."""
+        assert self.window is not None and self.lock is not None
+        actor = self.lock._actor
+        progress = QProgressDialog(_("Restoring the backup…"), "", 0, 0, self.window)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.show()
+
+        def done(result: object) -> None:
+            progress.close()
+            assert isinstance(result, tuple)
+            self._close_window()
+            self.centre = result[0]
+            QMessageBox.information(None, APP_NAME, _("The backup has been restored. Please sign in again."))
+            if not self.sign_in():
+                self.app.quit()
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            show_error(self.window, exc)
+
+        run_task(self, lambda: restore(self.centre, actor, path), done, failed, writes_db=True)
+
+    def _start_daily_backup(self) -> None:
+        def done(info: BackupInfo | None) -> None:
+            if info is not None and self.window is not None:
+                self.window.statusBar().showMessage(_("Daily backup written and verified."), 10_000)
+
+        def failed(exc: BaseException) -> None:
+            log.error("daily backup failed: %s", type(exc).__name__)
+            message = exc.message if isinstance(exc, UserError) else _("Unexpected error; details are in the log.")
+            QMessageBox.warning(self.window, APP_NAME, _("The daily backup failed: {message}").format(message=message))
+
+        run_task(self, self.centre.backups.run_daily_if_due, done, failed, writes_db=True)
+
+
+def _load_qt_translations(app: QApplication) -> None:
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(current_language()), "qtbase", "_", path):
+        app.installTranslator(translator)
+
+
+def run(options: Options, language: str | None = None) -> int:
+    """Start the desktop program; `language` (from --lang) overrides the saved choice."""
     setup_logging(options.data_dir / "logs")
+    options.data_dir.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(options.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    install(language or str(settings.value("language", "vi")))
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    translator = QTranslator(app)
-    if translator.load(
-        QLocale(language()), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(translator)
+    app.setQuitOnLastWindowClosed(False)
+    install_excepthook()
+    _load_qt_translations(app)
     load_fonts()
     font = app.font()
     font.setFamily(UI_FAMILY)
@@ -72,32 +251,29 @@ def run(options: Options) -> int:
         log.error("the screen font lacks Vietnamese letters in: %s", ", ".join(gaps))
     if options.ask_passphrase is no_passphrase:
         options.ask_passphrase = _ask_passphrase
-    centre = _open_or_recover(options)
+    centre = _first_run(options) if not _database_exists(options) else _open_or_recover(options)
     if centre is None:
         return 1
-    window = MainWindow(centre.centre_name(), centre.target.describe())
-    window.show()
-    daily = QTimer(window)
-    daily.timeout.connect(lambda: start_daily_backup(window, centre))
-    daily.start(BACKUP_CHECK_MS)
-    start_daily_backup(window, centre)
+    session = DesktopSession(app, centre, settings)
     try:
+        if not session.sign_in():
+            return 0
         return app.exec()
     finally:
         wait_for_writes()
-        centre.close()
+        session.centre.close()
 
 
-def start_daily_backup(window: MainWindow, centre: Centre) -> None:
-    """The automatic daily backup, off the UI thread; a failure is shown, never swallowed."""
+def _database_exists(options: Options) -> bool:
+    target = resolve_target(options.data_dir, options.db)
+    return target.path is None or target.path.exists()
 
-    def done(info: BackupInfo | None) -> None:
-        if info is not None:
-            window.statusBar().showMessage(_("Daily backup written and verified."), 10_000)
 
-    def failed(exc: BaseException) -> None:
-        log.error("daily backup failed: %s", type(exc).__name__)
-        message = exc.message if isinstance(exc, UserError) else _("Unexpected error; details are in the log.")
-        QMessageBox.warning(window, APP_NAME, _("The daily backup failed: {message}").format(message=message))
+def _first_run(options: Options) -> Centre | None:
+    def create(manager: NewAccount, details: CentreDetails, passphrase: str | None) -> tuple[Centre, str]:
+        # Runs on a worker thread: no dialogs; the passphrase (if any) was asked by the wizard.
+        if passphrase is not None:
+            options.ask_passphrase = lambda _confirm: passphrase
+        return initialise(options, manager, details)
 
-    run_task(window, centre.backups.run_daily_if_due, done, failed, writes_db=True)
+    return FirstRunWizard.run(None, create)

@@ -10,6 +10,7 @@ import argparse
 import getpass
 import logging
 import sys
+from datetime import date
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from centre_desk.paths import data_dir
 from centre_desk.security import credentials
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
+from centre_desk.services.settings import CentreDetails
 from centre_desk.services.installation import (
     Centre,
     Options,
@@ -78,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--manager", required=True, metavar="LOGIN")
     p.add_argument("--full-name", required=True, metavar="NAME")
     p.add_argument("--centre", required=True, metavar="NAME")
+    p.add_argument("--parent-agency", default="", metavar="NAME", help=_("e.g. SỞ Y TẾ TỈNH LAI CHÂU"))
+    p.add_argument("--place", default="", metavar="NAME", help=_("place name for the date line of documents"))
+    p.add_argument("--director", default="", metavar="NAME", help=_("the director's full name"))
     p.add_argument("--password-stdin", action="store_true", required=True)
     p.add_argument("--recovery-pdf", metavar="FILE", help=_("also write the recovery key sheet as a PDF"))
 
@@ -108,7 +113,15 @@ def _sign_in(centre: Centre, login: str) -> Actor:
 def _cmd_init(options: Options, args: argparse.Namespace) -> int:
     password = _read_stdin_line(_("the password"))
     manager = NewAccount(args.manager, args.full_name, password, frozenset({Role.MANAGER}))
-    centre, recovery_key = initialise(options, manager, args.centre)
+    details = CentreDetails(
+        date.today(),
+        args.centre,
+        parent_agency=args.parent_agency,
+        place_name=args.place,
+        director_name=args.director,
+        director_title=_("Director") if args.director else "",
+    )
+    centre, recovery_key = initialise(options, manager, details)
     try:
         print(_("Database created: {where}").format(where=centre.target.describe()))
         print(_("Manager account: {login}").format(login=manager.login.casefold()))
@@ -220,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options.ask_passphrase = no_passphrase  # the desktop program asks in a dialog
         from centre_desk.app import run  # the Qt program, loaded only when it is wanted
 
-        return run(options)
+        return run(options, language=args.lang)
     setup_logging(directory / "logs")
     try:
         return COMMANDS[args.command](options, args)

@@ -16,8 +16,21 @@ log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
+    """Lives on the UI thread without a parent, so its signals are delivered there; it never
+    owns the widget's callbacks' lifetime (a parented relay could delete its own parent)."""
+
     finished = Signal(object)
     failed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+_live: set[_Relay] = set()
 
 
 class _Job(QRunnable):
@@ -56,15 +69,18 @@ def run_task(
     *,
     writes_db: bool = False,
 ) -> None:
-    relay = _Relay(parent)  # lives on the UI thread: its signals are delivered there
+    relay = _Relay()
+    _live.add(relay)
+    parent.destroyed.connect(relay.cancel)  # the screen went away: drop the result
 
     def done(result: object) -> None:
-        relay.deleteLater()
-        on_done(result)
+        _live.discard(relay)
+        if not relay.cancelled:
+            on_done(result)
 
     def failed(exc: BaseException) -> None:
-        relay.deleteLater()
-        if on_error is not None:
+        _live.discard(relay)
+        if on_error is not None and not relay.cancelled:
             on_error(exc)
         else:
             log.error("background task failed: %s", type(exc).__name__, exc_info=exc)

@@ -1,0 +1,1 @@
+"""Administration screens: staff accounts, centre settings, audit trail, backups."""

@@ -1,0 +1,361 @@
+"""The audit trail viewer for managers: filters, a sortable table, CSV export."""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QCompleter,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from centre_desk import APP_NAME
+from centre_desk.formatting import format_number
+from centre_desk.i18n import _
+from centre_desk.security.actor import Actor
+from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.audit_view import MAX_ROWS, AuditFilter, AuditRow, AuditViewService
+from centre_desk.ui.administration.audit.model import KNOWN_ACTIONS, AuditTableModel
+from centre_desk.ui.errors import show_error
+from centre_desk.ui.events import AppEvents
+from centre_desk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def export_file_name(day: date) -> str:
+    return f"nhat-ky-truy-cap-{day:%Y%m%d}.csv"
+
+
+def _weakly(method: Callable[..., None], *args: Any) -> Callable[[Any], None]:
+    """A run_task callback that calls `method(*args, result)` without keeping the page alive.
+
+    run_task parents its relay to the page and the relay's connections hold the callbacks: a
+    callback holding the page could be its last reference, and deleting the relay would then
+    delete the page (and the relay with it) from inside the relay's own destructor.
+    """
+    ref = weakref.WeakMethod(method)
+
+    def call(result: Any) -> None:
+        bound = ref()
+        if bound is not None:
+            bound(*args, result)
+
+    return call
+
+
+class _FilterBar(QWidget):
+    """The filter fields; Enter in any of them asks for a search."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _date_edit(initial: QDate) -> QDateEdit:
+    edit = QDateEdit(initial)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setEnabled(False)
+    edit.setMinimumWidth(120)
+    return edit
+
+
+class AuditPage(QWidget):
+    """Who did what, when and from which computer — for the centre's managers.
+
+    Every search and every export is itself written to the audit trail by the service,
+    so the page searches only when asked (and once when it is first shown).
+    """
+
+    def __init__(self, audit_view: AuditViewService, actor: Actor, events: AppEvents) -> None:
+        super().__init__()
+        self._audit_view = audit_view
+        self._actor = actor
+        self._events = events
+        self.allowed = actor.can(Action.VIEW, FieldGroup.AUDIT)
+        self.can_export = actor.can(Action.EXPORT, FieldGroup.AUDIT)
+        self._shown_filter: AuditFilter | None = None
+        self._searching = False
+        self._shown_once = False
+        self._busy: QProgressDialog | None = None
+
+        self.not_allowed_note = QLabel(
+            _(
+                "The audit trail can only be viewed by the centre's managers. "
+                "If you need information from it, please ask the centre manager."
+            )
+        )
+        self.not_allowed_note.setObjectName("notAllowed")
+        self.not_allowed_note.setWordWrap(True)
+        self.not_allowed_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.not_allowed_note.setMinimumWidth(480)
+        self.not_allowed_note.setMaximumWidth(560)
+        self.content = QWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.not_allowed_note, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.content)
+        self.not_allowed_note.setVisible(not self.allowed)
+        self.content.setVisible(self.allowed)
+
+        self._build_filters()
+        self._build_table()
+        body = QVBoxLayout(self.content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.filters)
+        body.addWidget(self.table, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.export_button)
+        body.addLayout(footer)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.filters = _FilterBar()
+        self.login_edit = QLineEdit()
+        self.login_edit.setPlaceholderText(_("e.g. nguyenvana"))
+        self.action_edit = QLineEdit()
+        self.action_edit.setPlaceholderText(_("e.g. login, account."))
+        completer = QCompleter(list(KNOWN_ACTIONS), self.action_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.action_edit.setCompleter(completer)
+        self.action_edit.setToolTip(_('The beginning of the action code, e.g. "login" or "account."'))
+        self.record_edit = QLineEdit()
+        self.record_edit.setPlaceholderText(_("e.g. staff_account:3"))
+        self.record_edit.setToolTip(_('A record as "type:id", or only its id'))
+        today = QDate.currentDate()
+        self.from_check = QCheckBox(_("From date:"))
+        self.from_edit = _date_edit(today.addDays(-7))
+        self.to_check = QCheckBox(_("To date:"))
+        self.to_edit = _date_edit(today)
+        self.from_check.toggled.connect(self.from_edit.setEnabled)
+        self.to_check.toggled.connect(self.to_edit.setEnabled)
+        self.search_button = QPushButton(_("&Search"))
+        self.clear_button = QPushButton(_("C&lear"))
+        self.filter_error = QLabel()
+        self.filter_error.setObjectName("filterError")
+        self.filter_error.setStyleSheet("color: #8b0000;")
+        self.filter_error.hide()
+
+        grid = QGridLayout(self.filters)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, (label_text, edit) in enumerate(
+            ((_("&Login:"), self.login_edit), (_("&Action:"), self.action_edit), (_("&Record:"), self.record_edit))
+        ):
+            label = QLabel(label_text)
+            label.setBuddy(edit)
+            grid.addWidget(label, 0, column * 2)
+            grid.addWidget(edit, 0, column * 2 + 1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_check)
+        dates.addWidget(self.from_edit)
+        dates.addSpacing(16)
+        dates.addWidget(self.to_check)
+        dates.addWidget(self.to_edit)
+        dates.addStretch(1)
+        grid.addLayout(dates, 1, 0, 1, 4)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.clear_button)
+        grid.addLayout(buttons, 1, 4, 1, 2)
+        grid.addWidget(self.filter_error, 2, 0, 1, 6)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
+
+        self.filters.submitted.connect(self.search)
+        self.search_button.clicked.connect(self.search)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+
+    def _build_table(self) -> None:
+        self.model = AuditTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLine")
+        self.export_button = QPushButton(_("&Export CSV…"))
+        self.export_button.setVisible(self.can_export)
+        self.export_button.setEnabled(self.can_export)
+        self.export_button.clicked.connect(self.export)
+
+    # -- filters ----------------------------------------------------------------------------------
+    def current_filter(self) -> AuditFilter | None:
+        """The filter as typed; None (with an inline note) when the dates are the wrong way round."""
+        date_from = self.from_edit.date().toPython() if self.from_check.isChecked() else None
+        date_to = self.to_edit.date().toPython() if self.to_check.isChecked() else None
+        assert date_from is None or isinstance(date_from, date)
+        assert date_to is None or isinstance(date_to, date)
+        if date_from and date_to and date_from > date_to:
+            self.filter_error.setText(_("The start date is after the end date."))
+            self.filter_error.show()
+            self.from_edit.setFocus()
+            return None
+        self.filter_error.hide()
+        return AuditFilter(
+            login=self.login_edit.text(),
+            action=self.action_edit.text(),
+            record=self.record_edit.text(),
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    def _on_clear_clicked(self) -> None:
+        for edit in (self.login_edit, self.action_edit, self.record_edit):
+            edit.clear()
+        self.from_check.setChecked(False)
+        self.to_check.setChecked(False)
+        self.login_edit.setFocus()
+        self.search()
+
+    # -- searching --------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if self.allowed:
+                self.search()
+
+    @property
+    def searching(self) -> bool:
+        return self._searching
+
+    @property
+    def exporting(self) -> bool:
+        return self._busy is not None
+
+    def search(self) -> None:
+        if not self.allowed or self._searching:
+            return
+        wanted = self.current_filter()
+        if wanted is None:
+            return
+        self._searching = True
+        self.search_button.setEnabled(False)
+        self.count_label.setText(_("Searching…"))
+        service, actor = self._audit_view, self._actor
+        run_task(
+            self,
+            lambda: service.search(actor, wanted),
+            _weakly(self._on_search_done, wanted),
+            _weakly(self._on_search_failed),
+            writes_db=True,  # every search is itself audited
+        )
+
+    def _on_search_done(self, wanted: AuditFilter, rows: list[AuditRow]) -> None:
+        self._searching = False
+        self.search_button.setEnabled(True)
+        self._shown_filter = wanted
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        text = _("{shown} rows shown; at most {limit}").format(
+            shown=format_number(len(rows)), limit=format_number(MAX_ROWS)
+        )
+        if len(rows) >= MAX_ROWS:
+            text += " — " + _("narrow the filters to see older rows.")
+        self.count_label.setText(text)
+
+    def _on_search_failed(self, exc: BaseException) -> None:
+        self._searching = False
+        self.search_button.setEnabled(True)
+        self.count_label.setText("")
+        show_error(self, exc)
+
+    # -- export -----------------------------------------------------------------------------------
+    def export(self) -> None:
+        if not (self.allowed and self.can_export) or self._busy is not None:
+            return
+        wanted = self._shown_filter or self.current_filter()
+        if wanted is None:
+            return
+        suggested = Path.home() / export_file_name(date.today())
+        name, _selected = QFileDialog.getSaveFileName(
+            self, _("Export the audit trail"), str(suggested), _("CSV files (*.csv)")
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        self.export_button.setEnabled(False)
+        self._busy = self._show_busy(_("Writing the CSV file…"))
+        service, actor = self._audit_view, self._actor
+        run_task(
+            self,
+            lambda: service.export_csv(actor, wanted, path),
+            _weakly(self._on_export_done, path),
+            _weakly(self._on_export_failed),
+            writes_db=True,
+        )
+
+    def _show_busy(self, text: str) -> QProgressDialog:
+        busy = QProgressDialog(text, "", 0, 0, self)
+        busy.setWindowTitle(APP_NAME)
+        busy.setMinimumWidth(360)
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(0)
+        busy.setAutoClose(False)
+        busy.setAutoReset(False)
+        busy.show()
+        return busy
+
+    def _end_export(self) -> None:
+        if self._busy is not None:
+            self._busy.close()
+            self._busy.deleteLater()
+            self._busy = None
+        self.export_button.setEnabled(True)
+
+    def _on_export_done(self, path: Path, count: int) -> None:
+        self._end_export()
+        log.info("audit trail exported (%d rows)", count)
+        QMessageBox.information(
+            self,
+            _("Audit trail"),
+            _("{count} rows were written to {file}.").format(count=format_number(count), file=str(path)),
+        )
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        self._end_export()
+        show_error(self, exc)

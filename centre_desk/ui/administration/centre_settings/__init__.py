@@ -1,0 +1,1 @@
+"""The centre's effective-dated details and the screen-lock delay."""

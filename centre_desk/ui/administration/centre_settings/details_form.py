@@ -1,0 +1,88 @@
+"""The form for one version of the centre's details, used by the page and the new-version dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from centre_desk.errors import ValidationError
+from centre_desk.i18n import N_, _
+from centre_desk.services.settings import CentreDetails
+from centre_desk.ui.administration.users.form_parts import FieldErrors
+
+# (field of CentreDetails, label, placeholder)
+TEXT_FIELDS = (
+    ("centre_name", N_("Centre &name:"), N_("e.g. TRUNG TÂM CÔNG TÁC XÃ HỘI TỈNH LAI CHÂU")),
+    ("parent_agency", N_("&Parent agency:"), N_("e.g. SỞ Y TẾ TỈNH LAI CHÂU")),
+    ("address", N_("&Address:"), ""),
+    ("province", N_("Pro&vince:"), N_("e.g. Lai Châu")),
+    ("place_name", N_("Place in the &date line:"), N_("e.g. Lai Châu, as in “Lai Châu, ngày … tháng … năm …”")),
+    ("director_name", N_("Di&rector's name:"), ""),
+    ("director_title", N_("Director's &title:"), N_("e.g. GIÁM ĐỐC")),
+)
+MAX_LENGTHS = {"province": 100, "place_name": 100, "director_name": 200, "director_title": 200}
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class CentreDetailsForm(QWidget):
+    """Valid-from date plus the printed details; `errors` shows a ValidationError under its field."""
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.errors = errors
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.date_edit = QDateEdit()
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(QDate(1990, 1, 1))
+        self.date_edit.setDate(to_qdate(date.today()))
+        self.date_edit.setMinimumWidth(140)
+        date_row = QWidget()
+        date_layout = QHBoxLayout(date_row)
+        date_layout.setContentsMargins(0, 0, 0, 0)
+        date_layout.addWidget(self.date_edit)
+        date_layout.addStretch(1)
+        date_row.setFocusProxy(self.date_edit)
+        date_label = QLabel(_("&Valid from:"))
+        date_label.setBuddy(self.date_edit)
+        form.addRow(date_label, errors.wrap("effective_from", date_row))
+        self.edits: dict[str, QLineEdit] = {}
+        for name, label, placeholder in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setMaxLength(MAX_LENGTHS.get(name, 300))
+            edit.setMinimumWidth(360)
+            if placeholder:
+                edit.setPlaceholderText(_(placeholder))
+            self.edits[name] = edit
+            row_label = QLabel(_(label))
+            row_label.setBuddy(edit)
+            form.addRow(row_label, errors.wrap(name, edit))
+
+    def load(self, details: CentreDetails) -> None:
+        self.date_edit.setDate(to_qdate(details.effective_from))
+        for name, edit in self.edits.items():
+            edit.setText(getattr(details, name))
+            edit.setCursorPosition(0)
+
+    def value(self, record_id: int | None, version: int) -> CentreDetails:
+        texts = {name: edit.text() for name, edit in self.edits.items()}
+        day = self.date_edit.date()
+        return CentreDetails(date(day.year(), day.month(), day.day()), **texts, id=record_id, version=version)
+
+    def set_effective_from(self, value: date) -> None:
+        self.date_edit.setDate(to_qdate(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.date_edit.setReadOnly(read_only)
+        for edit in self.edits.values():
+            edit.setReadOnly(read_only)
+
+    def show_error(self, exc: ValidationError) -> None:
+        self.errors.show(exc)

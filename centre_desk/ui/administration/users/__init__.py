@@ -1,0 +1,1 @@
+"""Staff account administration: the accounts list, the account and password dialogs."""

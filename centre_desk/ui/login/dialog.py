@@ -1,0 +1,167 @@
+"""The sign-in window staff see every morning."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from centre_desk import APP_NAME
+from centre_desk.errors import AuthenticationFailed, UserError
+from centre_desk.i18n import _
+from centre_desk.security.actor import Actor
+from centre_desk.services.accounts import AccountService
+from centre_desk.ui.errors import show_error
+from centre_desk.ui.login.parts import InlineError, password_edit, weak_callback
+from centre_desk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+
+class LoginDialog(QDialog):
+    """Login name and password; the password check (Argon2) runs off the UI thread."""
+
+    signed_in = Signal(object)  # the Actor
+    sign_in_failed = Signal(str)  # the message shown
+
+    def __init__(
+        self, accounts: AccountService, centre_name: str, login: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._accounts = accounts
+        self._actor: Actor | None = None
+        self._busy = False
+        self.setWindowTitle(f"{APP_NAME} — " + _("Sign in"))
+        self.setMinimumWidth(440)
+
+        app_name = QLabel(APP_NAME)
+        app_name.setObjectName("appName")
+        font = app_name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        app_name.setFont(font)
+        app_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.centre_label = QLabel(centre_name)
+        self.centre_label.setObjectName("centreName")
+        font = self.centre_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.centre_label.setFont(font)
+        self.centre_label.setWordWrap(True)
+        self.centre_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+
+        self.login_edit = QLineEdit(login)
+        self.login_edit.setMaxLength(64)
+        self.password_edit = password_edit()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(_("&Login name:"), self.login_edit)
+        form.addRow(_("&Password:"), self.password_edit)
+        self.error_label = InlineError()
+
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button: QPushButton = self.buttons.addButton(_("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button: QPushButton = self.buttons.addButton(_("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.sign_in_button.setDefault(True)
+        self.buttons.accepted.connect(self._on_sign_in_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        layout.addWidget(app_name)
+        layout.addWidget(self.centre_label)
+        layout.addSpacing(4)
+        layout.addWidget(line)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.login_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.sign_in_button)
+        self.setTabOrder(self.sign_in_button, self.quit_button)
+        (self.password_edit if login else self.login_edit).setFocus()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, accounts: AccountService, centre_name: str, login: str = "") -> Actor | None:
+        """The signed-in Actor, or None when the person chose Quit."""
+        dialog = cls(accounts, centre_name, login, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.actor()
+            return None
+        finally:
+            dialog.deleteLater()
+
+    def actor(self) -> Actor | None:
+        return self._actor
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def reject(self) -> None:
+        if not self._busy:  # the attempt in progress finishes first
+            super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.login_edit, self.password_edit, self.sign_in_button, self.quit_button):
+            widget.setEnabled(not busy)
+        if not busy:
+            self.sign_in_button.setDefault(True)  # disabling it let Quit become the default (Enter)
+
+    def _on_sign_in_clicked(self) -> None:
+        login = self.login_edit.text().strip()
+        password = self.password_edit.text()
+        if not login:
+            self._show_problem(_("Please enter your login name."), self.login_edit)
+            return
+        if not password:
+            self._show_problem(_("Please enter your password."), self.password_edit)
+            return
+        self.error_label.clear_message()
+        self._set_busy(True)
+        accounts = self._accounts
+        run_task(
+            self,
+            lambda: accounts.authenticate(login, password),
+            weak_callback(self._on_authenticated),
+            weak_callback(self._on_authentication_failed),
+            writes_db=True,
+        )
+
+    def _on_authenticated(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self._actor = actor
+        self.signed_in.emit(actor)
+        self.accept()
+
+    def _on_authentication_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, AuthenticationFailed):
+            self.password_edit.clear()
+            self._show_problem(exc.message, self.password_edit)
+        elif isinstance(exc, UserError):  # e.g. the database is busy: the password is kept
+            self._show_problem(exc.message, self.password_edit)
+        else:
+            self._show_problem(_("Unexpected error; details are in the log."), self.password_edit)
+            show_error(self, exc)
+        self.sign_in_failed.emit(self.error_label.text())
+
+    def _show_problem(self, message: str, field: QLineEdit) -> None:
+        self.error_label.show_message(message)
+        field.setFocus()
+        field.selectAll()

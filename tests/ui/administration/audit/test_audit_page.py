@@ -1,0 +1,262 @@
+"""The audit trail page: filters on real rows, failures marked, safe CSV export, refusals."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from centre_desk.errors import AuthenticationFailed
+from centre_desk.i18n import _
+from centre_desk.models.staff import Role
+from centre_desk.security.access import Actor
+from centre_desk.services.audit_view import AuditFilter, AuditRow
+from centre_desk.services.dto import NewAccount
+from centre_desk.ui.administration.audit import AuditPage
+from centre_desk.ui.administration.audit.model import (
+    FAILED_COLOUR,
+    OUTCOME_COLUMN,
+    describe_action,
+    describe_roles,
+)
+from centre_desk.ui.administration.audit.page import export_file_name
+from centre_desk.ui.events import AppEvents
+from tests.conftest import MANAGER_PASSWORD, Installed
+
+NURSE_PASSWORD = "Hoa ban trắng nở 2026"
+
+
+def _fail_sign_in(installed: Installed, login: str) -> None:
+    with pytest.raises(AuthenticationFailed):
+        installed.centre.accounts.authenticate(login, "đoán bừa mà thôi")
+
+
+@pytest.fixture
+def nurse(installed: Installed) -> Actor:
+    row = installed.centre.accounts.create(
+        installed.manager, NewAccount("yta.lan", "Lò Thị Lan", NURSE_PASSWORD, frozenset({Role.NURSE}))
+    )
+    return Actor(row.id, row.login, row.roles, row.full_name)
+
+
+@pytest.fixture
+def trail(installed: Installed, nurse: Actor) -> Installed:
+    """Sign-ins, failed sign-ins (one typed as a formula), a new account."""
+    installed.centre.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
+    _fail_sign_in(installed, "ke-la")
+    _fail_sign_in(installed, "=cmd")
+    return installed
+
+
+def _page(qtbot: QtBot, installed: Installed, actor: Actor | None = None) -> AuditPage:
+    page = AuditPage(installed.centre.audit_view, actor or installed.manager, AppEvents())
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    return page
+
+
+def _shown(qtbot: QtBot, page: AuditPage) -> list[AuditRow]:
+    """Show the page (which searches once) and wait for the rows."""
+    page.show()
+    qtbot.waitUntil(lambda: not page.searching and page.model.rowCount() > 0, timeout=10_000)
+    return page.model.rows()
+
+
+def _search(qtbot: QtBot, page: AuditPage) -> list[AuditRow]:
+    page.search_button.click()
+    assert not page.search_button.isEnabled()  # disabled while the search runs
+    qtbot.waitUntil(lambda: not page.searching, timeout=10_000)
+    assert page.search_button.isEnabled()
+    return page.model.rows()
+
+
+def test_search_with_each_filter(qtbot: QtBot, trail: Installed, nurse: Actor) -> None:
+    page = _page(qtbot, trail)
+    everything = _shown(qtbot, page)
+    assert {"giamdoc", "ke-la", "=cmd"} <= {r.login for r in everything}
+    assert "5.000" in page.count_label.text()
+
+    page.login_edit.setText("ke-la")
+    rows = _search(qtbot, page)
+    assert rows and {r.login for r in rows} == {"ke-la"} and {r.outcome for r in rows} == {"failed"}
+
+    page.login_edit.clear()
+    page.action_edit.setText("account.")
+    rows = _search(qtbot, page)
+    assert rows and all(r.action.startswith("account.") for r in rows)
+
+    page.action_edit.clear()
+    page.record_edit.setText(f"staff_account:{nurse.account_id}")
+    rows = _search(qtbot, page)
+    assert rows and {(r.record_type, r.record_id) for r in rows} == {("staff_account", str(nurse.account_id))}
+
+    page.record_edit.clear()
+    today = QDate.currentDate()
+    page.from_check.setChecked(True)
+    page.from_edit.setDate(today.addDays(1))
+    assert _search(qtbot, page) == []
+    assert page.count_label.text().startswith("0 ")
+
+    page.from_edit.setDate(today)
+    page.to_check.setChecked(True)
+    page.to_edit.setDate(today)
+    assert len(_search(qtbot, page)) >= len(everything)
+
+    page.from_check.setChecked(False)
+    page.to_edit.setDate(today.addDays(-1))
+    assert _search(qtbot, page) == []
+
+
+def test_enter_in_a_filter_searches_and_clear_resets(qtbot: QtBot, trail: Installed) -> None:
+    page = _page(qtbot, trail)
+    _shown(qtbot, page)
+    page.login_edit.setText("=cmd")
+    qtbot.keyClick(page.login_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: {r.login for r in page.model.rows()} == {"=cmd"}, timeout=10_000)
+    page.to_check.setChecked(True)
+    page.to_edit.setDate(QDate.currentDate().addDays(-3))
+    qtbot.keyClick(page.to_edit, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and not page.searching, timeout=10_000)
+
+    page.clear_button.click()
+    assert page.login_edit.text() == "" and not page.to_check.isChecked() and not page.to_edit.isEnabled()
+    qtbot.waitUntil(lambda: len({r.login for r in page.model.rows()}) >= 3, timeout=10_000)
+
+
+def test_dates_the_wrong_way_round_are_explained(qtbot: QtBot, trail: Installed) -> None:
+    page = _page(qtbot, trail)
+    _shown(qtbot, page)
+    before = page.model.rows()
+    page.from_check.setChecked(True)
+    page.to_check.setChecked(True)
+    page.from_edit.setDate(QDate.currentDate())
+    page.to_edit.setDate(QDate.currentDate().addDays(-1))
+    page.search_button.click()
+    assert not page.searching and page.search_button.isEnabled()
+    assert page.filter_error.isVisible() and page.filter_error.text() == _("The start date is after the end date.")
+    assert page.model.rows() == before
+
+
+def test_failed_rows_are_marked(qtbot: QtBot, trail: Installed, qtmodeltester: ModelTester) -> None:
+    page = _page(qtbot, trail)
+    rows = _shown(qtbot, page)
+    model = page.model
+    failed = next(i for i, r in enumerate(rows) if r.login == "ke-la")
+    ok = next(i for i, r in enumerate(rows) if r.login == "giamdoc" and r.action == "login")
+    brush = model.data(model.index(failed, 2), Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(brush, QBrush) and brush.color() == FAILED_COLOUR
+    assert model.data(model.index(ok, 2), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(failed, OUTCOME_COLUMN)) == _("Failed")
+    assert model.data(model.index(failed, OUTCOME_COLUMN), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(failed, 5)) == _("Failed sign-in")
+    assert model.data(model.index(ok, 5)) == _("Signed in")
+    assert model.data(model.index(failed, 3)) == ""  # no role for a failed sign-in
+    assert model.data(model.index(ok, 3)) == describe_roles("manager")
+    assert len(model.data(model.index(ok, 1))) == len("dd/mm/yyyy HH:MM:SS")
+    qtmodeltester.check(model)
+    qtmodeltester.check(page.proxy)
+
+
+def test_sorting_uses_values_not_text(qtbot: QtBot, trail: Installed) -> None:
+    for attempt in range(4):
+        _fail_sign_in(trail, f"khach{attempt}")
+    page = _page(qtbot, trail)
+    rows = _shown(qtbot, page)
+    assert len(rows) >= 10  # the sequence numbers need two digits for a text sort to differ
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    shown = [int(page.proxy.index(i, 0).data()) for i in range(page.proxy.rowCount())]
+    assert shown == sorted(shown)
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    times = [page.model.row(page.proxy.mapToSource(page.proxy.index(i, 1)).row()).at for i in range(len(rows))]
+    assert times == sorted(times, reverse=True)
+
+
+def test_descriptions() -> None:
+    assert describe_action("view.denied", "denied") == _("Refused: {action}").format(action=_("view"))
+    assert describe_action("teleport.denied", "denied") == _("Refused: {action}").format(action="teleport")
+    assert describe_action("login", "locked") == _("Sign-in refused: login locked")
+    assert describe_action("backup.restored") == _("Restored a backup")
+    assert describe_action("something.new") == "something.new"
+    assert describe_roles("") == ""
+    assert describe_roles("manager,nurse").count(",") == 1
+    assert describe_roles("ghost") == "ghost"
+
+
+def test_export_writes_a_safe_csv(
+    qtbot: QtBot, trail: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    told: list[str] = []
+
+    def save_name(_parent: Any, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(tmp_path / "nhat-ky"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    page = _page(qtbot, trail)
+    _shown(qtbot, page)
+    assert page.export_button.isVisible() and page.export_button.isEnabled()
+    page.export_button.click()
+    assert page.exporting and not page.export_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert not page.exporting and page.export_button.isEnabled()
+    assert Path(asked[0]).name == export_file_name(date.today())
+    assert export_file_name(date(2026, 3, 9)) == "nhat-ky-truy-cap-20260309.csv"
+
+    written = tmp_path / "nhat-ky.csv"
+    with written.open(encoding="utf-8-sig", newline="") as fh:
+        lines = list(csv.reader(fh))
+    assert str(len(lines) - 1) in told[0] and str(written) in told[0]
+    cells = [c for line in lines[1:] for c in line]
+    assert "'=cmd" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    exported = trail.centre.audit_view.search(trail.manager, AuditFilter(action="audit.exported"))
+    assert exported and exported[0].login == "giamdoc"
+
+
+def test_cancelled_export_writes_nothing(
+    qtbot: QtBot, trail: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
+    page = _page(qtbot, trail)
+    _shown(qtbot, page)
+    page.export_button.click()
+    assert not page.exporting
+    assert trail.centre.audit_view.search(trail.manager, AuditFilter(action="audit.exported")) == []
+
+
+def test_nurse_sees_the_not_allowed_note(qtbot: QtBot, trail: Installed, nurse: Actor) -> None:
+    page = _page(qtbot, trail, nurse)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.not_allowed_note.isVisible() and not page.content.isVisible()
+    assert not page.export_button.isVisible()
+    page.search()
+    assert not page.searching and page.model.rowCount() == 0
+    by_nurse = trail.centre.audit_view.search(trail.manager, AuditFilter(login=nurse.login))
+    assert all(not r.action.startswith("view") and not r.action.startswith("audit.") for r in by_nurse)
+
+
+def test_a_refused_search_shows_the_message(qtbot: QtBot, trail: Installed, monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    gone = Actor(9999, "da.nghi", frozenset({Role.MANAGER}))  # an account removed since sign-in
+    page = _page(qtbot, trail, gone)
+    page.show()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    assert warnings == [_("This account has been disabled. Please sign in again.")]
+    assert page.search_button.isEnabled() and page.model.rowCount() == 0
+    page.login_edit.setText("giamdoc")
+    page.search_button.click()
+    qtbot.waitUntil(lambda: len(warnings) == 2, timeout=10_000)
+    assert page.login_edit.text() == "giamdoc"  # what was typed is kept

@@ -1,0 +1,192 @@
+"""The centre's dated details: history, a new version, corrections with conflicts; the screen-lock delay."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from centre_desk.i18n import _
+from centre_desk.models.staff import Role
+from centre_desk.security.access import Actor
+from centre_desk.services.dto import NewAccount
+from centre_desk.services.settings import CentreDetails
+from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
+from centre_desk.ui.administration.centre_settings.version_dialog import NewVersionDialog
+from centre_desk.ui.events import AppEvents
+from tests.conftest import Installed
+
+OLD_AGENCY = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LAI CHÂU"
+NEW_AGENCY = "SỞ Y TẾ TỈNH LAI CHÂU"
+
+
+def dated_2020(installed: Installed) -> CentreDetails:
+    """The installation's first details, moved to 01/01/2020 under the old parent agency."""
+    settings = installed.centre.settings
+    (first,) = settings.centre_history(installed.manager)
+    return settings.save_centre(
+        installed.manager,
+        replace(
+            first,
+            effective_from=date(2020, 1, 1),
+            parent_agency=OLD_AGENCY,
+            place_name="Lai Châu",
+            director_name="Hoàng Văn Thắng",
+            director_title="GIÁM ĐỐC",
+        ),
+    )
+
+
+def make_page(qtbot: QtBot, installed: Installed, actor: Actor | None = None) -> tuple[CentreSettingsPage, list[str]]:
+    events = AppEvents()
+    emitted: list[str] = []
+    events.data_changed.connect(emitted.append)
+    page = CentreSettingsPage(installed.centre.settings, actor or installed.manager, events)
+    qtbot.addWidget(page)
+    return page, emitted
+
+
+def history_dates(page: CentreSettingsPage) -> list[date]:
+    return [page._details_at(r).effective_from for r in range(page.proxy.rowCount())]
+
+
+def test_history_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester: Any, installed: Installed) -> None:
+    dated_2020(installed)
+    page, _emitted = make_page(qtbot, installed)
+    assert page.proxy.index(0, 0).data() == "01/01/2020"
+    assert page.proxy.index(0, 2).data() == OLD_AGENCY
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+
+
+def test_adding_a_version_shows_it_in_the_history(
+    qtbot: QtBot, installed: Installed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = dated_2020(installed)
+    page, emitted = make_page(qtbot, installed)
+    bases: list[CentreDetails | None] = []
+
+    def fake_ask(_parent: Any, base: CentreDetails | None, submit: Any) -> CentreDetails:
+        bases.append(base)
+        assert base is not None
+        new = replace(base, effective_from=date(2025, 3, 1), parent_agency=NEW_AGENCY, id=None, version=0)
+        submit(new)
+        return new
+
+    monkeypatch.setattr(NewVersionDialog, "ask", fake_ask)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert bases == [first]
+    assert history_dates(page) == [date(2025, 3, 1), date(2020, 1, 1)]  # newest first
+    selected = page.selected()
+    assert selected is not None and selected.parent_agency == NEW_AGENCY
+    assert page.form.edits["parent_agency"].text() == NEW_AGENCY
+    assert emitted == ["centre"]
+    settings = installed.centre.settings
+    before, after = settings.centre_on(date(2025, 2, 28)), settings.centre_on(date(2025, 3, 1))
+    assert before is not None and before.parent_agency == OLD_AGENCY
+    assert after is not None and after.parent_agency == NEW_AGENCY
+
+
+def test_new_version_dialog_keeps_input_on_a_taken_date(qtbot: QtBot, installed: Installed) -> None:
+    first = dated_2020(installed)
+    settings = installed.centre.settings
+    dialog = NewVersionDialog(None, first, lambda d: settings.save_centre(installed.manager, d))
+    qtbot.addWidget(dialog)
+    assert dialog.form.value(None, 0).effective_from == date.today()
+    dialog.form.set_effective_from(date(2020, 1, 1))
+    dialog.form.edits["parent_agency"].setText(NEW_AGENCY)
+    dialog.accept()
+    assert dialog.result() != NewVersionDialog.DialogCode.Accepted
+    assert dialog.form.errors.message("effective_from")
+    assert dialog.form.edits["parent_agency"].text() == NEW_AGENCY
+    dialog.form.edits["centre_name"].setText("   ")
+    dialog.form.set_effective_from(date(2025, 3, 1))
+    dialog.accept()
+    assert dialog.form.errors.message("centre_name") and not dialog.form.errors.message("effective_from")
+    assert len(settings.centre_history(installed.manager)) == 1
+
+
+def test_stale_correction_shows_the_conflict(qtbot: QtBot, installed: Installed) -> None:
+    first = dated_2020(installed)
+    settings = installed.centre.settings
+    page, emitted = make_page(qtbot, installed)
+    settings.save_centre(installed.manager, replace(first, director_name="Lò Văn Pâng"))  # someone else
+    page.form.edits["director_name"].setText("Hoàng Văn Thắng (sửa)")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert not page.conflict_box.isHidden()
+    assert page.conflict_box.message_label.text() != ""
+    assert "Lò Văn Pâng" in page.conflict_box.stored_label.text()
+    assert page.form.edits["director_name"].text() == "Hoàng Văn Thắng (sửa)"
+    assert emitted == []
+    assert settings.centre_history(installed.manager)[0].director_name == "Lò Văn Pâng"
+
+    page.conflict_box.keep_button.click()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.conflict_box.isHidden()
+    assert settings.centre_history(installed.manager)[0].director_name == "Hoàng Văn Thắng (sửa)"
+    assert emitted == ["centre"]
+
+
+def test_conflict_reload_shows_the_saved_version(qtbot: QtBot, installed: Installed) -> None:
+    first = dated_2020(installed)
+    page, _emitted = make_page(qtbot, installed)
+    installed.centre.settings.save_centre(installed.manager, replace(first, address="Phường Tân Phong, Lai Châu"))
+    page.form.edits["address"].setText("Đường 30/4")
+    page.save_correction()
+    page.conflict_box.reload_button.click()
+    assert page.form.edits["address"].text() == "Phường Tân Phong, Lai Châu"
+    assert page.conflict_box.isHidden()
+
+
+def test_validation_error_is_shown_under_the_field(qtbot: QtBot, installed: Installed) -> None:
+    page, emitted = make_page(qtbot, installed)
+    page.form.edits["centre_name"].setText("")
+    page.form.edits["director_name"].setText("Hoàng Văn Thắng")
+    page.save_correction()
+    assert page.form.errors.message("centre_name")
+    assert page.form.edits["director_name"].text() == "Hoàng Văn Thắng"
+    assert emitted == []
+
+
+def test_idle_minutes_saved_and_refused_outside_the_range(qtbot: QtBot, installed: Installed) -> None:
+    settings = installed.centre.settings
+    page, emitted = make_page(qtbot, installed)
+    assert (page.idle_spin.minimum(), page.idle_spin.maximum()) == (1, 15)
+    assert page.idle_spin.value() == settings.idle_minutes()
+    page.idle_spin.setValue(10)
+    qtbot.mouseClick(page.idle_save_button, Qt.MouseButton.LeftButton)
+    assert settings.idle_minutes() == 10
+    assert "10" in page.idle_status.text() and page.idle_error.isHidden()
+    assert emitted == ["settings"]
+
+    page.idle_spin.setRange(0, 99)  # what the service says when a value outside 1–15 reaches it
+    for wrong in (0, 16):
+        page.idle_spin.setValue(wrong)
+        qtbot.mouseClick(page.idle_save_button, Qt.MouseButton.LeftButton)
+        assert not page.idle_error.isHidden() and page.idle_error.text()
+        assert settings.idle_minutes() == 10
+    assert emitted == ["settings"]
+
+
+def test_read_only_without_the_edit_right(qtbot: QtBot, installed: Installed) -> None:
+    dated_2020(installed)
+    nurse = installed.centre.accounts.create(
+        installed.manager, NewAccount("mai.lt", "Lò Thị Mai", "Bản Giang mùa mưa 2026", frozenset({Role.NURSE}))
+    )
+    page, _emitted = make_page(qtbot, installed, Actor(nurse.id, nurse.login, frozenset({Role.NURSE})))
+    assert page.model.rowCount() == 0 and not page.notice_label.isHidden()
+    assert not page.save_button.isEnabled() and not page.add_button.isEnabled()
+    assert not page.idle_save_button.isEnabled() and not page.idle_spin.isEnabled()
+
+    stale = Actor(installed.manager.account_id, installed.manager.login, frozenset({Role.NURSE}))
+    page, _emitted = make_page(qtbot, installed, stale)
+    assert page.model.rowCount() == 1
+    assert page.form.edits["parent_agency"].text() == OLD_AGENCY and page.form.edits["parent_agency"].isReadOnly()
+    assert not page.save_button.isEnabled() and not page.add_button.isEnabled()
+    assert not page.idle_save_button.isEnabled()
+    assert page.notice_label.text() == _("You can see these settings but not change them.")
