@@ -212,8 +212,10 @@ class DesktopSession(QObject):
 
     def _start_daily_backup(self) -> None:
         def done(info: BackupInfo | None) -> None:
-            if info is not None and self.window is not None:
-                self.window.statusBar().showMessage(_("Daily backup written and verified."), 10_000)
+            if info is not None:
+                self.events.data_changed.emit("backup")
+                if self.window is not None:
+                    self.window.statusBar().showMessage(_("Daily backup written and verified."), 10_000)
 
         def failed(exc: BaseException) -> None:
             log.error("daily backup failed: %s", type(exc).__name__)

@@ -10,8 +10,8 @@ import argparse
 import getpass
 import logging
 import sys
-from datetime import date
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from centre_desk import __version__
@@ -24,7 +24,6 @@ from centre_desk.paths import data_dir
 from centre_desk.security import credentials
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.settings import CentreDetails
 from centre_desk.services.installation import (
     Centre,
     Options,
@@ -34,6 +33,7 @@ from centre_desk.services.installation import (
     recover,
     restore,
 )
+from centre_desk.services.settings import CentreDetails
 
 log = logging.getLogger(__name__)
 

@@ -3,14 +3,15 @@ forced password change, switching user, the daily backup off the UI thread."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox, QTabWidget
-from pytestqt.qtbot import QtBot
 
 from centre_desk import app
 from centre_desk.models.staff import Role

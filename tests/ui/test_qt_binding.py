@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QObject, Signal
 
 
 class _Emitter(QObject):

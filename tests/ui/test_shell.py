@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QLabel
 
 from centre_desk.models.staff import Role
 from centre_desk.security.actor import Actor

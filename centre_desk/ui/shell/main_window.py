@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self._closing_for_sign_out = True
         self.close()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing_for_sign_out:
             self.quit_requested.emit()
         event.accept()

@@ -1,0 +1,117 @@
+"""Regenerate the README screenshots (offscreen, Vietnamese, synthetic data).
+
+QT_QPA_PLATFORM=offscreen .venv/bin/python installer/screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import keyring
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+from centre_desk import i18n
+from centre_desk.errors import AuthenticationFailed
+from centre_desk.models.staff import Role
+from centre_desk.security.credentials import CHEAP_ARGON2, LayeredCustody, PassphraseCustody
+from centre_desk.security.passwords import Passwords, cheap_hasher
+from centre_desk.services.dto import NewAccount
+from centre_desk.services.installation import Options, initialise
+from centre_desk.services.settings import CentreDetails
+from tests.support.memory_keyring import MemoryKeyring
+
+STAFF = [
+    ("mai.lt", "Lò Thị Mai", Role.NURSE),
+    ("sinh.va", "Vàng A Sình", Role.INTAKE),
+    ("dua.gt", "Giàng Thị Dua", Role.COUNSELLOR),
+    ("quantri", "Trần Văn Đức", Role.ADMINISTRATOR),
+]
+
+
+def grab(widget: QWidget, out: Path, name: str) -> None:
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(out / f"{name}.png"))
+    print("wrote", out / f"{name}.png")
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    keyring.set_keyring(MemoryKeyring())
+    i18n.install("vi")
+    app = QApplication([])
+    from centre_desk import app as desktop
+    from centre_desk.ui.fonts import UI_FAMILY, load_fonts
+    from centre_desk.ui.lock.screen import LockController
+    from centre_desk.ui.login.dialog import LoginDialog
+
+    load_fonts()
+    font = app.font()
+    font.setFamily(UI_FAMILY)
+    app.setFont(font)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        custody = LayeredCustody(PassphraseCustody(data / "keys", lambda _c: "", CHEAP_ARGON2))
+        options = Options(data, passwords=Passwords(cheap_hasher()), custody=custody)
+        details = CentreDetails(
+            date(2025, 3, 1),
+            "Cơ sở Bảo trợ xã hội tổng hợp tỉnh Lai Châu",
+            parent_agency="SỞ Y TẾ TỈNH LAI CHÂU",
+            address="Tổ 13, phường Tân Phong",
+            province="Lai Châu",
+            place_name="Lai Châu",
+            director_name="Mai Văn Tùng",
+            director_title="Giám đốc",
+        )
+        manager = NewAccount("giamdoc", "Mai Văn Tùng", "núi cao suối sâu bản xa", frozenset({Role.MANAGER}))
+        centre, _key = initialise(options, manager, details)
+        actor = centre.accounts.authenticate("giamdoc", "núi cao suối sâu bản xa")
+        for login, name, role in STAFF:
+            centre.accounts.create(actor, NewAccount(login, name, "mật khẩu tạm thời 2026", frozenset({role})))
+        for attempt in ("sinh.va", "sinh.va", "khach"):
+            with contextlib.suppress(AuthenticationFailed):
+                centre.accounts.authenticate(attempt, "đoán bừa")
+        centre.backups.create(actor, kind="manual")
+
+        login = LoginDialog(centre.accounts, centre.centre_name())
+        login.resize(460, 300)
+        grab(login, out, "login")
+
+        settings = QSettings(str(data / "ui.ini"), QSettings.Format.IniFormat)
+        session = desktop.DesktopSession(app, centre, settings)
+        session.sign_in(actor)
+        window = session.window
+        assert window is not None
+        window.resize(1180, 720)
+        grab(window, out, "shell")
+        window.show_page("administration")
+        tabs = window.findChild(QTabWidget, "administrationTabs")
+        assert tabs is not None
+        for index, name in enumerate(("users", "centre-details", "audit", "backups")):
+            tabs.setCurrentIndex(index)
+            for _ in range(30):
+                QApplication.processEvents()
+            grab(window, out, name)
+        lock = LockController(centre.accounts, actor)
+        lock.lock()
+        QApplication.processEvents()
+        assert lock.dialog is not None
+        grab(lock.dialog, out, "lock")
+        lock.unlock()
+        session._close_window()
+        centre.close()
+
+
+if __name__ == "__main__":
+    main()
