@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import platformdirs
@@ -37,7 +38,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so a crash leaves the old or the new file, never half of one."""
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     with tmp.open("wb") as fh:
         fh.write(data)
         fh.flush()

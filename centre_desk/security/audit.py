@@ -14,6 +14,7 @@ import hmac
 import json
 import logging
 import socket
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -84,16 +85,23 @@ class AnchorFile:
     def __init__(self, path: Path, key: bytes) -> None:
         self.path = path
         self._key = key
+        self._lock = threading.Lock()
+        self._written = 0  # highest seq written by this process: the anchor never moves back
 
     def _sign(self, payload: dict[str, Any]) -> str:
         body = json.dumps(payload, sort_keys=True).encode()
         return hmac.new(self._key, b"anchor" + body, hashlib.sha256).hexdigest()
 
     def write(self, seq: int, mac: str) -> None:
-        payload = {"seq": seq, "mac": mac, "written_at": utcnow().isoformat()}
-        payload["signature"] = self._sign(payload)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, json.dumps(payload).encode())
+        """Record (seq, mac) as the newest head; commits finishing out of order are ignored."""
+        with self._lock:
+            if seq <= self._written:
+                return
+            payload = {"seq": seq, "mac": mac, "written_at": utcnow().isoformat()}
+            payload["signature"] = self._sign(payload)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, json.dumps(payload).encode())
+            self._written = seq
 
     def read(self) -> Anchor | None:
         """The anchor, None when there is none; ValueError when it was forged or damaged."""

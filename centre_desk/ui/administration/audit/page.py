@@ -53,9 +53,8 @@ def export_file_name(day: date) -> str:
 def _weakly(method: Callable[..., None], *args: Any) -> Callable[[Any], None]:
     """A run_task callback that calls `method(*args, result)` without keeping the page alive.
 
-    run_task parents its relay to the page and the relay's connections hold the callbacks: a
-    callback holding the page could be its last reference, and deleting the relay would then
-    delete the page (and the relay with it) from inside the relay's own destructor.
+    run_task holds its callbacks until the task ends; a page closed meanwhile is then freed
+    at once instead of living on until a long backup or export finishes (its result is dropped).
     """
     ref = weakref.WeakMethod(method)
 
