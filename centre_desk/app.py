@@ -41,6 +41,7 @@ from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog
+from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from centre_desk.ui.shell.overview import OverviewPage
 from centre_desk.ui.shell.placeholder import PlaceholderPage
@@ -144,6 +145,7 @@ class DesktopSession(QObject):
         window.show_page(str(self.settings.value("last_page", "overview")))
         self.lock = LockController(self.centre.accounts, actor, self)
         self.lock.switch_user.connect(self._on_switch_user)
+        self.lock.watch_hotkey()
         window.lock_requested.connect(self.lock.lock)
         window.sign_out_requested.connect(self._on_sign_out)
         window.change_password_requested.connect(lambda: self._change_password(actor))
@@ -168,6 +170,8 @@ class DesktopSession(QObject):
     def _close_window(self) -> None:
         if self.idle is not None:
             self.idle.stop()
+        if self.lock is not None:
+            self.lock.dispose()
         if self.window is not None:
             self.settings.setValue("last_page", self.window.current_page())
             for widget in QApplication.topLevelWidgets():
@@ -226,10 +230,13 @@ class DesktopSession(QObject):
 
 
 def _load_qt_translations(app: QApplication) -> None:
+    """Qt's own catalogue where Qt has one; ours for the strings Qt has no Vietnamese for."""
     translator = QTranslator(app)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(current_language()), "qtbase", "_", path):
         app.installTranslator(translator)
+    if current_language() != "en":
+        app.installTranslator(CatalogueTranslator(app))
 
 
 def run(options: Options, language: str | None = None) -> int:

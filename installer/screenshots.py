@@ -56,6 +56,7 @@ def main() -> None:
     from centre_desk.ui.lock.screen import LockController
     from centre_desk.ui.login.dialog import LoginDialog
 
+    desktop._load_qt_translations(app)
     load_fonts()
     font = app.font()
     font.setFamily(UI_FAMILY)

@@ -219,8 +219,9 @@ class BackupService:
             self._audit.record(s, actor, "backup.verified", record_type="backup", record_id=path.name, outcome=outcome)
         return report
 
-    def known_backups(self) -> list[BackupFile]:
-        """The automatic and manual backups in the data folder, newest first."""
+    def known_backups(self, actor: Actor) -> list[BackupFile]:
+        """The automatic and manual backups in the data folder, newest first (file names only)."""
+        self._access.require(actor, Action.VIEW, FieldGroup.SYSTEM)
         found = []
         for path in self.backup_dir.glob(f"*/*{SUFFIX}"):
             try:

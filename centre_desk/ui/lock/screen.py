@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -207,11 +207,29 @@ class LockController(QObject):
     def is_locked(self) -> bool:
         return self.dialog is not None
 
-    def install_shortcut(self, window: QWidget) -> QShortcut:
-        shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
-        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        shortcut.activated.connect(self.lock)
-        return shortcut
+    def watch_hotkey(self) -> None:
+        """Ctrl+L locks from any window — also while a modal dialog blocks the main window's
+        own shortcuts."""
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def dispose(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_L
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and not self.is_locked
+        ):
+            self.lock()
+            return True
+        return False
 
     def lock(self) -> None:
         if self.is_locked:

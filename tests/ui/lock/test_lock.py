@@ -134,3 +134,25 @@ def test_another_user_signs_in_only_after_the_first_is_signed_out(
     lock.dialog.other_button.click()
     assert switched == [nurse]
     assert not lock.is_locked
+
+
+def test_ctrl_l_locks_even_while_a_modal_dialog_is_open(qtbot: QtBot, installed: Installed) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window, _field = _window(qtbot, installed)
+    lock = LockController(installed.centre.accounts, installed.manager)
+    lock.watch_hotkey()
+    dialog = QDialog(window)
+    typed = QLineEdit()
+    QVBoxLayout(dialog).addWidget(typed)
+
+    def during_exec() -> None:
+        QTest.keyClick(typed, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert lock.is_locked
+        assert lock.dialog is not None and lock.dialog.try_unlock(MANAGER_PASSWORD)
+        dialog.accept()
+
+    QTimer.singleShot(0, during_exec)
+    assert dialog.exec() == QDialog.DialogCode.Accepted
+    lock.dispose()

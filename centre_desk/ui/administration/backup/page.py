@@ -175,11 +175,14 @@ class BackupPage(QWidget):
 
     # -- the list ---------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the backup folder again (a quick look at file names; nothing is audited)."""
+        """Read the backup folder again (a quick look at file names)."""
         if not self.allowed:
             return
         try:
-            rows = self._backups.known_backups()
+            rows = self._backups.known_backups(self._actor)
+        except UserError as exc:
+            self.status_label.setText(exc.message)
+            rows = []
         except OSError:
             log.exception("the backup folder could not be read")
             rows = []

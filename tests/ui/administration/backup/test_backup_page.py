@@ -228,4 +228,4 @@ def test_a_nurse_sees_the_not_allowed_note(qtbot: QtBot, installed: Installed, b
     assert page.model.rowCount() == 0
     assert not any(b.isEnabled() for b in (page.back_up_button, page.verify_file_button, page.restore_file_button))
     page.back_up_now()
-    assert not page.busy and len(installed.centre.backups.known_backups()) == 1
+    assert not page.busy and len(installed.centre.backups.known_backups(installed.manager)) == 1
