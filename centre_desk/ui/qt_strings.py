@@ -43,9 +43,7 @@ class CatalogueTranslator(QTranslator):
     def isEmpty(self) -> bool:
         return False
 
-    def translate(
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         """None (a null QString) means "not mine": Qt then tries the next translator or
         keeps its English text; an empty string would blank the button."""
         if (context, source_text) in self._known:
