@@ -180,6 +180,7 @@ class DesktopSession(QObject):
             self.window.close_for_sign_out()
             self.window.deleteLater()
         self.window = self.lock = self.idle = None
+        self.events = AppEvents()  # the closed window's pages hear nothing more
 
     def _on_sign_out(self) -> None:
         self._close_window()

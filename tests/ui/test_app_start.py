@@ -74,6 +74,7 @@ def session(
     yield desk
     desk._close_window()
     assert wait_for_writes()
+    qtbot.wait(50)  # deliver the finished tasks' results while the database still exists
     assert warnings == []
 
 
