@@ -118,6 +118,7 @@ class DesktopSession(QObject):
         self.settings = settings
         self.events = AppEvents()
         self.window: MainWindow | None = None
+        self.actor: Actor | None = None
         self.lock: LockController | None = None
         self.idle: IdleMonitor | None = None
         self._daily = QTimer(self)
@@ -156,7 +157,7 @@ class DesktopSession(QObject):
         self.lock.unlocked.connect(self.idle.resume)
         self.lock.locked.connect(self.idle.pause)
         self.events.data_changed.connect(self._on_data_changed)
-        self.window = window
+        self.window, self.actor = window, actor
         window.show()
         self._start_daily_backup()
 
@@ -179,7 +180,7 @@ class DesktopSession(QObject):
                     widget.close()
             self.window.close_for_sign_out()
             self.window.deleteLater()
-        self.window = self.lock = self.idle = None
+        self.window = self.lock = self.idle = self.actor = None
         self.events = AppEvents()  # the closed window's pages hear nothing more
 
     def _on_sign_out(self) -> None:
@@ -193,8 +194,8 @@ class DesktopSession(QObject):
 
     def request_restore(self, path: Path) -> None:
         """Restore a backup: everyone is signed out, the database replaced and reopened."""
-        assert self.window is not None and self.lock is not None
-        actor = self.lock._actor
+        assert self.window is not None and self.actor is not None
+        actor = self.actor
         progress = QProgressDialog(_("Restoring the backup…"), "", 0, 0, self.window)
         progress.setCancelButton(None)
         progress.setMinimumDuration(0)

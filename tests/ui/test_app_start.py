@@ -146,3 +146,23 @@ def test_daily_backup_runs_in_the_background(qtbot: QtBot, installed: Installed,
     session._start_daily_backup()
     qtbot.waitUntil(lambda: backups.latest() is not None, timeout=10_000)
     assert not backups.daily_due()
+
+
+def test_restore_from_the_backup_page_reopens_and_asks_to_sign_in_again(
+    qtbot: QtBot, installed: Installed, session: app.DesktopSession, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    backup = installed.centre.backups.create(installed.manager, tmp_path / "truoc.cdbak")
+    installed.centre.accounts.create(
+        installed.manager, NewAccount("moi", "Tài khoản sau sao lưu", MANAGER_PASSWORD, frozenset({Role.NURSE}))
+    )
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: told.append(text))
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, *_a, **_k: installed.manager))
+    assert session.sign_in(installed.manager)
+    old_centre = session.centre
+    session.request_restore(backup.path)
+    qtbot.waitUntil(lambda: session.centre is not old_centre and session.window is not None, timeout=15_000)
+    installed.centre = session.centre
+    assert told
+    logins = {a.login for a in session.centre.accounts.all_accounts(installed.manager)}
+    assert "moi" not in logins and "giamdoc" in logins
