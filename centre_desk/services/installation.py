@@ -41,6 +41,7 @@ from centre_desk.security.keys import (
 from centre_desk.security.passwords import Passwords, default_hasher
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.accounts import AccountService, check_new_account
+from centre_desk.services.admissions import AdmissionService
 from centre_desk.services.audit_view import AuditViewService
 from centre_desk.services.backup import BackupService, build_sqlite_from_backup, verify_backup
 from centre_desk.services.dto import NewAccount, RestoreInfo
@@ -118,6 +119,7 @@ class Centre:
         )
         self.maintenance = MaintenanceService(engine, self.sessions, self.audit, self.access)
         self.audit_view = AuditViewService(self.sessions, self.audit, self.access)
+        self.admissions = AdmissionService(self.sessions, self.audit, self.access)
         self.keys = keys
 
     def centre_name(self) -> str:
