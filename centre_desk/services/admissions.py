@@ -33,6 +33,7 @@ from centre_desk.models.resident import (
 from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.reference import find_ethnic_group
 from centre_desk.text import fold, normalized
 
 ADULT_AGE = 18
@@ -42,7 +43,6 @@ LOCAL_GOVERNMENT_REFORM = date(2025, 7, 1)  # district level abolished (Resoluti
 _CCCD = re.compile(r"^\d{12}$")
 _PASSPORT = re.compile(r"^[A-Z0-9]{6,20}$")
 _PHONE = re.compile(r"^\+?[\d .()-]{6,20}$")
-_ETHNIC = re.compile(r"^(0[1-9]|[1-4]\d|5[0-5])$")
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,8 @@ def check_admission(data: AdmissionInput, now: datetime) -> AdmissionInput:
         raise ValidationError("birth_year", _("The year of birth must be between 1900 and this year."))
     if p.estimated_age is not None and not 0 <= p.estimated_age <= 120:
         raise ValidationError("estimated_age", _("The estimated age must be between 0 and 120."))
-    if not _ETHNIC.match(p.ethnic_code):
+    group = find_ethnic_group(p.ethnic_code, include_foreign=True)
+    if group is None or group.code != p.ethnic_code:
         raise ValidationError("ethnic_code", _("Please choose the ethnic group from the list."))
     id_number = p.id_number.replace(" ", "").upper()
     if p.id_document is IdDocument.CCCD and not _CCCD.match(id_number):
