@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +35,7 @@ from centre_desk.ui.administration.users.form_parts import (
     hint_label,
 )
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.widgets.table_model import Column, RowTableModel
+from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 log = logging.getLogger(__name__)
 
@@ -89,19 +87,8 @@ class CentreSettingsPage(QWidget):
         self.notice_label.setVisible(False)
 
         self.model: RowTableModel[CentreDetails] = RowTableModel(history_columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.proxy, self.table = read_only_table(self.model, self)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(160)
         header = self.table.horizontalHeader()
