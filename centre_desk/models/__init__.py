@@ -3,19 +3,33 @@
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
-from centre_desk.models.resident import Admission, Resident, ResidentCodeCounter
+from centre_desk.models.resident import (
+    Admission,
+    AdmissionDraft,
+    Belonging,
+    Consent,
+    Contact,
+    Resident,
+    ResidentCodeCounter,
+    ResidentPhoto,
+)
 from centre_desk.models.staff import LoginThrottle, Role, StaffAccount
 
 __all__ = [
     "Admission",
+    "AdmissionDraft",
     "AppSetting",
     "AuditEvent",
     "Base",
+    "Belonging",
     "CentreSettings",
+    "Consent",
+    "Contact",
     "Installation",
     "LoginThrottle",
     "Resident",
     "ResidentCodeCounter",
+    "ResidentPhoto",
     "Role",
     "StaffAccount",
     "Versioned",

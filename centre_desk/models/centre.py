@@ -41,6 +41,10 @@ class CentreSettings(Versioned, Base):
     place_name: Mapped[str] = mapped_column(NFCText(100))
     director_name: Mapped[str] = mapped_column(NFCText(200))
     director_title: Mapped[str] = mapped_column(NFCText(200))
+    # e.g. "CSBTXH": the centre's part of document symbols ("Số: 12/QĐ-CSBTXH")
+    abbreviation: Mapped[str] = mapped_column(NFCText(30), default="")
+    # e.g. "Quyết định số 32/2014/QĐ-UBND ngày 25/9/2014 của UBND tỉnh Lai Châu…": cited in decisions
+    founding_decision: Mapped[str] = mapped_column(NFCText(300), default="")
 
 
 class AppSetting(Versioned, Base):

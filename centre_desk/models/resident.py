@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index
+from sqlalchemy import Date, ForeignKey, Index, LargeBinary, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from centre_desk.models.base import Base, NFCText, UtcDateTime, Versioned
@@ -83,6 +83,10 @@ class Resident(Versioned, Base):
     nationality: Mapped[str] = mapped_column(NFCText(100), default="Việt Nam")
     id_document: Mapped[str] = mapped_column(NFCText(20))
     id_number: Mapped[str] = mapped_column(NFCText(30), default="")
+    mother_tongue: Mapped[str] = mapped_column(NFCText(100), default="")
+    reads_vietnamese: Mapped[bool | None]
+    interpreter_needed: Mapped[bool] = mapped_column(default=False)
+    religion: Mapped[str] = mapped_column(NFCText(100), default="")
     # home (placement / whereabouts field group)
     home_province: Mapped[str] = mapped_column(NFCText(100), default="")
     home_commune: Mapped[str] = mapped_column(NFCText(100), default="")
@@ -93,6 +97,9 @@ class Resident(Versioned, Base):
     guardian_phone: Mapped[str] = mapped_column(NFCText(30), default="")
     # schooling at the time of admission
     is_pupil: Mapped[bool] = mapped_column(default=False)
+    school_name: Mapped[str] = mapped_column(NFCText(200), default="")
+    school_grade: Mapped[str] = mapped_column(NFCText(60), default="")
+    school_stopped_on: Mapped[date | None] = mapped_column(Date)
     # search: accent- and case-folded name, other names, alias and code; sort: given name first
     search_text: Mapped[str] = mapped_column(NFCText(700))
     sort_key: Mapped[str] = mapped_column(NFCText(200), index=True)
@@ -118,3 +125,92 @@ class Admission(Versioned, Base):
     status_number: Mapped[str] = mapped_column(NFCText(60), default="")
     status_date: Mapped[date | None] = mapped_column(Date)
     discharged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # documents received: keys of intake_terms.DOSSIER_ITEMS, space-separated
+    documents_received: Mapped[str] = mapped_column(NFCText(300), default="")
+    documents_note: Mapped[str] = mapped_column(NFCText(500), default="")
+    accompanying_child: Mapped[bool] = mapped_column(default=False)  # a person < 18 accompanying a victim
+    # trafficking experience (HTCDS/CTDC terms; keys of intake_terms, space-separated)
+    exploitation_country: Mapped[str] = mapped_column(NFCText(100), default="")
+    exploitation_place: Mapped[str] = mapped_column(NFCText(300), default="")
+    exploitation_types: Mapped[str] = mapped_column(NFCText(300), default="")
+    control_means: Mapped[str] = mapped_column(NFCText(500), default="")
+    recruiter_relation: Mapped[str] = mapped_column(NFCText(40), default="")
+    border_gate: Mapped[str] = mapped_column(NFCText(200), default="")
+    how_freed: Mapped[str] = mapped_column(NFCText(40), default="")
+    narrative: Mapped[str] = mapped_column(Text, default="")  # field group TRAFFICKING_NARRATIVE
+    status_issuer_kind: Mapped[str] = mapped_column(NFCText(40), default="")
+    # initial condition (HEALTH) and the one SENSITIVE_HEALTH flag taken at intake
+    injured: Mapped[bool] = mapped_column(default=False)
+    needs_medical_now: Mapped[bool] = mapped_column(default=False)
+    condition_note: Mapped[str] = mapped_column(NFCText(2000), default="")
+    urgent_needs: Mapped[str] = mapped_column(NFCText(2000), default="")
+    pregnancy_suspected: Mapped[bool] = mapped_column(default=False)
+    # money counted into safekeeping (belongings are itemised in `belonging`)
+    money_vnd: Mapped[int] = mapped_column(default=0)
+    money_other: Mapped[str] = mapped_column(NFCText(200), default="")  # e.g. "500 nhân dân tệ"
+
+
+class Contact(Versioned, Base):
+    """A family member or other contact (the guardian is on the resident row)."""
+
+    __tablename__ = "resident_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    name: Mapped[str] = mapped_column(NFCText(200))
+    relation: Mapped[str] = mapped_column(NFCText(60), default="")
+    phone: Mapped[str] = mapped_column(NFCText(30), default="")
+    address: Mapped[str] = mapped_column(NFCText(300), default="")
+
+
+class Belonging(Versioned, Base):
+    """An item taken into safekeeping at admission (returned at discharge)."""
+
+    __tablename__ = "belonging"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    admission_id: Mapped[int] = mapped_column(ForeignKey("admission.id"), index=True)
+    position: Mapped[int]
+    item: Mapped[str] = mapped_column(NFCText(200))
+    quantity: Mapped[int]
+    condition: Mapped[str] = mapped_column(NFCText(200), default="")
+    returned_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Consent(Versioned, Base):
+    """A consent (or the legal basis relied on instead), dated and withdrawable."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    kind: Mapped[str] = mapped_column(NFCText(30))  # intake_terms.ConsentKind
+    given: Mapped[bool]
+    legal_basis: Mapped[str] = mapped_column(NFCText(300), default="")
+    given_on: Mapped[date] = mapped_column(Date)
+    given_by: Mapped[str] = mapped_column(NFCText(200), default="")
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+
+
+class ResidentPhoto(Versioned, Base):
+    """The photo, shown only while photo consent stands."""
+
+    __tablename__ = "resident_photo"
+
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), primary_key=True)
+    image: Mapped[bytes] = mapped_column(LargeBinary)
+    taken_on: Mapped[date] = mapped_column(Date)
+
+
+class AdmissionDraft(Versioned, Base):
+    """An admission being typed: the wizard's fields as JSON, saved as the user goes."""
+
+    __tablename__ = "admission_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("staff_account.id"), index=True)
+    label: Mapped[str] = mapped_column(NFCText(200), default="")
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

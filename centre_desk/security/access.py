@@ -8,7 +8,7 @@ its own transaction, after the refused one has been rolled back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -47,12 +47,17 @@ class AccessControl:
         *,
         record_type: str = "",
         record_id: object = "",
+        also: Iterable[tuple[Action, FieldGroup]] = (),
     ) -> Iterator[tuple[Session, Actor]]:
-        """One authorised user action: (session, current actor) inside one transaction."""
+        """One authorised user action: (session, current actor) inside one transaction.
+
+        `also` lists further permissions the action needs (e.g. writing a narrative at admission).
+        """
         try:
             with self._sessions.begin() as s:
                 current = self.current(s, actor)
-                if current is not SYSTEM and not allowed(current.roles, action, group):
+                needed = [(action, group), *also]
+                if current is not SYSTEM and not all(allowed(current.roles, a, g) for a, g in needed):
                     raise PermissionDenied(_("Your account is not allowed to do this."))
                 yield s, current
         except PermissionDenied:

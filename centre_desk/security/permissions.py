@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
 class FieldGroup(enum.StrEnum):
     IDENTITY = "identity"
     TRAFFICKING = "trafficking"
+    NARRATIVE = "narrative"
     PLACEMENT = "placement"
     HEALTH = "health"
     SENSITIVE_HEALTH = "sensitive_health"
@@ -54,18 +55,19 @@ G = FieldGroup
 # v view, c create, e edit, p print, x export, a approve, d administer
 _MATRIX: dict[Role, dict[FieldGroup, str]] = {
     Role.INTAKE: {
-        G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.PLACEMENT: "vcep", G.HEALTH: "v",
-        G.LEGAL: "vcep", G.SCHOOLING: "vcep", G.PAYMENTS: "vcep",
+        G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.NARRATIVE: "vce", G.PLACEMENT: "vcep", G.HEALTH: "vc",
+        G.SENSITIVE_HEALTH: "c", G.LEGAL: "vcep", G.SCHOOLING: "vcep", G.PAYMENTS: "vcep",
     },
     Role.NURSE: {
         G.IDENTITY: "v", G.PLACEMENT: "v", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
     },
     Role.COUNSELLOR: {
-        G.IDENTITY: "v", G.TRAFFICKING: "v", G.PLACEMENT: "v", G.HEALTH: "v", G.COUNSELLING: "vcep",
+        G.IDENTITY: "v", G.TRAFFICKING: "v", G.NARRATIVE: "v", G.PLACEMENT: "v", G.HEALTH: "v",
+        G.COUNSELLING: "vcep",
         G.LEGAL: "v", G.SCHOOLING: "vp",
     },
     Role.MANAGER: {
-        G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.PLACEMENT: "vcepxa", G.HEALTH: "vpxa",
+        G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vp", G.PLACEMENT: "vcepxa", G.HEALTH: "vpxa",
         G.SENSITIVE_HEALTH: "vp", G.COUNSELLING: "v", G.LEGAL: "vcepxa", G.SCHOOLING: "vcepxa",
         G.PAYMENTS: "vcepxa", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
@@ -105,6 +107,7 @@ ACTION_NAMES = {
 GROUP_NAMES = {
     FieldGroup.IDENTITY: N_("Identity"),
     FieldGroup.TRAFFICKING: N_("Trafficking history"),
+    FieldGroup.NARRATIVE: N_("The person's own account (narrative)"),
     FieldGroup.PLACEMENT: N_("Placement and whereabouts"),
     FieldGroup.HEALTH: N_("Health"),
     FieldGroup.SENSITIVE_HEALTH: N_("Sensitive health (HIV, pregnancy)"),

@@ -20,7 +20,10 @@ from centre_desk.text import normalized
 IDLE_MINUTES_KEY = "idle_lock_minutes"
 IDLE_MINUTES_DEFAULT = 5
 IDLE_MINUTES_RANGE = (1, 15)
-_FIELDS = ("centre_name", "parent_agency", "address", "province", "place_name", "director_name", "director_title")
+_FIELDS = (
+    "centre_name", "parent_agency", "address", "province", "place_name", "director_name", "director_title",
+    "abbreviation", "founding_decision",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class CentreDetails:
     place_name: str = ""
     director_name: str = ""
     director_title: str = ""
+    abbreviation: str = ""
+    founding_decision: str = ""
     id: int | None = None
     version: int = 0
 

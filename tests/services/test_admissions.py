@@ -16,7 +16,7 @@ from centre_desk.errors import PermissionDenied, ValidationError
 from centre_desk.models import Resident
 from centre_desk.models.resident import Channel, IdDocument, Sex, VictimStatus
 from centre_desk.models.staff import Role
-from centre_desk.services.admissions import AdmissionInput, ResidentInput, age_on, sort_key
+from centre_desk.services.admission_input import AdmissionInput, ResidentInput, age_on, sort_key
 from centre_desk.services.dto import NewAccount
 from tests.conftest import MANAGER_PASSWORD, Installed
 

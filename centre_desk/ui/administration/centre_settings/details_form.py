@@ -21,8 +21,10 @@ TEXT_FIELDS = (
     ("place_name", N_("Place in the &date line:"), N_("e.g. Lai Châu, as in “Lai Châu, ngày … tháng … năm …”")),
     ("director_name", N_("Di&rector's name:"), ""),
     ("director_title", N_("Director's &title:"), N_("e.g. GIÁM ĐỐC")),
+    ("abbreviation", N_("Abbreviation in document &symbols:"), N_("e.g. CSBTXH, as in “Số: 12/QĐ-CSBTXH”")),
+    ("founding_decision", N_("&Founding decision:"), N_("e.g. Quyết định số 32/2014/QĐ-UBND ngày 25/9/2014 …")),
 )
-MAX_LENGTHS = {"province": 100, "place_name": 100, "director_name": 200, "director_title": 200}
+MAX_LENGTHS = {"province": 100, "place_name": 100, "director_name": 200, "director_title": 200, "abbreviation": 30}
 
 
 def to_qdate(value: date) -> QDate:
