@@ -67,8 +67,8 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
         G.LEGAL: "v", G.SCHOOLING: "vp",
     },
     Role.MANAGER: {
-        G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vp", G.PLACEMENT: "vcepxa", G.HEALTH: "vpxa",
-        G.SENSITIVE_HEALTH: "vp", G.COUNSELLING: "v", G.LEGAL: "vcepxa", G.SCHOOLING: "vcepxa",
+        G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vcep", G.PLACEMENT: "vcepxa", G.HEALTH: "vcpxa",
+        G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.LEGAL: "vcepxa", G.SCHOOLING: "vcepxa",
         G.PAYMENTS: "vcepxa", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {

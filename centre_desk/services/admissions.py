@@ -195,8 +195,7 @@ def apply_person(resident: Resident, p: ResidentInput, alias: str, on: date) -> 
         setattr(resident, name, getattr(p, name))
     resident.alias = alias
     resident.birth_precision = precision
-    if precision is not BirthPrecision.YEAR or resident.birth_year is None or p.birth_year is not None:
-        resident.birth_year = birth_year_of(p, on)
+    resident.birth_year = birth_year_of(p, on)
     resident.search_text = " ".join(fold(t) for t in (p.full_name, p.other_names, alias, resident.code))
     resident.sort_key = sort_key(p.full_name)
 
