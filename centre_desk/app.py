@@ -18,6 +18,7 @@ from centre_desk.i18n import language as current_language
 from centre_desk.log import setup_logging
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.demo import is_demo
 from centre_desk.services.dto import BackupInfo, NewAccount
 from centre_desk.services.installation import (
     Centre,
@@ -42,6 +43,7 @@ from centre_desk.ui.lock.screen import LockController
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog
 from centre_desk.ui.qt_strings import CatalogueTranslator
+from centre_desk.ui.shell.demo_marker import DemoTitleMarker
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from centre_desk.ui.shell.overview import OverviewPage
 from centre_desk.ui.shell.placeholder import PlaceholderPage
@@ -265,6 +267,8 @@ def run(options: Options, language: str | None = None) -> int:
     centre = _first_run(options) if not _database_exists(options) else _open_or_recover(options)
     if centre is None:
         return 1
+    if is_demo(centre.read_sessions):
+        DemoTitleMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
     session = DesktopSession(app, centre, settings)
     try:
         if not session.sign_in():

@@ -255,7 +255,8 @@ class ResidentService:
             is_minor=age is not None and age < ADULT_AGE, is_child=age is not None and age < CHILD_AGE,
             present=a.discharged_at is None, discharged_at=a.discharged_at,
             days_in_centre=max(0, (end.astimezone().date() - arrival_day).days),
-            previous_code=previous.code if previous else None, entitlements=entitled, consents=consents,
+            previous_code=previous.code if previous else None,
+            entitlements=entitled if FieldGroup.LEGAL in visible else (), consents=consents,
             photo=photo.image if photo else None,
         )  # fmt: skip
 
@@ -282,7 +283,8 @@ class ResidentService:
     def update_stay(self, actor: Actor, admission_id: int, version: int, stay: AdmissionInput) -> ResidentRecord:
         """Save the Admission tab (arrival, trafficking, status, condition, contacts, belongings)."""
         with (
-            self._access.unit(actor, Action.EDIT, FieldGroup.PLACEMENT, record_type="admission") as (s, cur),
+            # each changed group is checked in _merge: a nurse may correct the initial condition only
+            self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="admission") as (s, cur),
             stale_guard(),
         ):
             admission = s.get(Admission, admission_id)
@@ -371,6 +373,15 @@ class ResidentService:
             self._audit.record(s, cur, "consent.withdrawn", record_type="resident", record_id=consent.resident_id)
             return self._record(s, cur, consent.resident_id)
 
+    def remove_photo(self, actor: Actor, resident_id: int) -> ResidentRecord:
+        with self._access.unit(actor, Action.EDIT, FieldGroup.IDENTITY, record_type="resident") as (s, cur):
+            photo = s.get(ResidentPhoto, resident_id)
+            if photo is not None:
+                s.delete(photo)
+                s.flush()
+                self._audit.record(s, cur, "resident.photo_removed", record_type="resident", record_id=resident_id)
+            return self._record(s, cur, resident_id)
+
     def set_photo(self, actor: Actor, resident_id: int, image: bytes) -> ResidentRecord:
         with self._access.unit(actor, Action.EDIT, FieldGroup.IDENTITY, record_type="resident") as (s, cur):
             stored = self._record(s, cur, resident_id)
@@ -378,6 +389,8 @@ class ResidentService:
                 raise ValidationError("photo", _("There is no photo consent: the photo cannot be kept."))
             if len(image) > 5_000_000:
                 raise ValidationError("photo", _("The photo is too large (at most 5 MB)."))
+            if not image.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+                raise ValidationError("photo", _("Please choose a photo in JPEG or PNG format."))
             photo = s.get(ResidentPhoto, resident_id)
             today = datetime.now(UTC).astimezone().date()
             if photo is None:
@@ -390,4 +403,5 @@ class ResidentService:
 
 
 def _changed(stored: T, wanted: T) -> set[str]:
+    """Names of the fields that differ."""
     return {f.name for f in dataclasses.fields(wanted) if getattr(wanted, f.name) != getattr(stored, f.name)}

@@ -26,6 +26,7 @@ from centre_desk.services.intake_terms import ConsentKind
 from tests.conftest import MANAGER_PASSWORD, Installed
 
 NOW = datetime.now(UTC)
+PNG = b"\x89PNG\r\n\x1a\n fake image"
 TODAY = NOW.astimezone().date()
 
 
@@ -166,13 +167,13 @@ def test_child_consent_needs_both_agreements(installed: Installed) -> None:
 
 def test_photo_only_with_consent_and_withdrawal_removes_it(installed: Installed) -> None:
     row = installed.centre.admissions.admit(installed.manager, full_intake())
-    rec = installed.centre.residents.set_photo(installed.manager, row.resident_id, b"\x89PNG fake")
-    assert rec.photo == b"\x89PNG fake"
+    rec = installed.centre.residents.set_photo(installed.manager, row.resident_id, PNG)
+    assert rec.photo == PNG
     photo_consent = next(c for c in rec.consents if c.kind is ConsentKind.PHOTO)
     rec = installed.centre.residents.withdraw_consent(installed.manager, photo_consent.id, photo_consent.version, TODAY)
     assert rec.photo is None
     with pytest.raises(ValidationError):
-        installed.centre.residents.set_photo(installed.manager, row.resident_id, b"again")
+        installed.centre.residents.set_photo(installed.manager, row.resident_id, PNG)
 
 
 def test_belongings_and_contacts_are_replaced_on_edit(installed: Installed) -> None:
@@ -197,3 +198,20 @@ def test_drafts_belong_to_their_author(installed: Installed) -> None:
     assert [d.id for d in drafts.mine(installed.manager)] == [row2.id]
     drafts.discard(installed.manager, row.id)
     assert drafts.mine(installed.manager) == []
+
+
+def test_a_nurse_corrects_the_initial_condition_only(installed: Installed) -> None:
+    row = installed.centre.admissions.admit(installed.manager, full_intake())
+    nurse = _staff(installed, Role.NURSE)
+    rec = installed.centre.residents.record(nurse, row.resident_id)
+    assert rec.entitlements == ()  # the legal status is not the nurse's to see
+    rec = installed.centre.residents.update_stay(
+        nurse, rec.admission_id, rec.admission_version, replace(rec.stay, needs_medical_now=True)
+    )
+    assert rec.stay.needs_medical_now
+    with pytest.raises(ValidationError):
+        installed.centre.residents.update_stay(
+            nurse, rec.admission_id, rec.admission_version, replace(rec.stay, referring_officer="X")
+        )
+    manager_view = installed.centre.residents.record(installed.manager, row.resident_id)
+    assert manager_view.stay.narrative.startswith("Em được hứa")  # hidden from the nurse, kept

@@ -1,0 +1,381 @@
+"""Demo data: a separate, clearly marked database full of realistic but invented residents.
+
+`populate` adds synthetic residents to an installation quickly (bulk inserts in one transaction), with
+rows exactly as `AdmissionService.admit` writes them: every generated admission is already what
+`check_admission` returns (the tests verify it), and the rows are filled by the same `apply_person` /
+`apply_stay`; codes and their counters follow `AdmissionService._next_code`. `create_demo`
+initialises a new encrypted installation with a manager account "demo" and populates it. A demo database
+carries the setting "demo" = "1"; `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
+
+Names, villages and places come from resources/demo/people.json; everyone is fictional.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import secrets
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from centre_desk.db.location import resolve_target
+from centre_desk.errors import StorageError, UserError, ValidationError
+from centre_desk.i18n import _
+from centre_desk.models.base import utcnow
+from centre_desk.models.centre import AppSetting
+from centre_desk.models.resident import (
+    Admission,
+    Belonging,
+    Consent,
+    Contact,
+    Resident,
+    ResidentCodeCounter,
+)
+from centre_desk.models.staff import Role, StaffAccount
+from centre_desk.security.access import SYSTEM
+from centre_desk.security.credentials import KeyCustody
+from centre_desk.security.passwords import Passwords
+from centre_desk.services.admission_input import (
+    AdmissionInput,
+    age_on,
+    check_admission,
+    default_alias,
+)
+from centre_desk.services.admissions import CODE_PREFIX_DEFAULT, CODE_PREFIX_KEY, apply_person, apply_stay
+from centre_desk.services.demo_data import (
+    FIRST_YEAR,
+    PROVINCE,
+    Stay,
+    plan,
+)
+from centre_desk.services.demo_maker import (
+    Maker,
+)
+from centre_desk.services.dto import NewAccount
+from centre_desk.services.installation import Centre, Options, anchor_path, initialise, open_centre
+from centre_desk.services.settings import CentreDetails
+
+log = logging.getLogger(__name__)
+
+DEMO_KEY = "demo"
+DEMO_LOGIN = "demo"
+DEMO_FULL_NAME = "Tài khoản dùng thử"
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    residents: int  # resident rows added (one per stay)
+    people: int
+    readmissions: int
+    present: int  # stays not discharged
+    minors: int  # under 18 on arrival
+    first_code: str
+    last_code: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class DemoCreated:
+    data_dir: Path
+    where: str  # the database file or server, for messages
+    login: str
+    recovery_key: str
+    summary: DemoSummary
+
+
+# --- the marker ----------------------------------------------------------------------------------------------------
+
+
+def is_demo_session(s: Session) -> bool:
+    return s.scalar(select(AppSetting.value).where(AppSetting.key == DEMO_KEY)) == "1"
+
+
+def is_demo(sessions: sessionmaker[Session]) -> bool:
+    """True for a demo database (pass `centre.read_sessions`)."""
+    with sessions() as s:
+        return is_demo_session(s)
+
+
+def new_demo_password() -> str:
+    """A password to print when none is given: easy to type, 15 characters, not guessable."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(5)) for _ in range(3))
+
+
+# --- vocabulary ----------------------------------------------------------------------------------------------------
+
+
+# --- rows ----------------------------------------------------------------------------------------------------------
+
+
+def _table(model: type[Any]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _resident_row(stay: Stay, data: AdmissionInput, created_at: datetime) -> dict[str, Any]:
+    """The values `AdmissionService.admit` stores for this person (same `apply_person`)."""
+    p = data.resident
+    arrived = data.arrived_at.astimezone(UTC)
+    row = SimpleNamespace(code=stay.code, birth_year=None)
+    apply_person(cast(Resident, row), p, p.alias or default_alias(p.full_name, stay.code), arrived.date())
+    values = vars(row)
+    previous = stay.first.resident_id if stay.first is not None else None
+    values.update(previous_resident_id=previous, created_at=created_at, version=1)
+    return values
+
+
+def _admission_row(stay: Stay, data: AdmissionInput) -> dict[str, Any]:
+    row = SimpleNamespace()
+    apply_stay(cast(Admission, row), data)
+    values = vars(row)
+    values.update(resident_id=stay.resident_id, discharged_at=stay.discharged, version=1)
+    return values
+
+
+@dataclass
+class _Counts:
+    minors: int = 0
+    present: int = 0
+
+
+def _generate(
+    maker: Maker, stays: Sequence[Stay], now: datetime, check: bool = False
+) -> Iterator[tuple[Stay, AdmissionInput]]:
+    """Each planned stay with what the wizard would have collected (already clean: `check_admission` of it
+    returns it unchanged, which the tests verify; `check` runs it anyway)."""
+    for stay in stays:
+        data = maker.admission(stay, now)
+        if check:
+            data = check_admission(data, now)
+        if stay.readmitted:
+            stay.person = data.resident
+        yield stay, data
+
+
+def _insert_chunk(
+    s: Session,
+    maker: Maker,
+    chunk: Sequence[Stay],
+    now: datetime,
+    recorded_by: int | None,
+    counts: _Counts,
+    check: bool,
+) -> None:
+    made = list(_generate(maker, chunk, now, check))
+    for stay, data in made:
+        age = age_on(data.resident, stay.arrived.date())
+        counts.minors += age is not None and age < 18
+        counts.present += stay.discharged is None
+    residents = _table(Resident)
+    ready = [m for m in made if m[0].first is None or m[0].first.resident_id is not None]
+    waiting = [m for m in made if m[0].first is not None and m[0].first.resident_id is None]
+    for group in (ready, waiting):  # a readmission may follow its first stay within the chunk
+        if not group:
+            continue
+        rows = [
+            _resident_row(stay, data, min(stay.arrived + timedelta(minutes=maker.rng.randint(5, 120)), now))
+            for stay, data in group
+        ]
+        stmt = insert(residents).returning(residents.c.id, sort_by_parameter_order=True)
+        for (stay, _data), rid in zip(group, s.execute(stmt, rows).scalars().all(), strict=True):
+            stay.resident_id = rid
+    admissions = _table(Admission)
+    stmt = insert(admissions).returning(admissions.c.id, sort_by_parameter_order=True)
+    admission_ids = s.execute(stmt, [_admission_row(stay, data) for stay, data in made]).scalars().all()
+    contacts: list[dict[str, Any]] = []
+    consents: list[dict[str, Any]] = []
+    belongings: list[dict[str, Any]] = []
+    for (stay, data), admission_id in zip(made, admission_ids, strict=True):
+        rid = stay.resident_id
+        contacts += [
+            {"resident_id": rid, "name": c.name, "relation": c.relation, "phone": c.phone, "address": c.address,
+             "version": 1}
+            for c in data.contacts
+        ]  # fmt: skip
+        consents += [
+            {"resident_id": rid, "kind": str(c.kind), "given": c.given, "legal_basis": c.legal_basis,
+             "given_on": c.given_on, "given_by": c.given_by, "withdrawn_on": None, "recorded_by": recorded_by,
+             "version": 1}
+            for c in data.consents
+        ]  # fmt: skip
+        belongings += [
+            {"admission_id": admission_id, "position": i, "item": b.item, "quantity": b.quantity,
+             "condition": b.condition, "returned_at": stay.discharged, "version": 1}
+            for i, b in enumerate(data.belongings, 1)
+        ]  # fmt: skip
+    for model, rows in ((Contact, contacts), (Consent, consents), (Belonging, belongings)):
+        if rows:
+            s.execute(insert(_table(model)), rows)
+
+
+def _lock_counters(s: Session, prefix: str, years: Sequence[int]) -> dict[int, ResidentCodeCounter]:
+    """The code counters of these years, created if missing and locked (as `AdmissionService._next_code`)."""
+    counters = {}
+    for year in years:
+        start = {"prefix": prefix, "year": year, "last": 0}
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(pg_insert(ResidentCodeCounter).values(**start).on_conflict_do_nothing())
+        else:
+            s.execute(sqlite_insert(ResidentCodeCounter).values(**start).on_conflict_do_nothing())
+        counter = s.get(ResidentCodeCounter, (prefix, year), with_for_update=True, populate_existing=True)
+        assert counter is not None
+        counters[year] = counter
+    return counters
+
+
+def _mark(s: Session) -> None:
+    setting = s.get(AppSetting, DEMO_KEY)
+    if setting is None:
+        s.add(AppSetting(key=DEMO_KEY, value="1"))
+    else:
+        setting.value = "1"
+
+
+# --- the public entry points -----------------------------------------------------------------------------------------
+
+
+def populate(
+    centre: Centre,
+    count: int,
+    seed: int = 2026,
+    progress: Callable[[int], None] | None = None,
+    *,
+    now: datetime | None = None,
+    check: bool = False,
+) -> DemoSummary:
+    """Add `count` synthetic residents (about 5% of them readmissions) in one transaction.
+
+    The same seed and `now` give the same residents. Refuses a database with real residents. `check` also runs
+    every admission through `check_admission` (about twice as slow; the generated input is clean already).
+    """
+    if not 0 <= count <= 1_000_000:
+        raise ValidationError("residents", _("The number of demo residents must be between 0 and 1000000."))
+    started = time.perf_counter()
+    now = (now or utcnow()).astimezone(UTC)
+    rng = random.Random(seed)
+    stays = plan(rng, count, now)
+    maker = Maker(rng, count)
+    counts = _Counts()
+    with centre.sessions.begin() as s:
+        if not is_demo_session(s) and s.scalar(select(Resident.id).limit(1)) is not None:
+            raise StorageError(_("This database holds real records: demo residents are never added to it."))
+        _mark(s)
+        prefix = s.scalar(select(AppSetting.value).where(AppSetting.key == CODE_PREFIX_KEY)) or CODE_PREFIX_DEFAULT
+        counters = _lock_counters(s, prefix, sorted({stay.arrived.astimezone().year for stay in stays}))
+        for stay in stays:  # in order of arrival, as admissions typed one by one would get them
+            counter = counters[stay.arrived.astimezone().year]
+            counter.last += 1
+            stay.code = f"{prefix}-{counter.year}-{counter.last:04d}"
+        s.flush()
+        recorded_by = s.scalar(
+            select(StaffAccount.id).where(StaffAccount.roles.contains(str(Role.MANAGER))).order_by(StaffAccount.id)
+        )
+        for start in range(0, len(stays), CHUNK):
+            _insert_chunk(s, maker, stays[start : start + CHUNK], now, recorded_by, counts, check)
+            if progress is not None:
+                progress(min(start + CHUNK, len(stays)))
+        centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
+    readmissions = sum(stay.first is not None for stay in stays)
+    summary = DemoSummary(
+        residents=len(stays),
+        people=len(stays) - readmissions,
+        readmissions=readmissions,
+        present=counts.present,
+        minors=counts.minors,
+        first_code=stays[0].code if stays else "",
+        last_code=stays[-1].code if stays else "",
+        seconds=time.perf_counter() - started,
+    )
+    log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
+    return summary
+
+
+def demo_details() -> list[CentreDetails]:
+    """The fictional centre: under the labour department until 03/2025, then under Sở Y tế."""
+    first = CentreDetails(
+        date(FIRST_YEAR, 1, 1),
+        "Cơ sở Bảo trợ xã hội tổng hợp tỉnh Lai Châu",
+        parent_agency="Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu",
+        address="Phường Tân Phong, tỉnh Lai Châu",
+        province=PROVINCE,
+        place_name="Lai Châu",
+        director_name="Nguyễn Văn An",
+        director_title="Giám đốc",
+        abbreviation="CSBTXH",
+    )
+    return [first, replace(first, effective_from=date(2025, 3, 1), parent_agency="Sở Y tế tỉnh Lai Châu")]
+
+
+def create_demo(
+    where: Path | Options,
+    password: str,
+    residents: int,
+    *,
+    seed: int = 2026,
+    progress: Callable[[int], None] | None = None,
+    db: str | None = None,
+    passwords: Passwords | None = None,
+    custody: KeyCustody | None = None,
+) -> DemoCreated:
+    """A new encrypted demo installation with the manager "demo" (password `password`), populated; closed again.
+
+    `where` is the data directory, or the front end's Options (its data directory, database, hasher and key
+    custody are used). An earlier demo database there (SQLite) is replaced; any other database is refused and
+    left untouched. Without a secure keyring the keys are wrapped under `password` as the database passphrase.
+    """
+    if isinstance(where, Options):
+        data_dir, db = where.data_dir, where.db if db is None else db
+        passwords, custody = passwords or where.passwords, custody or where.custody
+    else:
+        data_dir = where
+    options = Options(data_dir, db, ask_passphrase=lambda _confirm: password, passwords=passwords, custody=custody)
+    _remove_old_demo(options)
+    first, later = demo_details()
+    manager = NewAccount(DEMO_LOGIN, DEMO_FULL_NAME, password, frozenset({Role.MANAGER}))
+    centre, recovery_key = initialise(options, manager, first)
+    try:
+        with centre.sessions.begin() as s:
+            _mark(s)  # first, so that a failed run can be replaced by the next one
+        centre.settings.save_centre(SYSTEM, later)
+        summary = populate(centre, residents, seed, progress)
+        described = centre.target.describe()
+    finally:
+        centre.close()
+    return DemoCreated(data_dir, described, DEMO_LOGIN, recovery_key, summary)
+
+
+def _remove_old_demo(options: Options) -> None:
+    target = resolve_target(options.data_dir, options.db)
+    path = target.path
+    if path is None or not any(Path(f"{path}{suffix}").exists() for suffix in ("", "-wal", "-journal")):
+        return  # nothing here (a server database is checked by `initialise`, which refuses any)
+    refused = _("A database that is not a demo is already in {folder}; it has not been touched. Choose another folder.")
+    try:
+        old = open_centre(options, migrate=False)
+    except UserError as exc:
+        locked = _(
+            "A database is already in {folder} and cannot be opened with this password; it has not been touched."
+        )
+        raise StorageError(locked.format(folder=options.data_dir)) from exc
+    try:
+        demo, installation_id = is_demo(old.read_sessions), old.installation_id
+    finally:
+        old.close()
+    if not demo:
+        raise StorageError(refused.format(folder=options.data_dir))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    anchor_path(options.data_dir, installation_id).unlink(missing_ok=True)
+    options.get_custody().forget(installation_id)
+    log.info("an earlier demo database was replaced")

@@ -1,0 +1,91 @@
+"""Tab frames: an editable tab (read-only view, Edit → Save / Cancel) and the calm placeholder of later tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from centre_desk.i18n import _
+from centre_desk.ui.administration.users.form_parts import hint_label
+from centre_desk.ui.record.fields import GroupedForm
+
+BAR_STYLE = "#editBar { background: #f1f4f8; border-bottom: 1px solid #d5dbe3; }"
+EDITING_BAR_STYLE = "#editBar { background: #fff6d8; border-bottom: 1px solid #e0c36a; }"
+
+
+class EditableTab(QWidget):
+    edit_requested = Signal()
+    save_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, form: GroupedForm, extra: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.bar = QFrame()
+        self.bar.setObjectName("editBar")
+        self.bar.setStyleSheet(BAR_STYLE)
+        self.mode_label = QLabel()
+        self.edit_button = QPushButton(_("&Edit"))
+        self.edit_button.setToolTip(_("Edit this part of the record (Ctrl+E)"))
+        self.save_button = QPushButton(_("&Save"))
+        self.save_button.setToolTip(_("Save the changes (Ctrl+S)"))
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setToolTip(_("Drop the changes (Esc)"))
+        bar = QHBoxLayout(self.bar)
+        bar.setContentsMargins(12, 6, 12, 6)
+        bar.addWidget(self.mode_label, 1)
+        for button in (self.edit_button, self.save_button, self.cancel_button):
+            bar.addWidget(button)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(12, 8, 12, 12)
+        body_layout.addWidget(form)
+        if extra is not None:
+            body_layout.addWidget(extra)
+        body_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.scroll_area, 1)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.save_button.clicked.connect(self.save_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.set_mode(editing=False, can_edit=False)
+
+    def set_mode(self, *, editing: bool, can_edit: bool, other_editing: bool = False) -> None:
+        self.edit_button.setVisible(can_edit and not editing)
+        self.edit_button.setEnabled(not other_editing)
+        self.save_button.setVisible(editing)
+        self.cancel_button.setVisible(editing)
+        self.save_button.setDefault(editing)
+        self.bar.setStyleSheet(EDITING_BAR_STYLE if editing else BAR_STYLE)
+        if editing:
+            text = _("Editing: change what is wrong, then Save (Ctrl+S) or Cancel (Esc).")
+        elif can_edit:
+            text = _("Read-only view. Press Edit (Ctrl+E) to correct the record.")
+        else:
+            text = _("Read-only view.")
+        self.mode_label.setText(text)
+
+
+class LaterTab(QWidget):
+    """A capability of a later version: present, empty, and calm about it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 3)
+        heading.setFont(font)
+        heading.setStyleSheet("color: #555555;")
+        note = hint_label(_("Coming in a later version."))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)

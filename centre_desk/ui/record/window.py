@@ -1,0 +1,327 @@
+"""The record window of one resident: header, Profile and Admission tabs (view, edit, conflict), later tabs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from centre_desk.errors import Conflict, NotFound, PermissionDenied, UserError, ValidationError
+from centre_desk.i18n import N_, _
+from centre_desk.security.access import Actor
+from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.residents import ResidentRecord, ResidentService
+from centre_desk.ui.errors import show_error
+from centre_desk.ui.events import AppEvents
+from centre_desk.ui.record.conflict import ConflictChoice, ConflictDialog, differences
+from centre_desk.ui.record.consents import ConsentsPanel
+from centre_desk.ui.record.header import RecordHeader
+from centre_desk.ui.record.profile_form import ProfileForm
+from centre_desk.ui.record.stay_form import StayForm
+from centre_desk.ui.record.tabs import EditableTab, LaterTab
+
+log = logging.getLogger(__name__)
+
+RESIDENT_KIND = "resident"
+REFRESH_KINDS = frozenset({"resident", "admission", "consent"})
+DOCUMENTS = {
+    "admission-record": N_("Admission record (Biên bản tiếp nhận)"),
+    "admission-decision": N_("Admission decision (Quyết định tiếp nhận)"),
+    "belongings-receipt": N_("Receipt for belongings (Biên nhận tài sản)"),
+}
+LATER_TABS = (
+    N_("Room"),
+    N_("Medical care"),
+    N_("Counselling"),
+    N_("Legal"),
+    N_("Schooling – Vocational training"),
+    N_("Support payments"),
+    N_("Leaving the centre"),
+    N_("Follow-up after reintegration"),
+)
+PrintDocument = Callable[[str], None]
+
+
+class RecordWindow(QMainWindow):
+    record_saved = Signal(object)  # the ResidentRecord after a successful save
+
+    def __init__(
+        self,
+        residents: ResidentService,
+        actor: Actor,
+        events: AppEvents,
+        resident_id: int,
+        parent: QWidget | None = None,
+        print_document: PrintDocument | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._residents = residents
+        self._actor = actor
+        self._events = events
+        self.resident_id = resident_id
+        self._print_document = print_document
+        self._record: ResidentRecord | None = None
+        self._editing: EditableTab | None = None
+        self._emitting = False
+        self.resize(1280, 800)
+
+        self.header = RecordHeader()
+        self.profile_form = ProfileForm()
+        self.consents = ConsentsPanel(residents, actor)
+        self.profile_tab = EditableTab(self.profile_form, self.consents)
+        self.stay_form = StayForm()
+        self.stay_tab = EditableTab(self.stay_form)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.profile_tab, _("Profile"))
+        self.tabs.addTab(self.stay_tab, _("Admission"))
+        for title in LATER_TABS:
+            self.tabs.addTab(LaterTab(_(title)), _(title))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.edit_action = QAction(_("&Edit"), self)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.save_action = QAction(_("&Save"), self)
+        self.save_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.cancel_action = QAction(_("&Cancel editing"), self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.close_action = QAction(_("C&lose"), self)
+        self.close_action.setShortcut(QKeySequence("Ctrl+W"))
+        record_menu = self.menuBar().addMenu(_("&Record"))
+        for action in (self.edit_action, self.save_action, self.cancel_action):
+            record_menu.addAction(action)
+            self.addAction(action)  # shortcuts work wherever the focus is in this window
+        record_menu.addSeparator()
+        record_menu.addAction(self.close_action)
+        self.document_actions: dict[str, QAction] = {}
+        self.documents_button: QPushButton | None = None
+        if print_document is not None and actor.can(Action.PRINT, FieldGroup.IDENTITY):
+            self._build_documents(print_document)
+
+        self.edit_action.triggered.connect(self._on_edit_action_triggered)
+        self.save_action.triggered.connect(self._on_save_action_triggered)
+        self.cancel_action.triggered.connect(self._on_cancel_action_triggered)
+        self.close_action.triggered.connect(self.close)
+        for tab in (self.profile_tab, self.stay_tab):
+            tab.edit_requested.connect(lambda t=tab: self.start_edit(t))
+            tab.save_requested.connect(self.save)
+            tab.cancel_requested.connect(self.cancel_edit)
+        self.consents.record_changed.connect(self._on_consents_record_changed)
+        events.data_changed.connect(self._on_events_data_changed)
+        self.reload()
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    @property
+    def record(self) -> ResidentRecord | None:
+        return self._record
+
+    @property
+    def editing(self) -> bool:
+        return self._editing is not None
+
+    def reload(self) -> None:
+        """Read the record again (one audited view) and show it; closes if it is gone or not allowed."""
+        try:
+            record = self._residents.record(self._actor, self.resident_id)
+        except (NotFound, PermissionDenied) as exc:
+            show_error(self, exc)
+            self.close()
+            return
+        self._show(record)
+
+    def _show(self, record: ResidentRecord) -> None:
+        self._record = record
+        self.setWindowTitle(f"{record.display_name} – {record.code}")
+        self.header.load(record)
+        for form in (self.profile_form, self.stay_form):
+            form.apply_access(record.visible)
+        if self._editing is not self.profile_tab:
+            self.profile_form.load(record.person)
+        if self._editing is not self.stay_tab:
+            self.stay_form.load(record.stay, record.entitlements)
+        self.consents.load(record)
+        self._update_modes()
+
+    def can_edit(self, tab: EditableTab) -> bool:
+        if self._record is None:
+            return False
+        group = FieldGroup.IDENTITY if tab is self.profile_tab else FieldGroup.PLACEMENT
+        return group in self._record.editable
+
+    def _update_modes(self) -> None:
+        editable = self._record.editable if self._record else frozenset()
+        for tab in (self.profile_tab, self.stay_tab):
+            editing = self._editing is tab
+            tab.form.set_editing(editing, editable)
+            tab.set_mode(editing=editing, can_edit=self.can_edit(tab), other_editing=self.editing and not editing)
+        self.save_action.setEnabled(self.editing)
+        self.cancel_action.setEnabled(self.editing)
+        self.edit_action.setEnabled(not self.editing)
+        self.consents.setEnabled(not self.editing)
+
+    # --- editing ---------------------------------------------------------------------------------
+
+    def current_editable_tab(self) -> EditableTab | None:
+        current = self.tabs.currentWidget()
+        return current if isinstance(current, EditableTab) else None
+
+    def start_edit(self, tab: EditableTab | None = None) -> None:
+        tab = tab or self.current_editable_tab()
+        if tab is None or self.editing or not self.can_edit(tab):
+            return
+        self._editing = tab
+        self.tabs.setCurrentWidget(tab)
+        self._update_modes()
+        first = tab.form.first_editable()
+        if first is not None:
+            first.setFocus()
+
+    def cancel_edit(self) -> None:
+        if self._editing is None or self._record is None:
+            return
+        self._editing = None
+        self._show(self._record)
+
+    def save(self) -> None:
+        """One service call; a refused field is shown beside it and nothing typed is lost."""
+        tab, record = self._editing, self._record
+        if tab is None or record is None:
+            return
+        tab.form.errors.clear()
+        try:
+            if tab is self.profile_tab:
+                person = self.profile_form.value()
+                attempted: object = person
+                saved = self._residents.update_person(self._actor, record.resident_id, record.resident_version, person)
+            else:
+                stay = self.stay_form.value()
+                attempted = stay
+                saved = self._residents.update_stay(self._actor, record.admission_id, record.admission_version, stay)
+        except ValidationError as exc:
+            tab.form.show_error(exc)
+            return
+        except Conflict as exc:
+            self._on_conflict(tab, exc, attempted)
+            return
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        log.info("resident %s saved (%s)", record.resident_id, "profile" if tab is self.profile_tab else "admission")
+        self._editing = None
+        self._show(saved)
+        self.record_saved.emit(saved)
+        self._emit_changed()
+
+    def _on_conflict(self, tab: EditableTab, exc: Conflict, attempted: object) -> None:
+        current = exc.current if isinstance(exc.current, ResidentRecord) else None
+        if current is None:
+            current = self._residents.record(self._actor, self.resident_id)
+        stored = current.person if tab is self.profile_tab else current.stay
+        rows = differences(stored, attempted, tab.form.labels)
+        choice = ConflictDialog.ask(self, rows)
+        if choice is ConflictChoice.RELOAD:
+            self._editing = None
+            self._show(current)
+            return
+        if tab is self.profile_tab:
+            self.profile_form.rebase(current.person)
+        else:
+            self.stay_form.rebase(current.stay)
+        self._show(current)  # the edited form keeps the input; header and the other tab show the stored record
+        tab.form.errors.show_message("", _("Your input is kept. Saving again replaces the values saved meanwhile."))
+
+    def _emit_changed(self) -> None:
+        self._emitting = True
+        try:
+            self._events.data_changed.emit(RESIDENT_KIND)
+        finally:
+            self._emitting = False
+
+    # --- slots ------------------------------------------------------------------------------------
+
+    def _on_edit_action_triggered(self) -> None:
+        self.start_edit()
+
+    def _on_save_action_triggered(self) -> None:
+        self.save()
+
+    def _on_cancel_action_triggered(self) -> None:
+        self.cancel_edit()
+
+    def _on_consents_record_changed(self, record: ResidentRecord) -> None:
+        self._show(record)
+        self._emit_changed()
+
+    def _on_events_data_changed(self, kind: str) -> None:
+        if kind in REFRESH_KINDS and not self._emitting and not self.editing:
+            self.reload()
+
+    def _build_documents(self, print_document: PrintDocument) -> None:
+        menu = self.menuBar().addMenu(_("&Documents"))
+        button_menu = QMenu(self)
+        for kind, title in DOCUMENTS.items():
+            action = QAction(_(title), self)
+            action.triggered.connect(lambda _checked=False, k=kind: print_document(k))
+            menu.addAction(action)
+            button_menu.addAction(action)
+            self.document_actions[kind] = action
+        self.documents_button = QPushButton(_("Documents…"))
+        self.documents_button.setMenu(button_menu)
+        self.header.side.addWidget(self.documents_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editing:
+            answer = QMessageBox.question(
+                self,
+                _("Unsaved changes"),
+                _("You have not saved your changes to this record. Close and drop them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        event.accept()
+
+
+class HasResidents(Protocol):
+    @property
+    def residents(self) -> ResidentService: ...
+
+
+_open_windows: dict[tuple[int, int], RecordWindow] = {}
+
+
+def open_record(
+    parent: QWidget | None,
+    centre_or_services: HasResidents | ResidentService,
+    actor: Actor,
+    events: AppEvents,
+    resident_id: int,
+    print_document: PrintDocument | None = None,
+) -> RecordWindow:
+    """Show the record of `resident_id`, raising the window already open for it if there is one."""
+    residents = centre_or_services if isinstance(centre_or_services, ResidentService) else centre_or_services.residents
+    key = (id(residents), resident_id)
+    window = _open_windows.get(key)
+    if window is not None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        return window
+    window = RecordWindow(residents, actor, events, resident_id, parent, print_document)
+    _open_windows[key] = window
+    window.destroyed.connect(lambda _obj=None, k=key: _open_windows.pop(k, None))
+    window.show()
+    return window
