@@ -125,6 +125,7 @@ class Admission(Versioned, Base):
     status_number: Mapped[str] = mapped_column(NFCText(60), default="")
     status_date: Mapped[date | None] = mapped_column(Date)
     discharged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    received_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))  # the officer who admitted
     # documents received: keys of intake_terms.DOSSIER_ITEMS, space-separated
     documents_received: Mapped[str] = mapped_column(NFCText(300), default="")
     documents_note: Mapped[str] = mapped_column(NFCText(500), default="")

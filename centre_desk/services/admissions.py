@@ -135,7 +135,7 @@ class AdmissionService:
             apply_person(resident, p, alias, arrived.date())
             s.add(resident)
             s.flush()
-            admission = Admission(resident_id=resident.id)
+            admission = Admission(resident_id=resident.id, received_by=current.account_id)
             apply_stay(admission, data)
             s.add(admission)
             s.flush()

@@ -82,7 +82,7 @@ class ConsentsPanel(QGroupBox):
         self.withdraw_button.setVisible(self.can_edit_consents)
         self.photo_button.setVisible(self.can_edit_photo)
         # Removing a photo without withdrawing the consent needs a service call that does not exist yet.
-        self.remove_photo_button.setVisible(self.can_edit_photo and hasattr(residents, "remove_photo"))
+        self.remove_photo_button.setVisible(self.can_edit_photo)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
         self.photo_button.clicked.connect(self._on_photo_button_clicked)
@@ -166,7 +166,7 @@ class ConsentsPanel(QGroupBox):
         if self._record is None:
             return
         try:
-            record = self._residents.remove_photo(self._actor, self._record.resident_id)  # type: ignore[attr-defined]
+            record = self._residents.remove_photo(self._actor, self._record.resident_id)
         except UserError as exc:
             show_error(self, exc)
             return

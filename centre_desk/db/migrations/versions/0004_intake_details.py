@@ -97,6 +97,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('founding_decision', centre_desk.models.base.NFCText(length=300), nullable=False, server_default=sa.text("''")))
 
     with op.batch_alter_table('admission', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('received_by', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_admission_received_by_staff_account'), 'staff_account', ['received_by'], ['id'])
         batch_op.add_column(sa.Column('documents_received', centre_desk.models.base.NFCText(length=300), nullable=False, server_default=sa.text("''")))
         batch_op.add_column(sa.Column('documents_note', centre_desk.models.base.NFCText(length=500), nullable=False, server_default=sa.text("''")))
         batch_op.add_column(sa.Column('accompanying_child', sa.Boolean(), nullable=False, server_default=sa.false()))
@@ -145,6 +147,8 @@ def downgrade() -> None:
         batch_op.drop_column('mother_tongue')
 
     with op.batch_alter_table('admission', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_admission_received_by_staff_account'), type_='foreignkey')
+        batch_op.drop_column('received_by')
         batch_op.drop_column('money_other')
         batch_op.drop_column('money_vnd')
         batch_op.drop_column('pregnancy_suspected')

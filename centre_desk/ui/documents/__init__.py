@@ -1,0 +1,1 @@
+"""Printable documents: preview, print and save."""

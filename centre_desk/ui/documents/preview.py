@@ -1,0 +1,201 @@
+"""A printable document on screen: every page, fit to width, with Print…, Save as… and Close.
+
+The PDF arrives as bytes from a service (e.g. DocumentService.render); nothing is written to disk
+unless the user saves it, and then atomically, so a half-written file never replaces a good one.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from centre_desk.errors import UserError
+from centre_desk.i18n import N_, _
+from centre_desk.paths import write_atomic
+from centre_desk.security.access import Actor
+from centre_desk.services.documents import DocumentService
+from centre_desk.ui.errors import show_error
+
+log = logging.getLogger(__name__)
+
+PRINT_DPI_MAX = 300
+PAPER_TITLES = {
+    "admission-record": N_("Admission record"),
+    "admission-decision": N_("Admission decision"),
+    "belongings-receipt": N_("Receipt for belongings"),
+}
+FILE_STEMS = {  # file names stay ASCII: they travel by USB stick and e-mail
+    "admission-record": "bien-ban-tiep-nhan",
+    "admission-decision": "quyet-dinh-tiep-nhan",
+    "belongings-receipt": "bien-nhan-tai-san",
+}
+
+
+def file_name(kind: str, code: str) -> str:
+    """ "bien-ban-tiep-nhan-LC-2026-0007.pdf"."""
+    return f"{FILE_STEMS.get(kind, kind)}-{code}.pdf" if code else f"{FILE_STEMS.get(kind, kind)}.pdf"
+
+
+def preview_paper(
+    parent: QWidget | None, documents: DocumentService, actor: Actor, kind: str, resident_id: int, code: str = ""
+) -> bool:
+    """Render one admission paper (one service call) and show it; False when the service refused."""
+    try:
+        pdf = documents.render(actor, kind, resident_id)
+    except UserError as exc:
+        show_error(parent, exc)
+        return False
+    DocumentPreviewDialog.show_document(parent, _(PAPER_TITLES.get(kind, kind)), pdf, file_name(kind, code))
+    return True
+
+
+def print_pages(document: QPdfDocument, printer: QPrinter) -> bool:
+    """Paint every page of `document` on `printer` as an image of up to 300 dpi; False if it cannot start."""
+    printer.setFullPage(True)  # the document brings its own Decree 30 margins
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        dpi = min(printer.resolution(), PRINT_DPI_MAX)
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            image = document.render(index, size)  # transparent background: paint white under it
+            area = QRectF(painter.viewport())
+            scale = min(area.width() / size.width(), area.height() / size.height())
+            target = QRectF(area.x(), area.y(), size.width() * scale, size.height() * scale)
+            painter.fillRect(target, Qt.GlobalColor.white)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+    return True
+
+
+class DocumentPreviewDialog(QDialog):
+    """Shows `pdf` (bytes); `suggested_name` (e.g. "bien-ban-tiep-nhan-LC-2026-0007.pdf") is offered on save."""
+
+    def __init__(self, parent: QWidget | None, title: str, pdf: bytes, suggested_name: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._pdf = pdf
+        self._title = title
+        self._suggested = suggested_name if suggested_name.lower().endswith(".pdf") else f"{suggested_name}.pdf"
+        # The buffer must live as long as the document reads from it.
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setMinimumSize(640, 600)
+
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.pages_label = QLabel(self)
+
+        self.print_button = QPushButton(_("&Print…"), self)
+        self.save_button = QPushButton(_("&Save as…"), self)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(_("&Close"))
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self._on_print)
+        self.save_button.clicked.connect(self._on_save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self._on_print)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.pages_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+        loaded = self.document.status() == QPdfDocument.Status.Ready
+        self.print_button.setEnabled(loaded)
+        if loaded:
+            count = self.document.pageCount()
+            self.pages_label.setText(_("{count} page(s)").format(count=count))
+        else:
+            log.error("a document could not be shown (%s)", self.document.status().name)
+            self.status_label.setText(_("The document could not be shown. You can still save it as a file."))
+        self.resize(860, 960)
+        self.print_button.setFocus()
+
+    @classmethod
+    def show_document(cls, parent: QWidget | None, title: str, pdf: bytes, suggested_name: str) -> None:
+        """Open the preview and wait until the user closes it (tests replace this)."""
+        dialog = cls(parent, title, pdf, suggested_name)
+        dialog.exec()
+        dialog.deleteLater()
+
+    # ------------------------------------------------------------------------------------------ print
+
+    def ask_printer(self) -> QPrinter | None:
+        """The printer the user chose, None when cancelled (tests replace this)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._title)
+        dialog = QPrintDialog(printer, self)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _on_print(self) -> None:
+        if not self.print_button.isEnabled():
+            return
+        self.status_label.clear()
+        printer = self.ask_printer()
+        if printer is None:
+            return
+        if print_pages(self.document, printer):
+            self.status_label.setText(_("Sent to the printer. Check that every page came out."))
+        else:
+            log.error("the printer could not be started")
+            self.status_label.setText(_("The printer could not be started. Please check it and try again."))
+
+    # ------------------------------------------------------------------------------------------- save
+
+    def _on_save(self) -> None:
+        self.status_label.clear()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _kind = QFileDialog.getSaveFileName(
+            self, _("Save the document as PDF"), str(Path(folder) / self._suggested), _("PDF documents (*.pdf)")
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_atomic(path, self._pdf)
+        except OSError as exc:
+            log.error("saving a document failed: %s", type(exc).__name__)
+            self.status_label.setText(_("The file could not be saved there. Please choose another folder."))
+            return
+        self.status_label.setText(_("Saved as {path}.").format(path=path))
