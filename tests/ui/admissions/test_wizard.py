@@ -1,0 +1,271 @@
+"""The admission wizard: validation next to the field, drafts that survive a crash, readmissions,
+the ethnicity type-ahead, the effective-dated channels, closing, and the list models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+import shiboken6
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QApplication
+
+from centre_desk.models.resident import Channel, Sex
+from centre_desk.models.staff import Role
+from centre_desk.security.access import Actor
+from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services import intake_terms as terms
+from centre_desk.services.admission_input import AdmissionInput, ResidentInput
+from centre_desk.ui.admissions import AdmissionWizard, DraftsDialog, dialogs
+from centre_desk.ui.admissions.payload import CHANNEL_LABELS, channels_for, draft_label, page_of_field
+from centre_desk.ui.events import AppEvents
+from tests.conftest import Installed
+from tests.ui.admissions.keys import press, tab_to, type_text
+
+Make = Callable[..., AdmissionWizard]
+
+
+def shown(qtbot: QtBot, wizard: AdmissionWizard) -> AdmissionWizard:
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    qtbot.wait(10)  # the first field takes the focus on the next turn of the event loop
+    return wizard
+
+
+def fill_minor(wizard: AdmissionWizard, name: str = "Lò Thị Xuân", born: str = "12/05/2012") -> None:
+    """A 13/14-year-old Thái girl (setters: these tests are about what happens after typing)."""
+    identity = wizard.pages[1]
+    identity.full_name.setText(name)
+    identity.birth_date.setText(born)
+    identity.ethnic.setEditText("Thái (03)")
+    identity.full_name.textEdited.emit(name)  # as if typed: starts the autosave
+
+
+def test_minor_without_guardian_shows_the_message_at_the_field(
+    qtbot: QtBot, make_wizard: Make, installed: Installed, intake: Actor
+) -> None:
+    wizard = shown(qtbot, make_wizard())
+    fill_minor(wizard)
+    wizard.pages[2].village.setText("Bản Hua Bum")
+    wizard.go_to(9)
+    wizard.save()
+    home = wizard.pages[2]
+    assert wizard.result_row is None
+    assert wizard.stack.currentIndex() == 2
+    box = home.boxes["guardian_name"]
+    assert box.error.isVisibleTo(wizard) and "18" in box.error.text()
+    assert box.error.text() == wizard.message.text()
+    assert wizard.focusWidget() is home.guardian_name
+    # nothing typed is lost
+    assert wizard.pages[1].full_name.text() == "Lò Thị Xuân" and home.village.text() == "Bản Hua Bum"
+    # fixing it and saving again clears the message and admits
+    home.guardian_name.setText("Lò Văn Pọm")
+    wizard.save()
+    assert wizard.result_row is not None and not box.error.isVisibleTo(wizard)
+
+
+def test_malformed_date_is_pointed_at_without_calling_the_service(qtbot: QtBot, make_wizard: Make) -> None:
+    wizard = shown(qtbot, make_wizard())
+    fill_minor(wizard, born="31/02/2012")
+    wizard.save()
+    assert wizard.stack.currentIndex() == 1
+    assert "dd/mm/yyyy" in wizard.pages[1].boxes["birth"].error.text()
+    assert wizard.pages[1].birth_date.text() == "31/02/2012"
+
+
+def test_child_consent_error_is_shown_on_the_consent_page(qtbot: QtBot, make_wizard: Make) -> None:
+    wizard = shown(qtbot, make_wizard())
+    fill_minor(wizard)
+    wizard.pages[2].guardian_name.setText("Lò Văn Pọm")
+    consent = wizard.pages[6]
+    consent.rows[terms.ConsentKind.PROCESSING].answer.setCurrentIndex(1)  # given, but not the child's
+    wizard.save()
+    assert wizard.stack.currentIndex() == 6
+    error = consent.rows[terms.ConsentKind.CHILD_ASSENT].error
+    assert error.isVisibleTo(wizard) and "7" in error.text()
+
+
+def test_draft_survives_a_crash(
+    qtbot: QtBot, make_wizard: Make, installed: Installed, intake: Actor, events: AppEvents
+) -> None:
+    wizard = AdmissionWizard(installed.centre.admissions, installed.centre.drafts, intake, events)  # not closed
+    shown(qtbot, wizard)
+    wizard.pages[0].agency.setText("Công an xã Mường Tè")
+    wizard.pages[0].document_boxes["declaration"].setChecked(True)
+    fill_minor(wizard)
+    wizard.pages[1].alias.setText("Xuân")
+    wizard.go_next()  # page 1 → 2 saves the draft
+    wizard.go_next()
+    assert wizard.draft is not None
+    draft_id = wizard.draft.id
+    wizard.pages[2].guardian_name.setText("Lò Văn Pọm")
+    wizard.pages[2].guardian_name.textEdited.emit("Lò Văn Pọm")
+    qtbot.waitUntil(lambda: not wizard._dirty, timeout=5000)  # the 3-second autosave
+    wizard._autosave.stop()
+    shiboken6.delete(wizard)  # the program dies: no close, no question
+
+    [row] = installed.centre.drafts.mine(intake)
+    assert (row.id, row.label) == (draft_id, "Xuân")
+    again = shown(qtbot, make_wizard(draft_id))
+    assert again.pages[0].agency.text() == "Công an xã Mường Tè"
+    assert again.pages[0].document_boxes["declaration"].isChecked()
+    assert again.pages[1].full_name.text() == "Lò Thị Xuân" and again.pages[1].birth_date.text() == "12/05/2012"
+    assert again.pages[1].ethnic.code() == "03"
+    assert again.pages[2].guardian_name.text() == "Lò Văn Pọm"
+    assert again.stack.currentIndex() == 2  # back where she or he was
+
+
+def test_closing_asks_and_keeps_or_discards(
+    qtbot: QtBot, make_wizard: Make, installed: Installed, intake: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = [dialogs.CloseChoice.CANCEL, dialogs.CloseChoice.KEEP]
+    monkeypatch.setattr(dialogs, "ask_keep_draft", lambda _parent: answers.pop(0))
+    wizard = shown(qtbot, make_wizard())
+    fill_minor(wizard)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert wizard.isVisible() and answers == [dialogs.CloseChoice.KEEP]  # cancelled: still open
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+    assert [d.label for d in installed.centre.drafts.mine(intake)] == ["Lò Thị Xuân"]
+
+    monkeypatch.setattr(dialogs, "ask_keep_draft", lambda _parent: dialogs.CloseChoice.DISCARD)
+    [row] = installed.centre.drafts.mine(intake)
+    again = shown(qtbot, make_wizard(row.id))
+    again.reject()
+    assert installed.centre.drafts.mine(intake) == []
+
+
+def test_untouched_wizard_closes_without_asking(qtbot: QtBot, make_wizard: Make, no_questions: list[str]) -> None:
+    wizard = shown(qtbot, make_wizard())
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not wizard.isVisible() and no_questions == []
+
+
+def test_readmission_is_listed_and_linked(qtbot: QtBot, make_wizard: Make, installed: Installed, intake: Actor) -> None:
+    earlier = installed.centre.admissions.admit(
+        intake,
+        AdmissionInput(
+            resident=ResidentInput(
+                "Sùng Thị Dở", Sex.FEMALE, "08", birth_year=2004, guardian_name="", home_commune="Xã Pa Tần"
+            ),
+            arrived_at=datetime.now().astimezone() - timedelta(days=400),
+            channel=Channel.BORDER_GUARD,
+        ),
+    )
+    wizard = shown(qtbot, make_wizard())
+    identity = wizard.pages[1]
+    identity.full_name.setText("Sung Thi Do")  # typed without accents
+    identity.birth_modes.buttons()[1].setChecked(True)
+    identity.birth_year.setText("2005")
+    identity.ethnic.setEditText("Mông (08)")
+    wizard.go_to(9)
+    review = wizard.pages[9]
+    assert review.model.rowCount() == 1
+    assert review.model.row(0).code == earlier.code
+    shown_cells = [review.model.index(0, c).data() for c in range(review.model.columnCount())]
+    assert shown_cells[:3] == [earlier.code, "Sùng Thị Dở", "2004"]
+    tab_to(qtbot, review.same_person)
+    press(qtbot, Qt.Key.Key_Space)
+    assert review.linked_id == earlier.resident_id
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    row = wizard.result_row
+    assert row is not None and row.is_readmission
+    assert installed.centre.residents.record(installed.manager, row.resident_id).previous_code == earlier.code
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("Mèo", "Mông (08)"), ("Mán", "Dao (09)"), ("meo", "Mông (08)")])
+def test_ethnicity_found_by_alias(qtbot: QtBot, make_wizard: Make, typed: str, expected: str) -> None:
+    wizard = shown(qtbot, make_wizard())
+    wizard.go_to(1)
+    identity = wizard.pages[1]
+    tab_to(qtbot, identity.ethnic)
+    type_text(qtbot, typed)
+    suggestions = identity.ethnic._matches.stringList()
+    assert suggestions[0] == expected
+    press(qtbot, Qt.Key.Key_Tab) if QApplication.activePopupWidget() is None else None
+    identity.ethnic.lineEdit().editingFinished.emit()
+    assert identity.ethnic.currentText() == expected
+
+
+def test_ethnic_list_starts_with_lai_chau_groups(qtbot: QtBot, make_wizard: Make) -> None:
+    combo = make_wizard().pages[1].ethnic
+    assert combo.count() >= 54
+    assert combo.itemText(0).startswith("Thái") or combo.itemText(0).startswith("Mông")
+
+
+def test_channels_follow_the_arrival_date(qtbot: QtBot, make_wizard: Make) -> None:
+    arrival = make_wizard().pages[0]
+
+    def offered() -> list[str]:
+        return [arrival.channel.itemData(i) for i in range(arrival.channel.count())]
+
+    arrival.arrived.setDateTime(QDateTime(QDate(2025, 3, 1), QTime(9, 0)))
+    assert Channel.DISTRICT_LABOUR_OFFICE in offered() and Channel.HEALTH_DEPARTMENT not in offered()
+    arrival.channel.setCurrentIndex(arrival.channel.findData(Channel.POLICE.value))
+    arrival.arrived.setDateTime(QDateTime(QDate(2025, 7, 1), QTime(9, 0)))
+    assert Channel.DISTRICT_LABOUR_OFFICE not in offered() and Channel.HEALTH_DEPARTMENT in offered()
+    assert arrival.channel.currentData() == Channel.POLICE  # still valid: kept
+    arrival.arrived.setDateTime(QDateTime(QDate(2025, 6, 30), QTime(9, 0)))
+    arrival.channel.setCurrentIndex(arrival.channel.findData(Channel.DISTRICT_LABOUR_OFFICE.value))
+    arrival.arrived.setDateTime(QDateTime(QDate(2026, 1, 5), QTime(9, 0)))
+    assert arrival.channel.currentData() == Channel.CENTRE_TEAM  # no longer exists: back to the default
+    assert offered() == [c.value for c in channels_for(date(2026, 1, 5))]
+    assert len(CHANNEL_LABELS) == len(Channel)
+
+
+def test_models_and_drafts_dialog(
+    qtbot: QtBot, qtmodeltester: object, make_wizard: Make, installed: Installed, intake: Actor
+) -> None:
+    wizard = make_wizard()
+    fill_minor(wizard)
+    assert wizard.save_draft() is not None
+    drafts = installed.centre.drafts.mine(intake)
+    dialog = DraftsDialog(drafts)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(wizard.pages[9].model)  # type: ignore[attr-defined]
+    assert dialog.value() == drafts[0].id
+    assert dialog.model.index(0, 0).data() == "Lò Thị Xuân"
+
+
+def test_choose_draft_uses_the_dialog(
+    qtbot: QtBot, installed: Installed, intake: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[int] = []
+
+    def pick(_parent: object, drafts: list[object]) -> int | None:
+        seen.append(len(drafts))
+        return None
+
+    monkeypatch.setattr(DraftsDialog, "ask", pick)
+    assert dialogs.choose_draft(None, installed.centre.drafts, intake) is None
+    assert seen == [0]
+
+
+def test_sensitive_boxes_follow_permissions(qtbot: QtBot, make_wizard: Make, installed: Installed) -> None:
+    nurse_like = Actor(account_id=None, login="x", roles=frozenset({Role.INTAKE}))
+    for actor in (installed.manager, nurse_like):
+        wizard = make_wizard(actor=actor)
+        narrative = actor.can(Action.CREATE, FieldGroup.NARRATIVE)
+        pregnancy = actor.can(Action.CREATE, FieldGroup.SENSITIVE_HEALTH)
+        assert wizard.pages[4].narrative_frame.isVisibleTo(wizard.pages[4]) == narrative
+        assert wizard.pages[8].sensitive.isVisibleTo(wizard.pages[8]) == pregnancy
+        assert ("narrative" in wizard.payload()) == narrative
+        assert ("pregnancy_suspected" in wizard.payload()) == pregnancy
+    only_identity = Actor(account_id=None, login="y", roles=frozenset({Role.COUNSELLOR}))
+    wizard = make_wizard(actor=only_identity)
+    assert not wizard.pages[4].narrative_frame.isVisibleTo(wizard.pages[4])
+    assert not wizard.pages[8].sensitive.isVisibleTo(wizard.pages[8])
+    assert "injured" not in wizard.payload()
+
+
+def test_payload_helpers() -> None:
+    assert draft_label({"alias": "  ", "full_name": "Lò  Thị Xuân"}) == "Lò Thị Xuân"
+    assert draft_label({"alias": "Xuân"}) == "Xuân"
+    assert page_of_field("contact_2") == 2 and page_of_field("belonging_0") == 7
+    assert page_of_field("consent_child") == 6 and page_of_field("guardian_name") == 2
+    assert page_of_field("unknown") is None
