@@ -47,6 +47,7 @@ from centre_desk.ui.shell.demo_marker import DemoTitleMarker
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from centre_desk.ui.shell.overview import OverviewPage
 from centre_desk.ui.shell.placeholder import PlaceholderPage
+from centre_desk.ui.shell.residents import ResidentsFlow
 from centre_desk.ui.tasks import run_task, wait_for_writes
 
 log = logging.getLogger(__name__)
@@ -86,12 +87,14 @@ def _open_or_recover(options: Options) -> Centre | None:
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
     """Every page of the main window, given the signed-in actor's permissions."""
     later = {
-        "residents": (_("Residents"), _("The resident registry and admission come next.")),
         "rooms": (_("Rooms"), _("Rooms and beds come in a later version.")),
         "health": (_("Health"), _("Health and nursing care come in a later version.")),
         "reports": (_("Reports"), _("Statistics for the province come in a later version.")),
     }
     pages = [PageSpec("overview", _("Overview"), OverviewPage(actor, centre.centre_name()))]
+    if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
+        session.residents = ResidentsFlow(centre, actor, events, session.settings)
+        pages.append(PageSpec("residents", _("Residents"), session.residents.page))
     pages += [PageSpec(key, title, PlaceholderPage(title, text)) for key, (title, text) in later.items()]
     admin = QTabWidget()
     admin.setObjectName("administrationTabs")
@@ -123,6 +126,7 @@ class DesktopSession(QObject):
         self.actor: Actor | None = None
         self.lock: LockController | None = None
         self.idle: IdleMonitor | None = None
+        self.residents: ResidentsFlow | None = None
         self._daily = QTimer(self)
         self._daily.timeout.connect(self._start_daily_backup)
         self._daily.start(BACKUP_CHECK_MS)

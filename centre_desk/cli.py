@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from centre_desk.errors import CentreDeskError, KeyUnavailable, UserError
 from centre_desk.i18n import _, install
 from centre_desk.log import setup_logging
 from centre_desk.models.staff import Role
-from centre_desk.paths import data_dir
+from centre_desk.paths import data_dir, write_atomic
 from centre_desk.security import credentials
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
@@ -36,6 +37,7 @@ from centre_desk.services.installation import (
 from centre_desk.services.settings import CentreDetails
 
 log = logging.getLogger(__name__)
+DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")
 
 
 def _read_stdin_line(what: str) -> str:
@@ -103,6 +105,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("connect", help=_("use a PostgreSQL server from this computer"))
     p.add_argument("url", metavar="URL")
     p.add_argument("--password-stdin", action="store_true")
+    p = signed_in("print", _("print an admission document of a resident as PDF"))
+    p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="|".join(DOCUMENT_KINDS))
+    p.add_argument("code", metavar="CODE", help=_("the resident code, e.g. LC-2026-0007"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p = signed_in("residents", _("list residents as CSV (names only with identity access)"))
+    p.add_argument("--search", default="", metavar="TEXT", help=_("name, alias or code; accents may be left out"))
+    p.add_argument("--present", action="store_true", help=_("only residents now in the centre"))
+    p.add_argument("-o", "--output", metavar="FILE.csv", help=_("write to this file instead of the screen"))
+    p = sub.add_parser("demo", help=_("create a separate demo database with synthetic residents"))
+    p.add_argument(
+        "--residents", type=int, default=300, metavar="N", help=_("number of synthetic residents (default 300)")
+    )
+    p.add_argument(
+        "--data-dir", dest="demo_dir", metavar="DIR",
+        help=_("folder of the demo database (default: the demo folder inside the data directory)"),
+    )  # fmt: skip
+    p.add_argument(
+        "--password-stdin", action="store_true", help=_("read the password of the 'demo' account from standard input")
+    )
+    p.add_argument("--open", action="store_true", help=_("start the program on the demo database afterwards"))
     return parser
 
 
@@ -201,7 +223,65 @@ def _cmd_connect(options: Options, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_print(options: Options, args: argparse.Namespace) -> int:
+    centre = open_centre(options)
+    try:
+        pdf = centre.documents.render_by_code(_sign_in(centre, args.user), args.kind, args.code)
+    finally:
+        centre.close()
+    write_atomic(Path(args.output), pdf)
+    print(_("Document written: {path}").format(path=args.output))
+    return 0
+
+
+def _cmd_residents(options: Options, args: argparse.Namespace) -> int:
+    from centre_desk.services.registry import Presence, RegistryFilter
+
+    wanted = RegistryFilter(search=args.search, presence=Presence.PRESENT if args.present else Presence.ALL)
+    centre = open_centre(options)
+    try:
+        actor = _sign_in(centre, args.user)
+        if args.output:
+            buffer = io.StringIO()
+            centre.registry.export_csv(actor, wanted, buffer)
+            write_atomic(Path(args.output), buffer.getvalue().encode("utf-8-sig"))
+        else:
+            centre.registry.export_csv(actor, wanted, sys.stdout)
+    finally:
+        centre.close()
+    return 0
+
+
+def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
+    from centre_desk.services import demo
+
+    folder = Path(args.demo_dir).expanduser().resolve() if args.demo_dir else options.data_dir / "demo"
+    password = _read_stdin_line(_("the password")) if args.password_stdin else demo.new_demo_password()
+    print(_("Creating the demo database…"), file=sys.stderr)
+    made = demo.create_demo(folder, password, args.residents)
+    summary = made.summary
+    print(_("Demo database created: {where}").format(where=made.where))
+    print(
+        _("{count} synthetic residents ({readmissions} readmissions), {seconds:.1f} s").format(
+            count=summary.residents, readmissions=summary.readmissions, seconds=summary.seconds
+        )
+    )
+    print(_("Sign in as: demo"))
+    if not args.password_stdin:
+        print(_("Password: {password}").format(password=password))
+    if not args.open:
+        print(_("Open it with: centre-desk --data-dir {where}").format(where=folder))
+        return 0
+    from centre_desk.app import run
+
+    demo_options = Options(folder, None, ask_passphrase=lambda _confirm: password)
+    return run(demo_options, language=args.lang)
+
+
 COMMANDS: dict[str, Callable[[Options, argparse.Namespace], int]] = {
+    "print": _cmd_print,
+    "residents": _cmd_residents,
+    "demo": _cmd_demo,
     "init": _cmd_init,
     "check": _cmd_check,
     "backup": _cmd_backup,

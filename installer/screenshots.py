@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -16,17 +17,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import keyring
+from sqlalchemy import select
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThread
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from centre_desk import i18n
 from centre_desk.errors import AuthenticationFailed
+from centre_desk.models import Resident
 from centre_desk.models.staff import Role
+from centre_desk.security.access import Actor
 from centre_desk.security.credentials import CHEAP_ARGON2, LayeredCustody, PassphraseCustody
 from centre_desk.security.passwords import Passwords, cheap_hasher
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Options, initialise
+from centre_desk.services.installation import Centre, Options, initialise
 from centre_desk.services.settings import CentreDetails
 from tests.support.memory_keyring import MemoryKeyring
 
@@ -110,8 +114,61 @@ def main() -> None:
         assert lock.dialog is not None
         grab(lock.dialog, out, "lock")
         lock.unlock()
+        issue4_screens(app, centre, actor, session, out)
         session._close_window()
         centre.close()
+
+
+def issue4_screens(app: QApplication, centre: Centre, actor: Actor, session: object, out: Path) -> None:
+    """Registry, admission wizard, record window and the three admission papers, on demo data."""
+    from centre_desk.services import demo
+    from centre_desk.ui.admissions import AdmissionWizard
+    from centre_desk.ui.record.window import RecordWindow
+    from tests.ui.admissions.test_shots import PAYLOAD
+
+    demo.populate(centre, 400, seed=7)
+    window = session.window  # type: ignore[attr-defined]
+    window.show_page("residents")
+    for _ in range(60):
+        QApplication.processEvents()
+    grab(window, out, "registry")
+    page = window.findChild(QWidget, "registryPage")
+    page.search_edit.setText("nguyen thi huong")  # type: ignore[union-attr]
+    for _ in range(40):
+        QApplication.processEvents()
+        QThread.msleep(10)
+    grab(window, out, "registry-search")
+    wizard = AdmissionWizard(centre.admissions, centre.drafts, actor, session.events)  # type: ignore[attr-defined]
+    wizard.resize(1280, 800)
+    for wizard_page in wizard.pages:
+        wizard_page.load(PAYLOAD)
+    wizard.show()
+    for index, name in ((1, "wizard-identity"), (4, "wizard-trafficking"), (6, "wizard-consent"), (9, "wizard-review")):
+        wizard.go_to(index)
+        for _ in range(20):
+            QApplication.processEvents()
+        grab(wizard, out, name)
+    wizard._autosave.stop()
+    wizard.hide()
+    with centre.read_sessions() as s:
+        again = s.scalar(
+            select(Resident.id)
+            .where(Resident.previous_resident_id.is_not(None), Resident.is_pupil)
+            .order_by(Resident.id.desc())
+        )
+    assert again is not None
+    record = RecordWindow(centre.residents, actor, session.events, again, print_document=lambda _kind: None)  # type: ignore[attr-defined]
+    record.resize(1280, 800)
+    grab(record, out, "record-profile")
+    record.tabs.setCurrentIndex(1)
+    grab(record, out, "record-admission")
+    record.close()
+    for kind in ("admission-record", "admission-decision", "belongings-receipt"):
+        pdf = out / f"{kind}.pdf"
+        pdf.write_bytes(centre.documents.render(actor, kind, again))
+        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", str(pdf), str(out / kind)], check=True)
+        pdf.unlink()
+        print("wrote", out / f"{kind}-1.png")
 
 
 if __name__ == "__main__":

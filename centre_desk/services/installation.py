@@ -44,9 +44,11 @@ from centre_desk.services.accounts import AccountService, check_new_account
 from centre_desk.services.admissions import AdmissionService
 from centre_desk.services.audit_view import AuditViewService
 from centre_desk.services.backup import BackupService, build_sqlite_from_backup, verify_backup
+from centre_desk.services.documents import DocumentService
 from centre_desk.services.drafts import DraftService
 from centre_desk.services.dto import NewAccount, RestoreInfo
 from centre_desk.services.maintenance import MaintenanceService
+from centre_desk.services.registry import RegistryService
 from centre_desk.services.residents import ResidentService
 from centre_desk.services.settings import CentreDetails, SettingsService, add_details, check_details
 
@@ -124,6 +126,8 @@ class Centre:
         self.admissions = AdmissionService(self.sessions, self.audit, self.access)
         self.drafts = DraftService(self.sessions, self.audit, self.access)
         self.residents = ResidentService(self.sessions, self.audit, self.access)
+        self.registry = RegistryService(self.sessions, self.read_sessions, self.audit, self.access)
+        self.documents = DocumentService(self.sessions, self.audit, self.access)
         self.keys = keys
 
     def centre_name(self) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from centre_desk import i18n
 from centre_desk.ui.shell.demo_marker import DemoTitleMarker

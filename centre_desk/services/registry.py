@@ -1,0 +1,365 @@
+"""The resident registry: filtered, accent-proof, paged listing in Vietnamese order.
+
+One SELECT per page (the latest admission joined by max(admission.id)), so a table of
+100,000 residents stays smooth. Search folds case, accents and đ/Đ; an actor without
+identity access can only match and see aliases and codes. Listings are audited once per
+user action (the first page), never with the search text.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import functools
+import logging
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
+from typing import Any, TextIO
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from centre_desk.errors import PermissionDenied
+from centre_desk.i18n import N_, _
+from centre_desk.models.base import utcnow
+from centre_desk.models.resident import Admission, Channel, Resident, VictimStatus
+from centre_desk.security.access import SYSTEM, AccessControl, Actor
+from centre_desk.security.audit import AuditLog
+from centre_desk.security.permissions import Action, FieldGroup, allowed
+from centre_desk.services.audit_view import safe_cell
+from centre_desk.services.reference import ethnic_groups
+from centre_desk.text import fold
+
+log = logging.getLogger(__name__)
+
+ADULT_AGE = 18
+MAX_TOKENS = 12  # more words than anyone types; keeps the statement small whatever is pasted
+MAX_PAGE = 1000
+
+
+class Presence(enum.StrEnum):
+    PRESENT = "present"  # the latest admission has not been discharged
+    DISCHARGED = "discharged"
+    ALL = "all"
+
+
+PRESENCE_NAMES = {
+    Presence.PRESENT: N_("In the centre"),
+    Presence.DISCHARGED: N_("Discharged"),
+    Presence.ALL: N_("All"),
+}
+CHANNEL_NAMES = {
+    Channel.CENTRE_TEAM: N_("The centre's own team"),
+    Channel.COMMUNE_AUTHORITY: N_("Commune People's Committee"),
+    Channel.DISTRICT_LABOUR_OFFICE: N_("District labour office (before 01/07/2025)"),
+    Channel.HEALTH_DEPARTMENT: N_("Department of Health"),
+    Channel.PROVINCIAL_POLICE: N_("Provincial police"),
+    Channel.OTHER_PROVINCE_CENTRE: N_("Another province's centre"),
+    Channel.BORDER_GUARD: N_("Border guard"),
+    Channel.POLICE: N_("Police"),
+    Channel.SELF_REFERRAL: N_("Came by herself / himself"),
+    Channel.NGO: N_("Non-governmental organisation"),
+}
+VICTIM_STATUS_NAMES = {
+    VictimStatus.CONFIRMED: N_("Victim (confirmed)"),
+    VictimStatus.UNDER_IDENTIFICATION: N_("Under identification"),
+}
+
+
+def presence_name(value: Presence) -> str:
+    return _(PRESENCE_NAMES[value])
+
+
+def channel_name(value: Channel) -> str:
+    return _(CHANNEL_NAMES[value])
+
+
+def victim_status_name(value: str) -> str:
+    try:
+        return _(VICTIM_STATUS_NAMES[VictimStatus(value)])
+    except ValueError:
+        return value
+
+
+@dataclass(frozen=True)
+class RegistryFilter:
+    search: str = ""
+    presence: Presence = Presence.ALL
+    minors_only: bool = False
+    pupils_only: bool = False
+    channel: Channel | None = None
+    year: int | None = None  # arrival year (local time)
+
+
+@dataclass(frozen=True)
+class RegistryRow:
+    resident_id: int
+    code: str
+    name: str  # the full name with identity access, else the alias
+    alias: str
+    sex: str
+    birth_year: int | None
+    age: int | None
+    is_minor: bool
+    is_pupil: bool
+    ethnic_group: str
+    home_commune: str  # "" without placement access
+    home_province: str
+    arrived_at: datetime | None  # UTC
+    channel: Channel | None
+    status: Presence  # PRESENT or DISCHARGED
+    victim_status: str
+    is_readmission: bool
+
+
+def search_tokens(text: str) -> list[str]:
+    """The folded words of a query: control characters separate, unpaired surrogates go."""
+    cleaned = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text if unicodedata.category(ch) != "Cs"
+    )
+    unique = dict.fromkeys(fold(cleaned).split())
+    return list(unique)[:MAX_TOKENS]
+
+
+def age_on(birth_date: date | None, birth_year: int | None, today: date) -> int | None:
+    if birth_date is not None:
+        return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    return None if birth_year is None else today.year - birth_year
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _local_new_year_utc(year: int) -> datetime:
+    return datetime.combine(date(year, 1, 1), time.min).astimezone().astimezone(UTC)
+
+
+@functools.cache
+def _ethnic_names() -> dict[str, str]:
+    return {g.code: g.name for g in ethnic_groups(include_foreign=True)}
+
+
+_LATEST = (
+    select(func.max(Admission.id)).where(Admission.resident_id == Resident.id).correlate(Resident).scalar_subquery()
+)
+# Ties (the same folded name) in order of entry: the id is in the sort_key index, so a page deep
+# in the list is read from the index alone (the code would need every row; see the report).
+_ORDER = (Resident.sort_key, Resident.id)
+_SAMPLE = 2000
+
+
+def _token_conditions(entity: Any, tokens: list[str], identity: bool) -> list[ColumnElement[bool]]:
+    """Every folded token must occur in the searchable text.
+
+    Without identity access only the alias and code may match: they end search_text (name, other
+    names, alias, code), and folding keeps the length of Vietnamese letters.
+    """
+    haystack: Any = entity.search_text
+    if not identity:
+        start = func.length(entity.search_text) - func.length(entity.alias) - func.length(entity.code)
+        haystack = func.substr(entity.search_text, start)
+    return [haystack.contains(token, autoescape=True) for token in tokens]
+
+
+_ROW_COLUMNS = (
+    Resident.id, Resident.code, Resident.full_name, Resident.alias, Resident.sex, Resident.birth_date,
+    Resident.birth_year, Resident.is_pupil, Resident.ethnic_code, Resident.home_commune, Resident.home_province,
+    Resident.previous_resident_id, Admission.arrived_at, Admission.channel, Admission.discharged_at,
+    Admission.victim_status,
+)  # fmt: skip
+
+
+class RegistryService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        read_sessions: sessionmaker[Session],
+        audit: AuditLog,
+        access: AccessControl,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self._read = read_sessions
+        self._audit = audit
+        self._access = access
+        self._clock = clock
+
+    # --- public -------------------------------------------------------------------------------------------------
+
+    def count(self, actor: Actor, f: RegistryFilter) -> int:
+        """How many residents match (not audited: the first page of the same action is)."""
+        with self._read() as s:
+            identity = self._identity(self._checked(s, actor))
+            return int(s.scalar(self._select(f, identity, func.count(Resident.id))) or 0)
+
+    def page(self, actor: Actor, f: RegistryFilter, offset: int, limit: int) -> list[RegistryRow]:
+        """Rows [offset, offset + limit) in Vietnamese order; the first page audits `resident.listed`."""
+        offset, limit = max(0, offset), max(0, min(limit, MAX_PAGE))
+        # Read without the write lock (other computers keep admitting while someone types) …
+        with self._read() as s:
+            rows = self._rows(s, self._checked(s, actor), f, offset, limit)
+        if offset == 0:  # … and audit the user's action in a short write transaction of its own
+            with self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="resident") as (s, current):
+                self._audit.record(s, current, "resident.listed", record_type="resident",
+                                   field_group=FieldGroup.PLACEMENT)  # fmt: skip
+        return rows
+
+    def export_csv(self, actor: Actor, f: RegistryFilter, out: TextIO) -> int:
+        """Code, alias or name (by permission), birth year, status as CSV; returns the row count."""
+        with self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="resident") as (s, current):
+            identity = self._identity(current)
+            writer = csv.writer(out)
+            writer.writerow([_("Code"), _("Full name") if identity else _("Alias"), _("Year of birth"), _("Status")])
+            today = self._today()
+            count = 0
+            for values in s.execute(self._select(f, identity, *_ROW_COLUMNS).order_by(*_ORDER)):
+                row = self._row(values, identity, True, today)
+                year = "" if row.birth_year is None else str(row.birth_year)
+                writer.writerow([safe_cell(row.code), safe_cell(row.name), year, presence_name(row.status)])
+                count += 1
+            self._audit.record(s, current, "resident.exported_list", record_type="resident", record_id=count,
+                               field_group=FieldGroup.PLACEMENT)  # fmt: skip
+            return count
+
+    def shows_names(self, actor: Actor) -> bool:
+        """Whether rows carry full names (for the page's column titles)."""
+        return self._identity(actor)
+
+    # --- queries ------------------------------------------------------------------------------------------------
+
+    def _checked(self, s: Session, actor: Actor) -> Actor:
+        """The current actor, checked for VIEW on PLACEMENT inside a read transaction (no write lock)."""
+        try:
+            current = self._access.current(s, actor)
+        except PermissionDenied:
+            current = replace(actor, roles=frozenset())  # disabled: refused (and audited) below
+        if current is not SYSTEM and not allowed(current.roles, Action.VIEW, FieldGroup.PLACEMENT):
+            s.rollback()
+            self._access.require(actor, Action.VIEW, FieldGroup.PLACEMENT)  # audits the refusal and raises
+            raise PermissionDenied(_("Your account is not allowed to do this."))  # pragma: no cover
+        return current
+
+    @staticmethod
+    def _identity(actor: Actor) -> bool:
+        return actor is SYSTEM or allowed(actor.roles, Action.VIEW, FieldGroup.IDENTITY)
+
+    def _today(self) -> date:
+        return self._clock().astimezone().date()
+
+    def _rows(self, s: Session, current: Actor, f: RegistryFilter, offset: int, limit: int) -> list[RegistryRow]:
+        """One page: first the ids in order (cheap, index-only where possible), then their rows."""
+        identity = self._identity(current)
+        placement = current is SYSTEM or allowed(current.roles, Action.VIEW, FieldGroup.PLACEMENT)
+        tokens = search_tokens(f.search)
+        ids = select(Resident.id).select_from(Resident)
+        stay = self._stay_conditions(f)
+        if stay:
+            ids = ids.join(Admission, Admission.id == _LATEST).where(*stay)
+        ids = ids.where(*self._person_conditions(f))
+        if tokens and not self._dense(s, tokens, identity, offset + limit):
+            # Few matches: collect them from the covering index on search_text, then sort them.
+            matching = aliased(Resident)
+            ids = ids.where(Resident.id.in_(select(matching.id).where(*_token_conditions(matching, tokens, identity))))
+        else:
+            # Many matches (or none asked): walk the sort_key index and stop after the page.
+            ids = ids.where(*_token_conditions(Resident, tokens, identity))
+        ids = ids.order_by(*_ORDER).offset(offset).limit(limit)
+        query = (
+            select(*_ROW_COLUMNS)
+            .select_from(Resident)
+            .outerjoin(Admission, Admission.id == _LATEST)
+            .where(Resident.id.in_(ids.correlate(None).scalar_subquery()))
+            .order_by(*_ORDER)
+        )
+        today = self._today()
+        return [self._row(values, identity, placement, today) for values in s.execute(query)]
+
+    @staticmethod
+    def _dense(s: Session, tokens: list[str], identity: bool, needed: int) -> bool:
+        """Whether walking the rows in order finds `needed` matches sooner than sorting all matches.
+
+        The share of matches is estimated on the newest rows (an unbiased sample by name); walking
+        reads needed / share rows, sorting reads every match: walk when matches² > needed × rows.
+        """
+        sample = select(Resident.search_text, Resident.alias, Resident.code).order_by(Resident.id.desc())
+        sample_rows = sample.limit(_SAMPLE).subquery()
+        hits = s.scalar(
+            select(func.count()).select_from(sample_rows).where(*_token_conditions(sample_rows.c, tokens, identity))
+        )
+        if not hits:
+            return False
+        total = s.scalar(select(func.count(Resident.id))) or 0
+        sampled = min(total, _SAMPLE)
+        matches = total * hits / max(sampled, 1)
+        return matches * matches > 2 * needed * total
+
+    def _select(self, f: RegistryFilter, identity: bool, *columns: Any) -> Select[Any]:
+        query = select(*columns).select_from(Resident)
+        if len(columns) > 1 or self._stay_conditions(f):
+            query = query.outerjoin(Admission, Admission.id == _LATEST)
+        tokens = search_tokens(f.search)
+        return query.where(*_token_conditions(Resident, tokens, identity), *self._person_conditions(f),
+                           *self._stay_conditions(f))  # fmt: skip
+
+    def _person_conditions(self, f: RegistryFilter) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if f.minors_only:
+            today = self._today()
+            found.append(
+                or_(
+                    Resident.birth_date > _years_before(today, ADULT_AGE),
+                    and_(Resident.birth_date.is_(None), Resident.birth_year > today.year - ADULT_AGE),
+                )
+            )
+        if f.pupils_only:
+            found.append(Resident.is_pupil.is_(True))
+        return found
+
+    @staticmethod
+    def _stay_conditions(f: RegistryFilter) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if f.presence is Presence.PRESENT:
+            found.append(and_(Admission.id.is_not(None), Admission.discharged_at.is_(None)))
+        elif f.presence is Presence.DISCHARGED:
+            found.append(Admission.discharged_at.is_not(None))
+        if f.channel is not None:
+            found.append(Admission.channel == str(f.channel))
+        if f.year is not None and 1 <= f.year < 9999:
+            found.append(Admission.arrived_at >= _local_new_year_utc(f.year))
+            found.append(Admission.arrived_at < _local_new_year_utc(f.year + 1))
+        return found
+
+    @staticmethod
+    def _row(values: Any, identity: bool, placement: bool, today: date) -> RegistryRow:
+        (rid, code, full_name, alias, sex, birth_date, birth_year, is_pupil, ethnic, commune, province, previous,
+         arrived, channel, discharged, victim_status) = values  # fmt: skip
+        age = age_on(birth_date, birth_year, today)
+        try:
+            channel_value = None if channel is None else Channel(channel)
+        except ValueError:
+            channel_value = None
+        return RegistryRow(
+            resident_id=rid,
+            code=code,
+            name=full_name if identity else alias,
+            alias=alias,
+            sex=sex,
+            birth_year=birth_year,
+            age=age,
+            is_minor=age is not None and age < ADULT_AGE,
+            is_pupil=bool(is_pupil),
+            ethnic_group=_ethnic_names().get(ethnic, ethnic),
+            home_commune=commune if placement else "",
+            home_province=province if placement else "",
+            arrived_at=arrived,
+            channel=channel_value,
+            status=Presence.DISCHARGED if discharged is not None else Presence.PRESENT,
+            victim_status=victim_status or "",
+            is_readmission=previous is not None,
+        )

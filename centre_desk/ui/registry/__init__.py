@@ -1,0 +1,5 @@
+"""The resident registry page."""
+
+from centre_desk.ui.registry.page import RegistryPage
+
+__all__ = ["RegistryPage"]
