@@ -189,3 +189,38 @@ def test_passphrase_path_when_keyring_is_insecure(
         monkeypatch, capsys, [*db, "check", "--user", "giamdoc", "--password-stdin"], MANAGER_PASSWORD
     )
     assert code == 1 and err
+
+
+def test_demo_residents_and_print(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    demo_dir = tmp_path / "demo"
+    code, out, _err = run(
+        monkeypatch, capsys, ["--lang", "vi", "demo", "--residents", "60", "--data-dir", str(demo_dir),
+                              "--password-stdin"], MANAGER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 0 and "60" in out and "demo" in out and MANAGER_PASSWORD not in out
+    db = ["--data-dir", str(demo_dir)]
+    code, out, _err = run(
+        monkeypatch, capsys, [*db, "residents", "--search", "nguyen thi huong", "--user", "demo", "--password-stdin"],
+        MANAGER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) >= 2 and "Nguyễn Thị Hường" in out  # header + the one generated on purpose
+    code_of_huong = next(line.split(",")[0] for line in lines[1:] if "Nguyễn Thị Hường" in line)
+    pdf_path = tmp_path / "qd.pdf"
+    code, out, _err = run(
+        monkeypatch, capsys,
+        [*db, "print", "admission-decision", code_of_huong, "-o", str(pdf_path), "--user", "demo", "--password-stdin"],
+        MANAGER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 0 and pdf_path.exists()
+    text_of_pdf = " ".join(page.extract_text() for page in PdfReader(pdf_path).pages)
+    assert "QUYẾT ĐỊNH" in text_of_pdf and "Nguyễn Thị Hường" in text_of_pdf
+    code, _out, err = run(
+        monkeypatch, capsys,
+        [*db, "print", "belongings-receipt", "LC-1999-0001", "-o", str(pdf_path), "--user", "demo", "--password-stdin"],
+        MANAGER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 1 and "LC-1999-0001" not in err and err.strip()

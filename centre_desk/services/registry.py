@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from centre_desk.db.functions import occurs_in
 from centre_desk.errors import PermissionDenied
 from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
@@ -164,7 +165,7 @@ def _token_conditions(entity: Any, tokens: list[str], identity: bool) -> list[Co
     if not identity:
         start = func.length(entity.search_text) - func.length(entity.alias) - func.length(entity.code)
         haystack = func.substr(entity.search_text, start)
-    return [haystack.contains(token, autoescape=True) for token in tokens]
+    return [occurs_in(token, haystack) for token in tokens]
 
 
 _ROW_COLUMNS = (
@@ -205,10 +206,37 @@ class RegistryService:
         with self._read() as s:
             rows = self._rows(s, self._checked(s, actor), f, offset, limit)
         if offset == 0:  # … and audit the user's action in a short write transaction of its own
-            with self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="resident") as (s, current):
-                self._audit.record(s, current, "resident.listed", record_type="resident",
-                                   field_group=FieldGroup.PLACEMENT)  # fmt: skip
+            self._audit_listing(actor)
         return rows
+
+    def _audit_listing(self, actor: Actor) -> None:
+        with self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="resident") as (s, current):
+            self._audit.record(s, current, "resident.listed", record_type="resident", field_group=FieldGroup.PLACEMENT)
+
+    def first_page(self, actor: Actor, f: RegistryFilter, limit: int) -> tuple[int, list[RegistryRow]]:
+        """The count and the first page, as the Residents page asks for them on every search.
+
+        When the matches are few, one scan of the search index gives both (the ids in order, then
+        the rows of the first `limit`); otherwise as count() + page(). Audited like page(…, 0, …).
+        """
+        limit = max(0, min(limit, MAX_PAGE))
+        with self._read() as s:
+            current = self._checked(s, actor)
+            identity = self._identity(current)
+            tokens = search_tokens(f.search)
+            if tokens and not self._dense(s, tokens, identity, limit):
+                # One scan of the covering search index: the matches sorted in SQL ("|| ''" keeps the
+                # planner off the sort_key index, which would visit every row), the total alongside.
+                total = func.count().over()
+                query = self._select(f, identity, Resident.id, total).order_by(Resident.sort_key + "", Resident.id)
+                found = s.execute(query.limit(limit)).all()
+                count = found[0][1] if found else 0
+                rows = self._fetch(s, current, Resident.id.in_([resident_id for resident_id, _total in found]))
+            else:
+                count = int(s.scalar(self._select(f, identity, func.count(Resident.id))) or 0)
+                rows = self._rows(s, current, f, 0, limit)
+        self._audit_listing(actor)
+        return count, rows
 
     def export_csv(self, actor: Actor, f: RegistryFilter, out: TextIO) -> int:
         """Code, alias or name (by permission), birth year, status as CSV; returns the row count."""
@@ -255,7 +283,6 @@ class RegistryService:
     def _rows(self, s: Session, current: Actor, f: RegistryFilter, offset: int, limit: int) -> list[RegistryRow]:
         """One page: first the ids in order (cheap, index-only where possible), then their rows."""
         identity = self._identity(current)
-        placement = current is SYSTEM or allowed(current.roles, Action.VIEW, FieldGroup.PLACEMENT)
         tokens = search_tokens(f.search)
         ids = select(Resident.id).select_from(Resident)
         stay = self._stay_conditions(f)
@@ -270,11 +297,17 @@ class RegistryService:
             # Many matches (or none asked): walk the sort_key index and stop after the page.
             ids = ids.where(*_token_conditions(Resident, tokens, identity))
         ids = ids.order_by(*_ORDER).offset(offset).limit(limit)
+        return self._fetch(s, current, Resident.id.in_(ids.correlate(None).scalar_subquery()))
+
+    def _fetch(self, s: Session, current: Actor, which: ColumnElement[bool]) -> list[RegistryRow]:
+        """The rows of the residents `which` selects, in Vietnamese order."""
+        identity = self._identity(current)
+        placement = current is SYSTEM or allowed(current.roles, Action.VIEW, FieldGroup.PLACEMENT)
         query = (
             select(*_ROW_COLUMNS)
             .select_from(Resident)
             .outerjoin(Admission, Admission.id == _LATEST)
-            .where(Resident.id.in_(ids.correlate(None).scalar_subquery()))
+            .where(which)
             .order_by(*_ORDER)
         )
         today = self._today()
@@ -294,14 +327,15 @@ class RegistryService:
         )
         if not hits:
             return False
-        total = s.scalar(select(func.count(Resident.id))) or 0
+        total = s.scalar(select(func.max(Resident.id))) or 0  # an estimate is enough here, and instant
         sampled = min(total, _SAMPLE)
         matches = total * hits / max(sampled, 1)
         return matches * matches > 2 * needed * total
 
     def _select(self, f: RegistryFilter, identity: bool, *columns: Any) -> Select[Any]:
         query = select(*columns).select_from(Resident)
-        if len(columns) > 1 or self._stay_conditions(f):
+        needs_stay = any(getattr(column, "table", None) is Admission.__table__ for column in columns)
+        if needs_stay or self._stay_conditions(f):
             query = query.outerjoin(Admission, Admission.id == _LATEST)
         tokens = search_tokens(f.search)
         return query.where(*_token_conditions(Resident, tokens, identity), *self._person_conditions(f),

@@ -277,7 +277,7 @@ class RegistryPage(QWidget):
         registry, actor = self._registry, self._actor
 
         def work() -> tuple[int, RegistryFilter, int, list[RegistryRow]]:
-            return generation, wanted, registry.count(actor, wanted), registry.page(actor, wanted, 0, BLOCK)
+            return generation, wanted, *registry.first_page(actor, wanted, BLOCK)
 
         run_task(self, work, _weakly(self._on_loaded), _weakly(self._on_load_failed), writes_db=True)
 

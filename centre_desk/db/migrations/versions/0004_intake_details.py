@@ -120,6 +120,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('money_other', centre_desk.models.base.NFCText(length=200), nullable=False, server_default=sa.text("''")))
 
     with op.batch_alter_table('resident', schema=None) as batch_op:
+        batch_op.drop_index('ix_resident_search')
+        batch_op.create_index('ix_resident_search', ['search_text', 'sort_key'], unique=False)
         batch_op.add_column(sa.Column('mother_tongue', centre_desk.models.base.NFCText(length=100), nullable=False, server_default=sa.text("''")))
         batch_op.add_column(sa.Column('reads_vietnamese', sa.Boolean(), nullable=True))
         batch_op.add_column(sa.Column('interpreter_needed', sa.Boolean(), nullable=False, server_default=sa.false()))
@@ -138,6 +140,8 @@ def downgrade() -> None:
         batch_op.drop_column('abbreviation')
 
     with op.batch_alter_table('resident', schema=None) as batch_op:
+        batch_op.drop_index('ix_resident_search')
+        batch_op.create_index('ix_resident_search', ['search_text'], unique=False)
         batch_op.drop_column('school_stopped_on')
         batch_op.drop_column('school_grade')
         batch_op.drop_column('school_name')
