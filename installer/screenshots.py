@@ -78,6 +78,8 @@ def main() -> None:
             place_name="Lai Châu",
             director_name="Mai Văn Tùng",
             director_title="Giám đốc",
+            abbreviation="CSBTXH",
+            founding_decision="Quyết định số 32/2014/QĐ-UBND ngày 25 tháng 9 năm 2014 của UBND tỉnh Lai Châu",
         )
         manager = NewAccount("giamdoc", "Mai Văn Tùng", "núi cao suối sâu bản xa", frozenset({Role.MANAGER}))
         centre, _key = initialise(options, manager, details)
@@ -108,13 +110,13 @@ def main() -> None:
             for _ in range(30):
                 QApplication.processEvents()
             grab(window, out, name)
+        issue4_screens(app, centre, actor, session, out)
         lock = LockController(centre.accounts, actor)
         lock.lock()
         QApplication.processEvents()
         assert lock.dialog is not None
         grab(lock.dialog, out, "lock")
         lock.unlock()
-        issue4_screens(app, centre, actor, session, out)
         session._close_window()
         centre.close()
 
@@ -153,8 +155,8 @@ def issue4_screens(app: QApplication, centre: Centre, actor: Actor, session: obj
     with centre.read_sessions() as s:
         again = s.scalar(
             select(Resident.id)
-            .where(Resident.previous_resident_id.is_not(None), Resident.is_pupil)
-            .order_by(Resident.id.desc())
+            .where(Resident.previous_resident_id.is_not(None))
+            .order_by(Resident.is_pupil.desc(), Resident.birth_year.desc(), Resident.id.desc())
         )
     assert again is not None
     record = RecordWindow(centre.residents, actor, session.events, again, print_document=lambda _kind: None)  # type: ignore[attr-defined]

@@ -109,9 +109,9 @@ def age_at(person: Person, day: datetime.date) -> int | None:
 
 
 def term_of_address(person: Person, day: datetime.date) -> str:
-    """ "cháu" for a child under 16 (Law on Children), else "bà" / "ông"; "" when the sex is other."""
+    """ "cháu" for a person under 18 (a child in the trafficking law), else "bà" / "ông"; "" when the sex is other."""
     age = age_at(person, day)
-    if age is not None and age < 16:
+    if age is not None and age < 18:
         return "cháu"
     return {"nữ": "bà", "nam": "ông"}.get(nfc(person.sex).strip().lower(), "")
 

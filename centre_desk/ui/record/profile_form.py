@@ -61,6 +61,8 @@ class BirthField(QWidget):
         self.age_spin = QSpinBox()
         self.age_spin.setRange(0, 120)
         self.age_spin.setSuffix(" " + _("years"))
+        for spin in (self.year_spin, self.age_spin):
+            spin.setMinimumWidth(90)  # room for "2010" / "15 tuổi" also when the buttons are hidden
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind, self.date_edit, self.year_spin, self.age_spin):
