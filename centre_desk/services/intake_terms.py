@@ -12,8 +12,27 @@ import enum
 from collections.abc import Iterable
 
 from centre_desk.i18n import N_, _
+from centre_desk.models.resident import Channel, VictimStatus
 
 Terms = dict[str, str]
+
+CHANNELS: Terms = {
+    Channel.CENTRE_TEAM: N_("The provincial centre's own team"),
+    Channel.COMMUNE_AUTHORITY: N_("Commune People's Committee"),
+    Channel.DISTRICT_LABOUR_OFFICE: N_("District labour office (before 01/07/2025)"),
+    Channel.HEALTH_DEPARTMENT: N_("Department of Health (Sở Y tế)"),
+    Channel.PROVINCIAL_POLICE: N_("Provincial police"),
+    Channel.OTHER_PROVINCE_CENTRE: N_("Transfer from another province's centre"),
+    Channel.BORDER_GUARD: N_("Border guard"),
+    Channel.POLICE: N_("Police"),
+    Channel.SELF_REFERRAL: N_("Came by herself or himself"),
+    Channel.NGO: N_("Non-governmental organisation"),
+}
+
+VICTIM_STATUSES: Terms = {
+    VictimStatus.CONFIRMED: N_("Victim (confirmed)"),
+    VictimStatus.UNDER_IDENTIFICATION: N_("Under identification"),
+}
 
 DOSSIER_ITEMS: Terms = {
     "declaration": N_("Declaration by the person or guardian (Form 07, Decree 20/2021)"),

@@ -29,6 +29,7 @@ from centre_desk.models.resident import Admission, Channel, Resident, VictimStat
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup, allowed
+from centre_desk.services import intake_terms as terms
 from centre_desk.services.audit_view import safe_cell
 from centre_desk.services.reference import ethnic_groups
 from centre_desk.text import fold
@@ -51,22 +52,8 @@ PRESENCE_NAMES = {
     Presence.DISCHARGED: N_("Discharged"),
     Presence.ALL: N_("All"),
 }
-CHANNEL_NAMES = {
-    Channel.CENTRE_TEAM: N_("The centre's own team"),
-    Channel.COMMUNE_AUTHORITY: N_("Commune People's Committee"),
-    Channel.DISTRICT_LABOUR_OFFICE: N_("District labour office (before 01/07/2025)"),
-    Channel.HEALTH_DEPARTMENT: N_("Department of Health"),
-    Channel.PROVINCIAL_POLICE: N_("Provincial police"),
-    Channel.OTHER_PROVINCE_CENTRE: N_("Another province's centre"),
-    Channel.BORDER_GUARD: N_("Border guard"),
-    Channel.POLICE: N_("Police"),
-    Channel.SELF_REFERRAL: N_("Came by herself / himself"),
-    Channel.NGO: N_("Non-governmental organisation"),
-}
-VICTIM_STATUS_NAMES = {
-    VictimStatus.CONFIRMED: N_("Victim (confirmed)"),
-    VictimStatus.UNDER_IDENTIFICATION: N_("Under identification"),
-}
+CHANNEL_NAMES = terms.CHANNELS
+VICTIM_STATUS_NAMES = terms.VICTIM_STATUSES
 
 
 def presence_name(value: Presence) -> str:

@@ -30,18 +30,7 @@ Payload = dict[str, Any]
 NO_NAME = N_("(no name yet)")
 ARRIVAL_FORMAT = "%Y-%m-%dT%H:%M"
 
-CHANNEL_LABELS: dict[Channel, str] = {
-    Channel.CENTRE_TEAM: N_("The provincial centre's own team"),
-    Channel.COMMUNE_AUTHORITY: N_("Commune People's Committee"),
-    Channel.DISTRICT_LABOUR_OFFICE: N_("District labour office (before 01/07/2025)"),
-    Channel.HEALTH_DEPARTMENT: N_("Department of Health (Sở Y tế)"),
-    Channel.PROVINCIAL_POLICE: N_("Provincial police"),
-    Channel.OTHER_PROVINCE_CENTRE: N_("Transfer from another province's centre"),
-    Channel.BORDER_GUARD: N_("Border guard"),
-    Channel.POLICE: N_("Police"),
-    Channel.SELF_REFERRAL: N_("Came by herself or himself"),
-    Channel.NGO: N_("Non-governmental organisation"),
-}
+CHANNEL_LABELS = terms.CHANNELS
 _BEFORE_REFORM_ONLY = {Channel.DISTRICT_LABOUR_OFFICE}
 _AFTER_REFORM_ONLY = {Channel.HEALTH_DEPARTMENT, Channel.COMMUNE_AUTHORITY, Channel.PROVINCIAL_POLICE}
 

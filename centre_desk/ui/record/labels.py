@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from centre_desk.formatting import format_date, format_datetime, format_number
 from centre_desk.i18n import N_, _
-from centre_desk.models.resident import Channel, IdDocument, Sex, VictimStatus
+from centre_desk.models.resident import IdDocument, Sex
 from centre_desk.services import intake_terms as terms
 from centre_desk.services.admission_input import BelongingInput, ContactInput
 from centre_desk.services.reference import find_ethnic_group
@@ -20,22 +20,8 @@ ID_DOCUMENTS: dict[str, str] = {
     IdDocument.BIRTH_CERTIFICATE: N_("Birth certificate"),
     IdDocument.NONE: N_("No papers"),
 }
-CHANNELS: dict[str, str] = {
-    Channel.CENTRE_TEAM: N_("The centre's own team"),
-    Channel.COMMUNE_AUTHORITY: N_("Commune People's Committee"),
-    Channel.DISTRICT_LABOUR_OFFICE: N_("District labour office (before 01/07/2025)"),
-    Channel.HEALTH_DEPARTMENT: N_("Department of Health"),
-    Channel.PROVINCIAL_POLICE: N_("Provincial police"),
-    Channel.OTHER_PROVINCE_CENTRE: N_("Another province's centre"),
-    Channel.BORDER_GUARD: N_("Border guard"),
-    Channel.POLICE: N_("Police"),
-    Channel.SELF_REFERRAL: N_("Came by herself / himself"),
-    Channel.NGO: N_("Non-governmental organisation"),
-}
-VICTIM_STATUSES: dict[str, str] = {
-    VictimStatus.CONFIRMED: N_("Victim (confirmed)"),
-    VictimStatus.UNDER_IDENTIFICATION: N_("Under identification"),
-}
+CHANNELS = terms.CHANNELS
+VICTIM_STATUSES = terms.VICTIM_STATUSES
 READS_VIETNAMESE: dict[str, str] = {"": N_("Not known"), "yes": N_("Yes"), "no": N_("No")}
 
 # Which vocabulary labels the keys of a set-valued or keyed field (for the conflict comparison).

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from centre_desk.formatting import format_number
 from centre_desk.i18n import _
+from centre_desk.models.resident import Channel
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.registry import (
-    CHANNEL_NAMES,
     Presence,
     RegistryFilter,
     RegistryRow,
@@ -134,7 +134,7 @@ class RegistryPage(QWidget):
         self.presence_combo.setCurrentIndex(self.presence_combo.findData(Presence.ALL))
         self.channel_combo = QComboBox()
         self.channel_combo.addItem(_("Any channel"), None)
-        for channel in CHANNEL_NAMES:
+        for channel in Channel:
             self.channel_combo.addItem(channel_name(channel), channel)
         self.year_combo = QComboBox()
         self.year_combo.addItem(_("Any year"), None)

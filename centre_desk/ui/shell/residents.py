@@ -55,7 +55,9 @@ class ResidentsFlow:
         opened: list[RecordWindow] = []
 
         def print_document(kind: str) -> None:
-            preview_paper(opened[0] if opened else parent, self.centre.documents, self.actor, kind, resident_id)
+            window = opened[0] if opened else None
+            code = window.record.code if window is not None and window.record is not None else ""
+            preview_paper(window or parent, self.centre.documents, self.actor, kind, resident_id, code)
 
         opened.append(
             open_record(parent, self.centre, self.actor, self.events, resident_id, print_document=print_document)
