@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
+from time import monotonic
 from typing import Any, TextIO
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -140,6 +141,7 @@ _LATEST = (
 # in the list is read from the index alone (the code would need every row; see the report).
 _ORDER = (Resident.sort_key, Resident.id)
 _SAMPLE = 2000
+_SAMPLE_SECONDS = 60.0
 
 
 def _token_conditions(entity: Any, tokens: list[str], identity: bool) -> list[ColumnElement[bool]]:
@@ -177,6 +179,7 @@ class RegistryService:
         self._audit = audit
         self._access = access
         self._clock = clock
+        self._sample: tuple[float, list[tuple[str, int]], int] = (-1e9, [], 0)  # see _dense
 
     # --- public -------------------------------------------------------------------------------------------------
 
@@ -300,22 +303,25 @@ class RegistryService:
         today = self._today()
         return [self._row(values, identity, placement, today) for values in s.execute(query)]
 
-    @staticmethod
-    def _dense(s: Session, tokens: list[str], identity: bool, needed: int) -> bool:
+    def _dense(self, s: Session, tokens: list[str], identity: bool, needed: int) -> bool:
         """Whether walking the rows in order finds `needed` matches sooner than sorting all matches.
 
-        The share of matches is estimated on the newest rows (an unbiased sample by name); walking
-        reads needed / share rows, sorting reads every match: walk when matches² > needed × rows.
+        The share of matches is estimated on the newest rows (an unbiased sample by name), read at most
+        once a minute and kept in memory; walking reads needed / share rows, sorting reads every match:
+        walk when matches² > needed × rows.
         """
-        sample = select(Resident.search_text, Resident.alias, Resident.code).order_by(Resident.id.desc())
-        sample_rows = sample.limit(_SAMPLE).subquery()
-        hits = s.scalar(
-            select(func.count()).select_from(sample_rows).where(*_token_conditions(sample_rows.c, tokens, identity))
-        )
+        read_at, texts, total = self._sample
+        if monotonic() - read_at > _SAMPLE_SECONDS:
+            rows = s.execute(
+                select(Resident.search_text, Resident.alias, Resident.code).order_by(Resident.id.desc()).limit(_SAMPLE)
+            ).all()
+            total = s.scalar(select(func.max(Resident.id))) or 0  # an estimate is enough here, and instant
+            texts = [(text, len(text) - len(alias) - len(code) - 1) for text, alias, code in rows]
+            self._sample = (monotonic(), texts, total)
+        hits = sum(all(token in (text if identity else text[start:]) for token in tokens) for text, start in texts)
         if not hits:
             return False
-        total = s.scalar(select(func.max(Resident.id))) or 0  # an estimate is enough here, and instant
-        sampled = min(total, _SAMPLE)
+        sampled = min(total, len(texts))
         matches = total * hits / max(sampled, 1)
         return matches * matches > 2 * needed * total
 
