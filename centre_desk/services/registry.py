@@ -179,7 +179,7 @@ class RegistryService:
         self._audit = audit
         self._access = access
         self._clock = clock
-        self._sample: tuple[float, list[tuple[str, int]], int] = (-1e9, [], 0)  # see _dense
+        self._sample: tuple[float, tuple[list[str], list[str]], int] = (-1e9, ([], []), 0)  # see _dense
 
     # --- public -------------------------------------------------------------------------------------------------
 
@@ -310,18 +310,22 @@ class RegistryService:
         once a minute and kept in memory; walking reads needed / share rows, sorting reads every match:
         walk when matches² > needed × rows.
         """
-        read_at, texts, total = self._sample
+        read_at, (names, ends), total = self._sample
         if monotonic() - read_at > _SAMPLE_SECONDS:
             rows = s.execute(
                 select(Resident.search_text, Resident.alias, Resident.code).order_by(Resident.id.desc()).limit(_SAMPLE)
             ).all()
             total = s.scalar(select(func.max(Resident.id))) or 0  # an estimate is enough here, and instant
-            texts = [(text, len(text) - len(alias) - len(code) - 1) for text, alias, code in rows]
-            self._sample = (monotonic(), texts, total)
-        hits = sum(all(token in (text if identity else text[start:]) for token in tokens) for text, start in texts)
+            names = [text for text, _alias, _code in rows]
+            ends = [text[len(text) - len(alias) - len(code) - 1 :] for text, alias, code in rows]
+            self._sample = (monotonic(), (names, ends), total)
+        candidates = names if identity else ends
+        for token in tokens:  # one list comprehension per token: ~0.1 ms for 2,000 rows
+            candidates = [text for text in candidates if token in text]
+        hits = len(candidates)
         if not hits:
             return False
-        sampled = min(total, len(texts))
+        sampled = min(total, len(names))
         matches = total * hits / max(sampled, 1)
         return matches * matches > 2 * needed * total
 
