@@ -18,7 +18,7 @@ from centre_desk.i18n import language as current_language
 from centre_desk.log import setup_logging
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
-from centre_desk.services.demo import is_demo
+from centre_desk.services.demo import is_demo, is_demo_folder
 from centre_desk.services.dto import BackupInfo, NewAccount
 from centre_desk.services.installation import (
     Centre,
@@ -268,10 +268,13 @@ def run(options: Options, language: str | None = None) -> int:
         log.error("the screen font lacks Vietnamese letters in: %s", ", ".join(gaps))
     if options.ask_passphrase is no_passphrase:
         options.ask_passphrase = _ask_passphrase
+    marked = is_demo_folder(options.data_dir)
+    if marked:  # before any question, the passphrase one included
+        DemoTitleMarker.install(app)
     centre = _first_run(options) if not _database_exists(options) else _open_or_recover(options)
     if centre is None:
         return 1
-    if is_demo(centre.read_sessions):
+    if not marked and is_demo(centre.read_sessions):
         DemoTitleMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
     session = DesktopSession(app, centre, settings)
     try:

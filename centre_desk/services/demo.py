@@ -68,6 +68,11 @@ from centre_desk.services.settings import CentreDetails
 log = logging.getLogger(__name__)
 
 DEMO_KEY = "demo"
+FOLDER_NOTE = "DU-LIEU-MAU.txt"
+FOLDER_NOTE_TEXT = (
+    "Thư mục này chứa cơ sở dữ liệu MẪU của centre_desk: mọi đối tượng trong đó đều là người giả lập.\n"
+    "This folder holds a centre_desk DEMO database: every resident in it is invented.\n"
+)
 DEMO_LOGIN = "demo"
 DEMO_FULL_NAME = "Tài khoản dùng thử"
 CHUNK = 2000
@@ -352,7 +357,14 @@ def create_demo(
         described = centre.target.describe()
     finally:
         centre.close()
+    (data_dir / FOLDER_NOTE).write_text(FOLDER_NOTE_TEXT, encoding="utf-8")
     return DemoCreated(data_dir, described, DEMO_LOGIN, recovery_key, summary)
+
+
+def is_demo_folder(data_dir: Path) -> bool:
+    """Whether `data_dir` holds a demo made by create_demo (known before the database is opened, so
+    that even the passphrase question is marked); the database's own "demo" setting is the authority."""
+    return (data_dir / FOLDER_NOTE).is_file()
 
 
 def _remove_old_demo(options: Options) -> None:

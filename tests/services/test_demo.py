@@ -251,6 +251,7 @@ def _options(data: Path) -> Options:
 def test_create_demo_signs_in_as_demo(tmp_path: Path) -> None:
     data = tmp_path / "demo"
     made = demo.create_demo(data, PASSWORD, 60, passwords=Passwords(cheap_hasher()), custody=_custody(data))
+    assert demo.is_demo_folder(data) and not demo.is_demo_folder(tmp_path)
     assert made.login == "demo" and made.summary.residents == 60 and made.recovery_key
     assert made.where == str((data / "centre.db").resolve())
     centre = open_centre(_options(data))
