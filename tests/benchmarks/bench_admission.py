@@ -38,7 +38,7 @@ from tests.benchmarks.bench_registry import captured, replay, timed
 from tests.support.memory_keyring import MemoryKeyring
 
 PASSWORD = "mật khẩu đo hiệu năng 2026"
-SEARCHES = ["nguyen thi huong", "dang duc do", "sung thi", "lo van", "mua", "lc-2019", "tẩn", "zzz"]
+SEARCHES = ["nguyen thi huong", "dang duc do", "sung thi", "lo van", "mua", "lc-2019", "tẩn", "thi", "a", "zzz"]
 KINDS = ("admission-record", "admission-decision", "belongings-receipt")
 
 
