@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -31,10 +31,10 @@ from centre_desk.paths import write_atomic
 from centre_desk.security.access import Actor
 from centre_desk.services.documents import DocumentService
 from centre_desk.ui.errors import show_error
+from centre_desk.ui.widgets.pdf_print import print_pages
 
 log = logging.getLogger(__name__)
 
-PRINT_DPI_MAX = 300
 PAPER_TITLES = {
     "admission-record": N_("Admission record"),
     "admission-decision": N_("Admission decision"),
@@ -62,30 +62,6 @@ def preview_paper(
         show_error(parent, exc)
         return False
     DocumentPreviewDialog.show_document(parent, _(PAPER_TITLES.get(kind, kind)), pdf, file_name(kind, code))
-    return True
-
-
-def print_pages(document: QPdfDocument, printer: QPrinter) -> bool:
-    """Paint every page of `document` on `printer` as an image of up to 300 dpi; False if it cannot start."""
-    printer.setFullPage(True)  # the document brings its own Decree 30 margins
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        dpi = min(printer.resolution(), PRINT_DPI_MAX)
-        for index in range(document.pageCount()):
-            if index:
-                printer.newPage()
-            points = document.pagePointSize(index)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(index, size)  # transparent background: paint white under it
-            area = QRectF(painter.viewport())
-            scale = min(area.width() / size.width(), area.height() / size.height())
-            target = QRectF(area.x(), area.y(), size.width() * scale, size.height() * scale)
-            painter.fillRect(target, Qt.GlobalColor.white)
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
     return True
 
 

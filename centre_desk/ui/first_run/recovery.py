@@ -6,8 +6,8 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -27,10 +27,10 @@ from centre_desk.i18n import _
 from centre_desk.reports.recovery_sheet import write_recovery_sheet
 from centre_desk.ui.fonts import UI_FAMILY
 from centre_desk.ui.login.parts import InlineError, hint_label
+from centre_desk.ui.widgets.pdf_print import print_pages
 
 log = logging.getLogger(__name__)
 
-PRINT_DPI_MAX = 300
 GROUPS_PER_LINE = 5
 
 
@@ -46,28 +46,10 @@ def render_pdf(pdf: Path, printer: QPrinter) -> bool:
     if document.load(str(pdf)) != QPdfDocument.Error.None_:
         log.error("the recovery sheet could not be read back for printing")
         return False
-    printer.setFullPage(True)  # the sheet brings its own margins
-    painter = QPainter()
-    if not painter.begin(printer):
-        document.close()
-        return False
     try:
-        dpi = min(printer.resolution(), PRINT_DPI_MAX)
-        for index in range(document.pageCount()):
-            if index:
-                printer.newPage()
-            points = document.pagePointSize(index)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(index, size)  # transparent background: paint white under it
-            area = QRectF(painter.viewport())
-            scale = min(area.width() / size.width(), area.height() / size.height())
-            target = QRectF(area.x(), area.y(), size.width() * scale, size.height() * scale)
-            painter.fillRect(target, Qt.GlobalColor.white)
-            painter.drawImage(target, image)
+        return print_pages(document, printer)
     finally:
-        painter.end()
         document.close()
-    return True
 
 
 class RecoveryPage(QWizardPage):

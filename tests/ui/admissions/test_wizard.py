@@ -269,3 +269,15 @@ def test_payload_helpers() -> None:
     assert page_of_field("contact_2") == 2 and page_of_field("belonging_0") == 7
     assert page_of_field("consent_child") == 6 and page_of_field("guardian_name") == 2
     assert page_of_field("unknown") is None
+
+
+def test_every_wizard_page_saves_and_restores_its_own_fields() -> None:
+    """WizardPage.values/_load are meant to be overridden by each page: a forgotten one would lose input."""
+    from centre_desk.ui.admissions import care, home, identity, review, story
+    from centre_desk.ui.admissions.fields import WizardPage
+
+    pages = [cls for module in (care, home, identity, review, story) for cls in vars(module).values()
+             if isinstance(cls, type) and issubclass(cls, WizardPage) and cls is not WizardPage]  # fmt: skip
+    assert len(pages) == 10
+    for cls in pages:
+        assert cls.values is not WizardPage.values and cls._load is not WizardPage._load, cls.__name__
