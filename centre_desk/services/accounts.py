@@ -24,6 +24,7 @@ from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
 from centre_desk.models.centre import Installation
 from centre_desk.models.staff import LoginThrottle, Role, StaffAccount
+from centre_desk.reports.glyphs import printable_text
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.keys import derive_keys, key_check, parse_recovery_key
@@ -73,11 +74,11 @@ def clean_login(login: str) -> str:
 
 
 def clean_full_name(full_name: str) -> str:
-    name = " ".join(nfc(full_name).split())
+    """Spaces collapsed, invisible characters removed; only what the papers can print (the name
+    of the receiving officer is on them)."""
+    name = printable_text(" ".join(nfc(full_name).split()), "full_name", _("full name"), about_a_person=False)
     if not name or len(name) > 200:
         raise ValidationError("full_name", _("Please enter a full name of 1 to 200 characters."))
-    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
-        raise ValidationError("full_name", _("The full name contains characters that cannot be printed."))
     return name
 
 
