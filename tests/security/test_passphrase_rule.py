@@ -72,6 +72,18 @@ def test_the_wrapped_keys_open_with_the_passphrase_typed_in_nfd(tmp_path: Path) 
         PassphraseCustody(tmp_path, lambda _confirm: GOOD + "!", CHEAP_ARGON2).load("ab" * 16)
 
 
+def test_keys_wrapped_under_a_weak_passphrase_by_an_older_version_still_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from centre_desk.security import credentials
+
+    keys = derive_keys(new_secret())
+    monkeypatch.setattr(credentials, "check_passphrase", lambda typed: typed)  # as before the rule
+    PassphraseCustody(tmp_path, lambda _confirm: "abcde", CHEAP_ARGON2).save("ef" * 16, keys)
+    monkeypatch.undo()
+    assert PassphraseCustody(tmp_path, lambda _confirm: "abcde", CHEAP_ARGON2).load("ef" * 16) == keys
+
+
 def test_wrapped_key_file_and_its_folder_are_private(tmp_path: Path, umask_022: None) -> None:
     PassphraseCustody(tmp_path / "keys", lambda _confirm: GOOD, CHEAP_ARGON2).save("cd" * 16, derive_keys(new_secret()))
     assert _mode(tmp_path / "keys") == 0o700
@@ -97,12 +109,9 @@ def _init_argv(data: Path, passphrase_file: Path) -> list[str]:
             "--full-name", "Lò Thị Mai", "--centre", "Trung tâm CTXH Lai Châu", "--password-stdin"]  # fmt: skip
 
 
+@pytest.mark.usefixtures("insecure_keyring", "umask_022")
 def test_passphrase_file_gets_the_same_rule_and_message_as_the_prompt(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
-    insecure_keyring: None,
-    umask_022: None,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Today --passphrase-file takes "abcde" while the prompt demands 12 characters."""
     weak = tmp_path / "pass.txt"
@@ -117,15 +126,11 @@ def test_passphrase_file_gets_the_same_rule_and_message_as_the_prompt(
     assert code == 1 and prompt_err == err
 
 
-def test_an_old_weak_passphrase_still_opens_and_recover_sets_a_good_one(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
-    insecure_keyring: None,
-    umask_022: None,
+@pytest.mark.usefixtures("insecure_keyring", "umask_022")
+def test_recover_applies_the_rule_to_the_new_passphrase(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """A database wrapped under a short passphrase by an older version is not shut out; `recover`
-    (the way to choose a new passphrase) applies the rule."""
+    """`recover` is also the way to choose a new passphrase for keys wrapped under a weak one."""
     data, secret = tmp_path / "data", tmp_path / "pass.txt"
     secret.write_text(GOOD + "\n", encoding="utf-8")
     code, out, _err = run(monkeypatch, capsys, _init_argv(data, secret), MANAGER_PASSWORD + "\n")
