@@ -67,26 +67,32 @@ def private_dir(directory: Path) -> Path:
 
 
 def tighten_data_dir(directory: Path) -> int:
-    """Take away group and other access from everything in the data folder (files 0600, folders
-    0700, symbolic links left alone); returns how many entries were changed. Logged once."""
+    """Take away group and other access from the data folder and everything in it (so files
+    become 0600 and folders 0700; the owner's own rights and symbolic links are left alone).
+    Returns how many entries were changed; logged once, with the count only."""
     if not _POSIX or not directory.is_dir():
         return 0
     changed = 0
-    for root, dirs, files in os.walk(directory):  # does not follow links to folders
-        here = Path(root)
-        entries = [(here, DIR_MODE), *((here / d, DIR_MODE) for d in dirs), *((here / f, FILE_MODE) for f in files)]
-        for path, mode in entries:
-            try:
-                info = path.lstat()
-                if stat.S_ISLNK(info.st_mode) or not info.st_mode & 0o077:
-                    continue
-                path.chmod(stat.S_IMODE(info.st_mode) & mode)
-                changed += 1
-            except OSError:
-                continue  # vanished meanwhile, or not ours: looked at again at the next start
+    for path in [directory, *_walk(directory)]:
+        try:
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode) or not info.st_mode & 0o077:
+                continue
+            path.chmod(stat.S_IMODE(info.st_mode) & ~0o077)
+            changed += 1
+        except OSError:
+            continue  # vanished meanwhile, or not ours: looked at again at the next start
     if changed:
         log.info("data folder: group and other access removed from %d entries", changed)
     return changed
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Every folder and file below `directory`, without following links to folders."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory):
+        found += [Path(root, name) for name in (*dirs, *files)]
+    return found
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -159,7 +159,10 @@ def test_tightening_leaves_private_entries_and_links_alone(tmp_path: Path, umask
     outside = tmp_path / "outside.txt"
     outside.write_text("x")
     (data / "link").symlink_to(outside)
-    assert tighten_data_dir(data) == 3  # the folder itself, open/ and a.txt
+    (data / "open" / "run.sh").write_text("#!/bin/sh\n")
+    (data / "open" / "run.sh").chmod(0o755)
+    assert tighten_data_dir(data) == 4  # the folder itself, open/, a.txt and run.sh
+    assert _mode(data / "open" / "run.sh") == 0o700  # the owner keeps what they had
     assert {_mode(p) for p in data.rglob("*") if not p.is_symlink()} | {_mode(data)} == {0o600, 0o700}
     assert _mode(outside) == 0o644
     assert tighten_data_dir(data) == 0
