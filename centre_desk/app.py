@@ -16,6 +16,7 @@ from centre_desk.errors import KeyUnavailable, NotInitialised, UserError
 from centre_desk.i18n import _, install
 from centre_desk.i18n import language as current_language
 from centre_desk.log import setup_logging
+from centre_desk.paths import private_dir, restrict_new_files, tighten_data_dir
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.demo import is_demo, is_demo_folder
@@ -249,8 +250,9 @@ def _load_qt_translations(app: QApplication) -> None:
 
 def run(options: Options, language: str | None = None) -> int:
     """Start the desktop program; `language` (from --lang) overrides the saved choice."""
+    restrict_new_files()  # files 0600 (ui.ini, PDFs, exports …), folders 0700
     setup_logging(options.data_dir / "logs")
-    options.data_dir.mkdir(parents=True, exist_ok=True)
+    tighten_data_dir(private_dir(options.data_dir))
     settings = QSettings(str(options.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     install(language or str(settings.value("language", "vi")))
     app = QApplication.instance() or QApplication(sys.argv)

@@ -8,9 +8,23 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+from io import TextIOWrapper
 from pathlib import Path
 
+from centre_desk.paths import FILE_MODE, private_dir
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files (the current one and each new one after a rollover) are 0600."""
+
+    def _open(self) -> TextIOWrapper:
+        os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE))
+        if os.name == "posix":
+            os.chmod(self.baseFilename, FILE_MODE)  # noqa: PTH101 - a str path, as logging keeps it
+        return super()._open()
 
 
 def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, console: bool = False) -> None:
@@ -21,9 +35,9 @@ def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, console: b
             root.removeHandler(handler)
     handlers: list[logging.Handler] = []
     if log_dir is not None:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(log_dir)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
+            PrivateRotatingFileHandler(
                 log_dir / "centre_desk.log", maxBytes=1_000_000, backupCount=10, encoding="utf-8"
             )
         )

@@ -1,4 +1,4 @@
-"""Text rules used by every layer: NFC normalisation and accent folding."""
+"""Text rules used by every layer: NFC normalisation, invisible characters, accent folding."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
+_FOLDED_AWAY = ("Mn", "Cf")  # accents and other combining marks; invisible format characters
 
 
 def nfc(value: str) -> str:
@@ -16,10 +17,20 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+def visible(value: str) -> str:
+    """`value` without invisible format characters (Unicode category Cf): bidi embeddings,
+    overrides and isolates (U+202A–U+202E, U+2066–U+2069), direction marks (U+200E/F), zero-width
+    space and joiners (U+200B–U+200D), word joiner (U+2060), byte order mark (U+FEFF), soft
+    hyphen, tags … What is left is what the screen shows: "Ma\u200bi" is "Mai"."""
+    if value.isascii():
+        return value
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
+
+
 def fold(value: str) -> str:
-    """Fold case, accents and đ/Đ: "Đặng Đức Độ" -> "dang duc do"."""
+    """Fold case, accents and đ/Đ, and ignore invisible characters: "Đặng Đức\u200b Độ" -> "dang duc do"."""
     decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _FOLDED_AWAY)
     return unicodedata.normalize("NFC", stripped).casefold()
 
 

@@ -28,8 +28,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from centre_desk.errors import KeyUnavailable, StorageError
 from centre_desk.i18n import _
-from centre_desk.paths import write_atomic
+from centre_desk.paths import private_dir, write_atomic
 from centre_desk.security.keys import KEY_BYTES, KeySet
+from centre_desk.security.password_policy import check_passphrase
+from centre_desk.text import nfc
 
 log = logging.getLogger(__name__)
 
@@ -136,16 +138,22 @@ class PassphraseCustody:
         data = json.loads(path.read_text(encoding="utf-8"))
         params = Argon2Params(data["time_cost"], data["memory_kib"], data["parallelism"])
         salt, nonce, blob = (base64.b64decode(data[k]) for k in ("salt", "nonce", "ciphertext"))
-        kek = self._kek(self._ask(False), salt, params)
-        try:
-            plain = AESGCM(kek).decrypt(nonce, blob, db_id.encode("ascii"))
-        except InvalidTag as exc:
-            raise KeyUnavailable(_("The database passphrase is not correct.")) from exc
-        return KeySet(plain[:KEY_BYTES], plain[KEY_BYTES : 2 * KEY_BYTES], plain[2 * KEY_BYTES :])
+        typed = self._ask(False)
+        # Wrapped under the NFC form; files from before that rule were wrapped as typed.
+        for passphrase in dict.fromkeys((nfc(typed), typed)):
+            try:
+                plain = AESGCM(self._kek(passphrase, salt, params)).decrypt(nonce, blob, db_id.encode("ascii"))
+            except InvalidTag:
+                continue
+            return KeySet(plain[:KEY_BYTES], plain[KEY_BYTES : 2 * KEY_BYTES], plain[2 * KEY_BYTES :])
+        raise KeyUnavailable(_("The database passphrase is not correct."))
 
     def save(self, db_id: str, keys: KeySet) -> None:
+        """Wrap the keys under a new passphrase; the one passphrase rule applies to every way of
+        typing it (ValidationError before anything is written)."""
+        passphrase = check_passphrase(self._ask(True))
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-        kek = self._kek(self._ask(True), salt, self._params)
+        kek = self._kek(passphrase, salt, self._params)
         blob = AESGCM(kek).encrypt(nonce, keys.database + keys.audit + keys.backup, db_id.encode("ascii"))
         data = {
             "format": "centre-desk passphrase-wrapped keys 1",
@@ -157,8 +165,8 @@ class PassphraseCustody:
             "nonce": base64.b64encode(nonce).decode(),
             "ciphertext": base64.b64encode(blob).decode(),
         }
-        self._dir.mkdir(parents=True, exist_ok=True)
-        write_atomic(self._file(db_id), json.dumps(data, indent=1).encode())
+        private_dir(self._dir)
+        write_atomic(self._file(db_id), json.dumps(data, indent=1).encode())  # mode 0600
 
     def forget(self, db_id: str) -> None:
         self._file(db_id).unlink(missing_ok=True)

@@ -52,6 +52,11 @@ def derive_keys(secret: bytes) -> KeySet:
     )
 
 
+def key_check(keys: KeySet) -> str:
+    """The fingerprint the database keeps of its keys (reveals nothing about them)."""
+    return hmac.new(keys.audit, b"key check", hashlib.sha256).hexdigest()
+
+
 def backup_file_key(keys: KeySet, salt: bytes) -> bytes:
     """The key of one backup file, bound to the salt stored in that file's first bytes."""
     return _hkdf(keys.backup, b"backup file", salt=salt)

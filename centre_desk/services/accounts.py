@@ -1,7 +1,15 @@
-"""Staff accounts: sign-in with throttling, passwords, and account administration."""
+"""Staff accounts: sign-in with throttling, passwords, and account administration.
+
+Throttling (SECURITY.md G3.2): after 5 consecutive failures a login waits 1, 2, 4 … 60 s between
+attempts; after 20 it is locked until a manager unlocks it — except the last active manager,
+who is never locked (nobody would be left to unlock anyone) but waits longer and longer, up to
+15 minutes between attempts. Whoever holds the installation's recovery key can unlock any login
+(`unlock_with_recovery_key`), the way back when every manager is locked out.
+"""
 
 from __future__ import annotations
 
+import hmac
 import logging
 import math
 import re
@@ -11,12 +19,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from centre_desk.errors import AuthenticationFailed, NotFound, ValidationError
+from centre_desk.errors import AuthenticationFailed, NotFound, UserError, ValidationError
 from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
+from centre_desk.models.centre import Installation
 from centre_desk.models.staff import LoginThrottle, Role, StaffAccount
+from centre_desk.reports.glyphs import printable_text
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AuditLog
+from centre_desk.security.keys import derive_keys, key_check, parse_recovery_key
 from centre_desk.security.password_policy import check_password
 from centre_desk.security.passwords import Passwords
 from centre_desk.security.permissions import Action, FieldGroup
@@ -29,12 +40,33 @@ log = logging.getLogger(__name__)
 
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 THROTTLE_AFTER = 5  # failures before waits start
-LOCK_AFTER = 20  # consecutive failures that lock the login until a manager unlocks it
+LOCK_AFTER = 20  # consecutive failures that lock the login until a manager unlocks it (not the last manager)
 MAX_WAIT_SECONDS = 60
+LAST_MANAGER_MAX_WAIT_SECONDS = 15 * 60  # beyond LOCK_AFTER: 2, 4, 8, then 15 minutes between attempts
 
 LOGIN_FAILED = N_("The login name or the password is not correct.")
 LOGIN_WAIT = N_("Too many failed attempts. Please wait {seconds} seconds and try again.")
-LOGIN_LOCKED = N_("This login is locked after too many failed attempts. Please ask the centre's manager to unlock it.")
+LOGIN_WAIT_MINUTES = N_("Too many failed attempts. Please wait {minutes} minutes and try again.")
+LOGIN_LOCKED = N_(
+    "This login is locked after too many failed attempts. A manager can unlock it on the staff accounts page, "
+    "or anyone can with the recovery key."
+)
+WRONG_RECOVERY_KEY = N_("This recovery key does not belong to this database.")
+
+
+RECOVERY_UNLOCK = "account.unlocked_by_recovery_key"
+
+
+def _other_managers(s: Session, account_id: int) -> int:
+    """Active accounts other than `account_id` with the manager role."""
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(StaffAccount)
+            .where(StaffAccount.active, StaffAccount.id != account_id, StaffAccount.roles.contains(Role.MANAGER.value))
+        )
+        or 0
+    )
 
 
 def clean_login(login: str) -> str:
@@ -42,11 +74,11 @@ def clean_login(login: str) -> str:
 
 
 def clean_full_name(full_name: str) -> str:
-    name = " ".join(nfc(full_name).split())
+    """Spaces collapsed, invisible characters removed; only what the papers can print (the name
+    of the receiving officer is on them)."""
+    name = printable_text(" ".join(nfc(full_name).split()), "full_name", _("full name"), about_a_person=False)
     if not name or len(name) > 200:
         raise ValidationError("full_name", _("Please enter a full name of 1 to 200 characters."))
-    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
-        raise ValidationError("full_name", _("The full name contains characters that cannot be printed."))
     return name
 
 
@@ -67,10 +99,20 @@ def check_new_account(data: NewAccount, centre_name: str = "") -> NewAccount:
 
 
 def throttle_wait(failures: int) -> int:
-    """Seconds to wait after `failures` consecutive failures: 0, then 1, 2, 4 … 60."""
+    """Seconds to wait after `failures` consecutive failures: 0, then 1, 2, 4 … 60; from LOCK_AFTER
+    on (reached only by the last active manager, every other login is locked there) 120, 240, 480,
+    then 900 — at most 25 password checks in the first hour, 4 an hour after that."""
     if failures < THROTTLE_AFTER:
         return 0
-    return int(min(MAX_WAIT_SECONDS, 2 ** (failures - THROTTLE_AFTER)))
+    if failures < LOCK_AFTER:
+        return int(min(MAX_WAIT_SECONDS, 2 ** (failures - THROTTLE_AFTER)))
+    return int(min(LAST_MANAGER_MAX_WAIT_SECONDS, MAX_WAIT_SECONDS * 2 ** (failures - LOCK_AFTER + 1)))
+
+
+def wait_message(seconds: int) -> str:
+    if seconds <= 2 * MAX_WAIT_SECONDS:
+        return _(LOGIN_WAIT).format(seconds=seconds)
+    return _(LOGIN_WAIT_MINUTES).format(minutes=math.ceil(seconds / 60))
 
 
 class AccountService:
@@ -121,15 +163,14 @@ class AccountService:
         now = self._clock()
         throttle = s.get(LoginThrottle, login[:64])
         subject = Actor(None, login[:64], frozenset())
-        if throttle is not None and throttle.locked:
+        if throttle is not None and throttle.locked and not self._is_last_manager(s, login):
             self._audit.record(s, subject, action, outcome="locked")
             return "locked", _(LOGIN_LOCKED), None
         if throttle is not None and throttle.last_failure_at is not None:
             ready_at = throttle.last_failure_at + timedelta(seconds=throttle_wait(throttle.failures))
             if ready_at > now:
                 self._audit.record(s, subject, action, outcome="throttled")
-                seconds = math.ceil((ready_at - now).total_seconds())
-                return "throttled", _(LOGIN_WAIT).format(seconds=seconds), None
+                return "throttled", wait_message(math.ceil((ready_at - now).total_seconds())), None
         account = s.scalar(select(StaffAccount).where(StaffAccount.login == login))
         ok = self._passwords.verify(account.password_hash if account else None, password)
         if account is None or not ok or not account.active:
@@ -138,7 +179,7 @@ class AccountService:
                 s.add(throttle)
             throttle.failures += 1
             throttle.last_failure_at = now
-            throttle.locked = throttle.failures >= LOCK_AFTER
+            throttle.locked = throttle.failures >= LOCK_AFTER and not self._is_last_manager(s, login)
             failed = Actor(account.id if account else None, login[:64], frozenset())
             self._audit.record(s, failed, action, outcome="locked" if throttle.locked else "failed")
             return "failed", _(LOGIN_FAILED), None
@@ -238,13 +279,16 @@ class AccountService:
             return AccountRow.from_model(account, self._locked(s))
 
     def _keep_a_manager(self, s: Session, leaving_id: int) -> None:
-        others = s.scalar(
-            select(func.count())
-            .select_from(StaffAccount)
-            .where(StaffAccount.active, StaffAccount.id != leaving_id, StaffAccount.roles.contains(Role.MANAGER.value))
-        )
-        if not others:
+        if not _other_managers(s, leaving_id):
             raise ValidationError("roles", _("At least one active account must keep the centre manager role."))
+
+    @staticmethod
+    def _is_last_manager(s: Session, login: str) -> bool:
+        """The login belongs to the only active manager: never locked, only made to wait."""
+        account = s.scalar(select(StaffAccount).where(StaffAccount.login == login))
+        if account is None or not account.active or Role.MANAGER not in account.role_set():
+            return False
+        return not _other_managers(s, account.id)
 
     def reset_password(self, actor: Actor, account_id: int, expected_version: int, new_password: str) -> AccountRow:
         """A temporary password the person must change at their next sign-in; also unlocks."""
@@ -276,6 +320,30 @@ class AccountService:
             if throttle is not None:
                 s.delete(throttle)
             self._audit.record(s, current, "account.unlocked", record_type="login", record_id=login)
+
+    def unlock_with_recovery_key(self, login: str, recovery_key: str) -> None:
+        """Clear the failures and the lock of `login` for whoever holds this installation's recovery
+        key (no sign-in needed: the way back when every manager is locked out). Audited; a wrong or
+        mistyped key is refused, and audited too."""
+        login = clean_login(login)
+        problem: UserError | None = None
+        with self._sessions.begin() as s:
+            try:
+                given = key_check(derive_keys(parse_recovery_key(recovery_key)))
+                stored = s.scalar(select(Installation.key_check))
+                if stored is None or not hmac.compare_digest(given, stored):
+                    problem = ValidationError("recovery_key", _(WRONG_RECOVERY_KEY))
+            except ValidationError as exc:
+                problem = exc
+            if problem is None:
+                throttle = s.get(LoginThrottle, login[:64])
+                if throttle is not None:
+                    s.delete(throttle)
+            outcome = "ok" if problem is None else "failed"
+            self._audit.record(s, SYSTEM, RECOVERY_UNLOCK, record_type="login", record_id=login, outcome=outcome)
+        log.info("unlock with the recovery key: %s", outcome)
+        if problem is not None:
+            raise problem
 
     def rename(self, actor: Actor, account_id: int, expected_version: int, full_name: str) -> AccountRow:
         """Change only the full name (kept for callers that edit nothing else)."""

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from centre_desk.errors import ValidationError
 from centre_desk.i18n import _
 from centre_desk.models.resident import Channel, IdDocument, Sex, VictimStatus
+from centre_desk.reports.glyphs import printable_text
 from centre_desk.services import intake_terms as terms
 from centre_desk.services.reference import find_ethnic_group
 from centre_desk.text import fold, normalized
@@ -137,6 +138,7 @@ def clean_block(value: str, field: str, label: str, limit: int = 2000) -> str:
 
 
 def _checked(cleaned: str, field: str, label: str, limit: int, required: bool) -> str:
+    cleaned = printable_text(cleaned, field, label, on_paper=field != "narrative")  # invisible out; font has it
     if required and not cleaned:
         raise ValidationError(field, _("Please fill in: {label}.").format(label=label))
     if len(cleaned) > limit:
@@ -199,7 +201,7 @@ def check_person(p: ResidentInput, arrival_day: date, today: date) -> ResidentIn
     group = find_ethnic_group(p.ethnic_code, include_foreign=True)
     if group is None or group.code != p.ethnic_code:
         raise ValidationError("ethnic_code", _("Please choose the ethnic group from the list."))
-    id_number = p.id_number.replace(" ", "").upper()
+    id_number = clean_text(p.id_number, "id_number", _("document number"), 60).replace(" ", "").upper()
     if p.id_document is IdDocument.CCCD and not _CCCD.match(id_number):
         raise ValidationError("id_number", _("A citizen identity card (CCCD) number has exactly 12 digits."))
     if p.id_document is IdDocument.PASSPORT and not _PASSPORT.match(id_number):

@@ -6,7 +6,6 @@ database. Every front end (desktop, command line, tests) gets one from here.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import uuid
@@ -34,6 +33,7 @@ from centre_desk.security.keys import (
     KeySet,
     derive_keys,
     format_recovery_key,
+    key_check,
     new_salt,
     new_secret,
     parse_recovery_key,
@@ -96,10 +96,6 @@ def _set_anchor_aside(data_dir: Path, installation_id: str) -> None:
     if path.exists():
         stamp = utcnow().strftime("%Y%m%d-%H%M%S")
         path.replace(path.with_name(f"{path.stem}.before-restore-{stamp}.json"))
-
-
-def key_check(keys: KeySet) -> str:
-    return hmac.new(keys.audit, b"key check", hashlib.sha256).hexdigest()
 
 
 class Centre:

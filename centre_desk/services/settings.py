@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from centre_desk.errors import ValidationError
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 from centre_desk.models.centre import AppSetting, CentreSettings
+from centre_desk.reports.glyphs import printable_text
 from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
@@ -24,6 +25,13 @@ _FIELDS = (
     "centre_name", "parent_agency", "address", "province", "place_name", "director_name", "director_title",
     "abbreviation", "founding_decision",
 )  # fmt: skip
+# Every one of them is printed on the papers.
+_LABELS = {
+    "centre_name": N_("centre name"), "parent_agency": N_("parent agency"), "address": N_("address"),
+    "province": N_("province"), "place_name": N_("place name"), "director_name": N_("director's name"),
+    "director_title": N_("director's title"), "abbreviation": N_("abbreviation"),
+    "founding_decision": N_("founding decision"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ class CentreDetails:
 
 def check_details(details: CentreDetails) -> CentreDetails:
     details = normalized(details)
-    cleaned = {f: " ".join(getattr(details, f).split()) for f in _FIELDS}
+    cleaned = {f: printable_text(" ".join(getattr(details, f).split()), f, _(_LABELS[f]), about_a_person=False)
+               for f in _FIELDS}  # fmt: skip
     if not cleaned["centre_name"]:
         raise ValidationError("centre_name", _("Please enter the centre's name."))
     for name, value in cleaned.items():

@@ -9,10 +9,22 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from centre_desk.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from centre_desk.i18n import _
 from centre_desk.models import StaffAccount
 from centre_desk.models.staff import Role
+from centre_desk.security.keys import format_recovery_key, new_secret
 from centre_desk.security.passwords import Passwords
-from centre_desk.services.accounts import LOCK_AFTER, THROTTLE_AFTER, AccountService, throttle_wait
+from centre_desk.services.accounts import (
+    LOCK_AFTER,
+    LOGIN_FAILED,
+    LOGIN_LOCKED,
+    LOGIN_WAIT,
+    LOGIN_WAIT_MINUTES,
+    RECOVERY_UNLOCK,
+    THROTTLE_AFTER,
+    AccountService,
+    throttle_wait,
+)
 from centre_desk.services.audit_view import AuditFilter
 from centre_desk.services.dto import AccountUpdate, NewAccount
 from tests.conftest import MANAGER_PASSWORD, Installed
@@ -44,22 +56,109 @@ def test_unknown_user_and_wrong_password_look_the_same(installed: Installed) -> 
     )
 
 
+NURSE_PASSWORD = "y tá trực đêm 2026"
+
+
+def _add_nurse(installed: Installed, accounts: AccountService) -> None:
+    accounts.create(installed.manager, NewAccount("yta", "Lò Thị Mai", NURSE_PASSWORD, frozenset({Role.NURSE})))
+
+
+def _fail_until(accounts: AccountService, clock: Clock, login: str, failures: int) -> None:
+    """`failures` consecutive wrong passwords, each as soon as the wait allows."""
+    for n in range(failures):
+        clock.now += timedelta(seconds=throttle_wait(n))
+        assert _message(accounts.authenticate, login, "sai") == _(LOGIN_FAILED)
+
+
 def test_waits_grow_after_five_failures_then_the_login_locks(installed: Installed) -> None:
     clock = Clock()
     accounts = _service(installed, clock)
-    for _ in range(THROTTLE_AFTER):
-        _message(accounts.authenticate, "giamdoc", "sai")
-    waiting = _message(accounts.authenticate, "giamdoc", MANAGER_PASSWORD)  # right password, but too soon
+    _add_nurse(installed, accounts)
+    for _n in range(THROTTLE_AFTER):
+        _message(accounts.authenticate, "yta", "sai")
+    waiting = _message(accounts.authenticate, "yta", NURSE_PASSWORD)  # right password, but too soon
     assert "1" in waiting
     failures = THROTTLE_AFTER
     while failures < LOCK_AFTER:
         clock.now += timedelta(seconds=throttle_wait(failures))
-        _message(accounts.authenticate, "giamdoc", "sai")
+        _message(accounts.authenticate, "yta", "sai")
         failures += 1
     clock.now += timedelta(hours=5)
-    locked = _message(accounts.authenticate, "giamdoc", MANAGER_PASSWORD)
-    assert locked != waiting
+    locked = _message(accounts.authenticate, "yta", NURSE_PASSWORD)
+    assert locked == _(LOGIN_LOCKED) != waiting
     assert [throttle_wait(n) for n in range(4, 13)] == [0, 1, 2, 4, 8, 16, 32, 60, 60]
+
+
+def test_the_last_manager_is_never_locked_only_made_to_wait_longer(installed: Installed) -> None:
+    """Today 20 wrong passwords lock the only manager for good; now the waits keep growing instead."""
+    clock = Clock()
+    accounts = _service(installed, clock)
+    _fail_until(accounts, clock, "giamdoc", LOCK_AFTER + 5)
+    assert [throttle_wait(n) for n in range(LOCK_AFTER - 1, LOCK_AFTER + 5)] == [60, 120, 240, 480, 900, 900]
+    clock.now += timedelta(seconds=throttle_wait(LOCK_AFTER + 5) - 1)
+    too_soon = _message(accounts.authenticate, "giamdoc", MANAGER_PASSWORD)
+    assert too_soon == _(LOGIN_WAIT).format(seconds=1)
+    clock.now += timedelta(seconds=1)
+    assert accounts.authenticate("giamdoc", MANAGER_PASSWORD).login == "giamdoc"
+    assert not next(a for a in accounts.all_accounts(installed.manager) if a.login == "giamdoc").locked
+
+
+def test_waits_of_minutes_are_told_in_minutes(installed: Installed) -> None:
+    clock = Clock()
+    accounts = _service(installed, clock)
+    _fail_until(accounts, clock, "giamdoc", LOCK_AFTER + 4)
+    assert _message(accounts.authenticate, "giamdoc", MANAGER_PASSWORD) == _(LOGIN_WAIT_MINUTES).format(minutes=15)
+
+
+def test_a_scripted_guesser_gets_at_most_25_checks_in_the_first_hour_then_4_an_hour(installed: Installed) -> None:
+    """SECURITY.md G3.2 for the one login that is never locked: guesses exactly when allowed."""
+    clock = Clock()
+    start = clock.now
+    accounts = _service(installed, clock)
+    checked: list[datetime] = []
+    while clock.now < start + timedelta(hours=3):
+        assert _message(accounts.authenticate, "giamdoc", "sai") == _(LOGIN_FAILED)
+        checked.append(clock.now)
+        wait = throttle_wait(len(checked))
+        if wait > 1:  # one second too early: refused without checking the password
+            clock.now += timedelta(seconds=wait - 1)
+            assert _message(accounts.authenticate, "giamdoc", "sai") != _(LOGIN_FAILED)
+        clock.now += timedelta(seconds=min(wait, 1))
+    per_hour = [sum(timedelta(hours=h) <= t - start < timedelta(hours=h + 1) for t in checked) for h in range(3)]
+    assert per_hour[0] <= 25 and per_hour[1] <= 4 and per_hour[2] <= 4
+
+
+def test_a_lock_is_lifted_once_its_login_is_the_last_manager(installed: Installed) -> None:
+    """Two managers: the second is locked as usual; when the first leaves, the lock no longer holds."""
+    clock = Clock()
+    accounts = _service(installed, clock)
+    accounts.create(installed.manager, NewAccount("phogd", "Lò Văn Sáu", NURSE_PASSWORD, frozenset({Role.MANAGER})))
+    _fail_until(accounts, clock, "phogd", LOCK_AFTER)
+    clock.now += timedelta(hours=1)
+    assert _message(accounts.authenticate, "phogd", NURSE_PASSWORD) == _(LOGIN_LOCKED)
+    assert installed.manager.account_id is not None
+    me = accounts.get(installed.manager, installed.manager.account_id)
+    accounts.update(installed.manager, AccountUpdate(me.id, me.version, me.full_name, me.roles, False))
+    assert accounts.authenticate("phogd", NURSE_PASSWORD).login == "phogd"
+
+
+def test_the_recovery_key_unlocks_any_login_and_is_audited(installed: Installed) -> None:
+    clock = Clock()
+    accounts = _service(installed, clock)
+    _add_nurse(installed, accounts)
+    _fail_until(accounts, clock, "yta", LOCK_AFTER)
+    other_installation = format_recovery_key(new_secret())
+    for wrong in (other_installation, installed.recovery_key[:-1] + "A", "không phải mã"):
+        with pytest.raises(ValidationError) as caught:
+            accounts.unlock_with_recovery_key("yta", wrong)
+        assert caught.value.field == "recovery_key"
+    assert _message(accounts.authenticate, "yta", NURSE_PASSWORD) == _(LOGIN_LOCKED)
+    accounts.unlock_with_recovery_key(" YTA ", installed.recovery_key.lower().replace("-", " "))
+    assert accounts.authenticate("yta", NURSE_PASSWORD).login == "yta"
+    rows = installed.centre.audit_view.search(installed.manager, AuditFilter(action=RECOVERY_UNLOCK))
+    assert [(r.outcome, r.record_id, r.login) for r in rows] == [("ok", "yta", "system")] + [
+        ("failed", "yta", "system")
+    ] * 3
 
 
 def test_unknown_logins_are_throttled_identically(installed: Installed) -> None:
@@ -73,7 +172,7 @@ def test_unknown_logins_are_throttled_identically(installed: Installed) -> None:
 def test_manager_unlocks_a_locked_login(installed: Installed) -> None:
     clock = Clock()
     accounts = _service(installed, clock)
-    accounts.create(installed.manager, NewAccount("yta", "Lò Thị Mai", "y tá trực đêm 2026", frozenset({Role.NURSE})))
+    _add_nurse(installed, accounts)
     for n in range(LOCK_AFTER):
         clock.now += timedelta(seconds=throttle_wait(n) + 1)
         _message(accounts.authenticate, "yta", "sai")

@@ -7,13 +7,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
 
+from centre_desk.errors import ValidationError
 from centre_desk.i18n import _
 from centre_desk.models.staff import Role
+from centre_desk.security.password_policy import check_passphrase
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.settings import CentreDetails
 from centre_desk.ui.login.parts import PASSWORD_HINT, InlineError, hint_label, password_edit
-
-PASSPHRASE_MIN = 12
 
 
 class PageId(enum.IntEnum):
@@ -187,8 +187,10 @@ class PassphrasePage(FormPage):
         return bool(self.text("passphrase") and self.text("passphrase_repeat"))
 
     def validatePage(self) -> bool:
-        if len(self.text("passphrase")) < PASSPHRASE_MIN:
-            self.show_error("passphrase", _("The database passphrase must have at least 12 characters."))
+        try:
+            check_passphrase(self.text("passphrase"))  # the rule of every path, here before the slow creation
+        except ValidationError as exc:
+            self.show_error("passphrase", exc.message)
             return False
         if self.text("passphrase") != self.text("passphrase_repeat"):
             self.show_error("passphrase_repeat", _("The two passphrases differ."))

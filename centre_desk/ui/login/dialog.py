@@ -21,7 +21,8 @@ from centre_desk import APP_NAME
 from centre_desk.errors import AuthenticationFailed, UserError
 from centre_desk.i18n import _
 from centre_desk.security.actor import Actor
-from centre_desk.services.accounts import AccountService
+from centre_desk.services.accounts import LOGIN_LOCKED, AccountService
+from centre_desk.ui.administration.users.recovery_unlock import RecoveryUnlockDialog
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.login.parts import InlineError, password_edit, weak_callback
 from centre_desk.ui.tasks import run_task
@@ -71,6 +72,9 @@ class LoginDialog(QDialog):
         form.addRow(_("&Login name:"), self.login_edit)
         form.addRow(_("&Password:"), self.password_edit)
         self.error_label = InlineError()
+        self.recovery_button = QPushButton(_("Unlock with the &recovery key…"))
+        self.recovery_button.setVisible(False)  # offered once a sign-in is refused as locked
+        self.recovery_button.clicked.connect(self._on_recovery_button_clicked)
 
         self.buttons = QDialogButtonBox()
         self.sign_in_button: QPushButton = self.buttons.addButton(_("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -89,6 +93,7 @@ class LoginDialog(QDialog):
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.recovery_button)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.login_edit, self.password_edit)
         self.setTabOrder(self.password_edit, self.sign_in_button)
@@ -154,12 +159,20 @@ class LoginDialog(QDialog):
         if isinstance(exc, AuthenticationFailed):
             self.password_edit.clear()
             self._show_problem(exc.message, self.password_edit)
+            self.recovery_button.setVisible(self.recovery_button.isVisible() or exc.message == _(LOGIN_LOCKED))
         elif isinstance(exc, UserError):  # e.g. the database is busy: the password is kept
             self._show_problem(exc.message, self.password_edit)
         else:
             self._show_problem(_("Unexpected error; details are in the log."), self.password_edit)
             show_error(self, exc)
         self.sign_in_failed.emit(self.error_label.text())
+
+    def _on_recovery_button_clicked(self) -> None:
+        login = self.login_edit.text().strip()
+        if RecoveryUnlockDialog.ask(self, self._accounts.unlock_with_recovery_key, login):
+            self.error_label.clear_message()
+            self.recovery_button.setVisible(False)
+            self.password_edit.setFocus()
 
     def _show_problem(self, message: str, field: QLineEdit) -> None:
         self.error_label.show_message(message)

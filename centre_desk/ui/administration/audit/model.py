@@ -32,6 +32,7 @@ ACTION_DESCRIPTIONS = {
     "account.viewed": N_("Opened a staff account"),
     "account.listed": N_("Listed the staff accounts"),
     "account.unlocked": N_("Unlocked a login"),
+    "account.unlocked_by_recovery_key": N_("Unlocked a login with the recovery key"),
     "password.changed": N_("Changed own password"),
     "password.reset": N_("Reset a password"),
     "backup.created": N_("Made a backup"),
