@@ -39,10 +39,12 @@ def _sex(value: str) -> str:
 
 
 def marks(row: RegistryRow) -> str:
-    """Short badges: minor, pupil or student, readmission."""
+    """Short badges: child (under 16) or under 18, pupil or student, readmission."""
     found = []
-    if row.is_minor:
-        found.append(_("Minor"))
+    if row.is_child:
+        found.append(_("Child"))
+    elif row.is_minor:
+        found.append(_("Under 18"))
     if row.is_pupil:
         found.append(_("Pupil"))
     if row.is_readmission:

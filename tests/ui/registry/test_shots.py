@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 import centre_desk.i18n as i18n
+from centre_desk.services.registry import AgeBand
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts
 from centre_desk.ui.registry import RegistryPage
@@ -49,7 +50,7 @@ def test_registry_screenshots(installed: Installed, qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() < 40, timeout=5_000)
         page.grab().save(str(OUT / "registry-search.png"))
         page.search_edit.clear()
-        page.minors_check.setChecked(True)
+        page.age_combo.setCurrentIndex(page.age_combo.findData(AgeBand.UNDER_18))
         qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() < 40, timeout=5_000)
         page.grab().save(str(OUT / "registry-minors.png"))
         assert (OUT / "registry.png").stat().st_size > 10_000
