@@ -267,7 +267,7 @@ def admission_record(paper: AdmissionPaper) -> OfficialDocument:
         Heading("I. Thông tin về người được tiếp nhận", centred=False),
         *_particulars(person, day),
         Heading("II. Hoàn cảnh tiếp nhận", centred=False),
-        *_items([f"Hình thức tiếp nhận: {facts.channel}", _status_text(facts)]),
+        *_items([f"Kênh tiếp nhận: {facts.channel}", _status_text(facts)]),
         Heading("III. Giấy tờ, tài liệu bàn giao kèm theo", centred=False),
         *_items(documents),
         Heading("IV. Tài sản, tư trang, tiền gửi giữ hộ", centred=False),

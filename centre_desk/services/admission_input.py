@@ -316,7 +316,7 @@ def check_admission(data: AdmissionInput, now: datetime) -> AdmissionInput:
     if data.status_date and data.status_date > today:
         raise ValidationError("status_date", _("The date of the document cannot be in the future."))
     if data.accompanying_child and (age is None or age >= ADULT_AGE):
-        raise ValidationError("accompanying_child", _("Only a person under 18 can be an accompanying child."))
+        raise ValidationError("accompanying_child", _("Only a person under 18 can be marked as accompanying a victim."))
     if not 0 <= data.money_vnd <= MONEY_LIMIT:
         raise ValidationError("money_vnd", _("Please check the amount of money."))
     for key, vocabulary, name in (
