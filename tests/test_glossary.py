@@ -37,6 +37,7 @@ ALLOWED = {
     ("centre", "Transfer from another province's centre"): "another province's centre is a 'cơ sở trợ giúp xã hội'",
     ("province", "Statistics for the province come in a later version."): "the provincial authority: 'gửi tỉnh'",
     ("the record", "The record no longer exists."): "any row (an account, a draft, a setting): 'Dữ liệu này'",
+    ("screen lock", "Saved: the screen locks after {minutes} minutes without use."): "a verb: 'màn hình tự khóa'",
 }
 
 
