@@ -100,6 +100,7 @@ _COUNTS = {
     "demo.populated": N_("{count} residents"),
 }
 _SETTINGS = {"idle_lock_minutes": N_("screen lock delay")}
+_ATTEMPT_CODES = frozenset(action for action, _outcome in _ATTEMPTS)
 _ACTION_VALUES = frozenset(a.value for a in Action)
 _ROLE_VALUES = frozenset(r.value for r in Role)
 _GROUP_VALUES = frozenset(g.value for g in FieldGroup)
@@ -177,6 +178,8 @@ def describe_record(action: str, record_type: str, record_id: str, label: str) -
     """
     if action in _COUNTS and record_id:
         return _(_COUNTS[action]).format(count=record_id)
+    if action in _ATTEMPT_CODES:
+        return ""  # the account that signed in is the row's own login
     if label:
         return label
     if not record_id:

@@ -75,6 +75,7 @@ def test_records_read_as_codes_and_logins_with_one_query(installed: Installed) -
         assert ("resident.viewed", row.code) in about
         assert ("document.printed.admission-decision", row.code) in about
     assert ("account.created", "yta.lan") in about
+    assert {r.record for r in rows if r.action == "login"} == {""}  # the row's own login says who signed in
     shown = " ".join(r.record for r in rows)
     assert "resident:" not in shown and "staff_account:" not in shown
     assert not any(r.record.isdigit() for r in rows)  # never a bare database id

@@ -39,18 +39,22 @@ def audit_columns() -> list[Column[AuditRow]]:
         Column(_("No."), lambda r: r.seq, right),
         Column(_("Time"), local_time, sort_key=lambda r: r.at.timestamp()),
         Column(_("Login"), lambda r: r.login),
-        Column(_("Role"), lambda r: describe_roles(r.role)),
-        Column(_("Computer"), lambda r: r.workstation),
         Column(_("Action"), action_text),
         Column(_("Record"), lambda r: r.record),
         Column(_("Kind of information"), lambda r: describe_group(r.field_group)),
         Column(_("Outcome"), lambda r: describe_outcome(r.outcome)),
+        Column(_("Role"), lambda r: describe_roles(r.role)),
+        Column(_("Computer"), lambda r: r.workstation),
     ]
 
 
-ACTION_COLUMN = 5
-RECORD_COLUMN = 6
-OUTCOME_COLUMN = 8
+# a register's order: who, did what, to which record, with what outcome; then from where
+LOGIN_COLUMN = 2
+ACTION_COLUMN = 3
+RECORD_COLUMN = 4
+OUTCOME_COLUMN = 6
+ROLE_COLUMN = 7
+WIDEST = 240  # px: longer phrases are elided, the whole text is in the tooltip
 
 
 class AuditTableModel(RowTableModel[AuditRow]):
@@ -71,8 +75,15 @@ class AuditTableModel(RowTableModel[AuditRow]):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == ACTION_COLUMN:
-            return _("Code: {code}").format(code=row.action)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == RECORD_COLUMN and row.record_type:
-            return _("Code: {code}").format(code=record_code(row.record_type, row.record_id))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, index.column(), super().data(index, Qt.ItemDataRole.DisplayRole))
         return super().data(index, role)
+
+    @staticmethod
+    def _tooltip(row: AuditRow, column: int, shown: str) -> str | None:
+        """The whole text (a long phrase may be elided) and, for the action and the record, the stored code."""
+        if column == ACTION_COLUMN:
+            return f"{shown}\n" + _("Code: {code}").format(code=row.action)
+        if column == RECORD_COLUMN and row.record_type:
+            return f"{shown}\n" + _("Code: {code}").format(code=record_code(row.record_type, row.record_id))
+        return shown or None

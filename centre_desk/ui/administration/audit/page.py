@@ -35,7 +35,7 @@ from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.audit_terms import OUTCOME_NAMES, action_choices
 from centre_desk.services.audit_view import MAX_ROWS, AuditFilter, AuditRow, AuditViewService
-from centre_desk.ui.administration.audit.model import AuditTableModel
+from centre_desk.ui.administration.audit.model import WIDEST, AuditTableModel
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.tasks import run_task
@@ -150,15 +150,19 @@ class AuditPage(QWidget):
             else:
                 self.action_combo.addItem(choice.phrase, choice.code)
         self.action_combo.setMaxVisibleItems(20)
+        self.action_combo.view().setMinimumWidth(self.action_combo.view().sizeHintForColumn(0) + 24)
         self.record_edit = QLineEdit()
-        self.record_edit.setPlaceholderText(_("Resident code or login, e.g. LC-2026-0007"))
+        self.record_edit.setPlaceholderText(_("Resident code or login"))
         self.record_edit.setToolTip(
-            _("Everything about one resident (by code) or one staff account (by login), or a backup file name")
+            _("Everything about one resident (by code, e.g. LC-2026-0007) or one staff account (by login)")
         )
         self.outcome_combo = QComboBox()
         self.outcome_combo.addItem(_("Any outcome"), "")
         for code, name in OUTCOME_NAMES.items():
             self.outcome_combo.addItem(_(name), code)
+        for combo in (self.action_combo, self.outcome_combo):  # narrow on a 1366 px screen; the list opens wide
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         today = QDate.currentDate()
         self.from_check = QCheckBox(_("From date:"))
         self.from_edit = _date_edit(today.addDays(-7))
@@ -190,16 +194,16 @@ class AuditPage(QWidget):
         dates.addWidget(self.to_check)
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
-        grid.addLayout(dates, 1, 0, 1, 3)
-        grid.addWidget(outcome_label, 1, 3, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.outcome_combo, 1, 4)
+        grid.addLayout(dates, 1, 0, 1, 2)
+        grid.addWidget(outcome_label, 1, 2)
+        grid.addWidget(self.outcome_combo, 1, 3)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.clear_button)
-        grid.addLayout(buttons, 1, 5)
+        grid.addLayout(buttons, 1, 4, 1, 2)
         grid.addWidget(self.filter_error, 2, 0, 1, 6)
-        for column, stretch in ((1, 2), (3, 3), (5, 2)):
+        for column, stretch in ((1, 1), (3, 2), (5, 2)):
             grid.setColumnStretch(column, stretch)
 
         self.filters.submitted.connect(self.search)
@@ -294,6 +298,8 @@ class AuditPage(QWidget):
         self._shown_filter = wanted
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDEST))
         text = _("{shown} rows shown; at most {limit}").format(
             shown=format_number(len(rows)), limit=format_number(MAX_ROWS)
         )

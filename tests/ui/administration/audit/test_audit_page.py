@@ -24,7 +24,14 @@ from centre_desk.services.audit_terms import describe_action, describe_roles
 from centre_desk.services.audit_view import AuditFilter, AuditRow
 from centre_desk.services.dto import NewAccount
 from centre_desk.ui.administration.audit import AuditPage
-from centre_desk.ui.administration.audit.model import ACTION_COLUMN, FAILED_COLOUR, OUTCOME_COLUMN, RECORD_COLUMN
+from centre_desk.ui.administration.audit.model import (
+    ACTION_COLUMN,
+    FAILED_COLOUR,
+    LOGIN_COLUMN,
+    OUTCOME_COLUMN,
+    RECORD_COLUMN,
+    ROLE_COLUMN,
+)
 from centre_desk.ui.administration.audit.page import export_file_name
 from centre_desk.ui.events import AppEvents
 from tests.conftest import MANAGER_PASSWORD, Installed
@@ -156,19 +163,18 @@ def test_failed_rows_are_marked(qtbot: QtBot, trail: Installed, qtmodeltester: M
     model = page.model
     failed = next(i for i, r in enumerate(rows) if r.login == "ke-la")
     ok = next(i for i, r in enumerate(rows) if r.login == "giamdoc" and r.action == "login")
-    brush = model.data(model.index(failed, 2), Qt.ItemDataRole.ForegroundRole)
+    brush = model.data(model.index(failed, LOGIN_COLUMN), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(brush, QBrush) and brush.color() == FAILED_COLOUR
-    assert model.data(model.index(ok, 2), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(ok, LOGIN_COLUMN), Qt.ItemDataRole.ForegroundRole) is None
     assert model.data(model.index(failed, OUTCOME_COLUMN)) == _("Failed")
     assert model.data(model.index(failed, OUTCOME_COLUMN), Qt.ItemDataRole.FontRole).bold()
     assert model.data(model.index(failed, ACTION_COLUMN)) == _("Failed sign-in")
     assert model.data(model.index(ok, ACTION_COLUMN)) == _("Signed in")
-    assert model.data(model.index(ok, ACTION_COLUMN), Qt.ItemDataRole.ToolTipRole) == _("Code: {code}").format(
-        code="login"
-    )
-    assert model.data(model.index(ok, RECORD_COLUMN)) == "giamdoc"  # the account signed in, by login
-    assert model.data(model.index(failed, 3)) == ""  # no role for a failed sign-in
-    assert model.data(model.index(ok, 3)) == describe_roles("manager")
+    tip = model.data(model.index(ok, ACTION_COLUMN), Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == [_("Signed in"), _("Code: {code}").format(code="login")]
+    assert model.data(model.index(ok, RECORD_COLUMN)) == ""  # the account signed in is the row's login
+    assert model.data(model.index(failed, ROLE_COLUMN)) == ""  # no role for a failed sign-in
+    assert model.data(model.index(ok, ROLE_COLUMN)) == describe_roles("manager")
     assert len(model.data(model.index(ok, 1))) == len("dd/mm/yyyy HH:MM:SS")
     qtmodeltester.check(model)
     qtmodeltester.check(page.proxy)
