@@ -15,19 +15,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QTabWidget
 
-import centre_desk.i18n as i18n
 from centre_desk.errors import AuthenticationFailed, UserError
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
 from centre_desk.ui.administration.audit import AuditPage
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.fonts import UI_FAMILY, load_fonts
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.support.registry_data import sample_residents
+from tests.support.shots import as_on_screen
 
 OUT = Path("/tmp/shots/audit")
 TEMPORARY = "mật khẩu tạm thời 2026"
@@ -75,11 +73,7 @@ def a_day_at_the_centre(installed: Installed) -> str:
 def test_audit_screenshot(installed: Installed, qtbot: QtBot) -> None:
     from centre_desk import app as desktop
 
-    load_fonts()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    app.setFont(QFont(UI_FAMILY, 10))
-    i18n.install("vi")
+    app = as_on_screen()
     code = a_day_at_the_centre(installed)
     settings = QSettings(str(installed.options.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     session = desktop.DesktopSession(app, installed.centre, settings)
