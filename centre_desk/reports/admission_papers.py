@@ -189,7 +189,7 @@ def _particulars(person: Person, on: datetime.date) -> list[Block]:
     if person.guardian_name.strip():
         relation = f" ({person.guardian_relation})" if person.guardian_relation.strip() else ""
         phone = f", điện thoại: {person.guardian_phone}" if person.guardian_phone.strip() else ""
-        lines.append(f"Cha, mẹ hoặc người giám hộ: {person.guardian_name}{relation}{phone}")
+        lines.append(f"Cha mẹ hoặc người giám hộ: {person.guardian_name}{relation}{phone}")
     if person.school_name.strip() or person.school_grade.strip():
         grade = f", lớp {person.school_grade}" if person.school_grade.strip() else ""
         lines.append(f"Học sinh, sinh viên: {person.school_name or BLANK}{grade}")
@@ -267,7 +267,7 @@ def admission_record(paper: AdmissionPaper) -> OfficialDocument:
         Heading("I. Thông tin về người được tiếp nhận", centred=False),
         *_particulars(person, day),
         Heading("II. Hoàn cảnh tiếp nhận", centred=False),
-        *_items([f"Hình thức tiếp nhận: {facts.channel}", _status_text(facts)]),
+        *_items([f"Kênh tiếp nhận: {facts.channel}", _status_text(facts)]),
         Heading("III. Giấy tờ, tài liệu bàn giao kèm theo", centred=False),
         *_items(documents),
         Heading("IV. Tài sản, tư trang, tiền gửi giữ hộ", centred=False),
@@ -398,7 +398,7 @@ def belongings_receipt(paper: AdmissionPaper) -> OfficialDocument:
         *_money(paper.safekeeping),
         Paragraph(
             f"{centre.centre_name} có trách nhiệm bảo quản và trả lại đầy đủ các tài sản, giấy tờ và tiền nêu trên "
-            f"cho {_named(person, day)} (hoặc cha, mẹ, người giám hộ) khi kết thúc thời gian chăm sóc, hỗ trợ "
+            f"cho {_named(person, day)} (hoặc cho cha mẹ hoặc người giám hộ) khi kết thúc thời gian chăm sóc, hỗ trợ "
             "tại cơ sở; việc trả lại có ký nhận."
         ),
         Paragraph("Biên nhận được lập thành 02 bản, người gửi giữ 01 bản, cơ sở giữ 01 bản./."),

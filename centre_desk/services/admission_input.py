@@ -18,7 +18,8 @@ from centre_desk.services import intake_terms as terms
 from centre_desk.services.reference import find_ethnic_group
 from centre_desk.text import fold, normalized
 
-ADULT_AGE = 18
+ADULT_AGE = 18  # Law 53/2024: "người dưới 18 tuổi"
+CHILD_AGE = 16  # Law on Children 2016 Art. 1: a child (trẻ em) is under 16
 CHILD_CONSENT_AGES = range(7, 16)  # Decree 13/2023 Art. 20: a child of 7–15 agrees as well as the guardian
 LOCAL_GOVERNMENT_REFORM = date(2025, 7, 1)  # district level abolished (Resolution 1670/NQ-UBTVQH15)
 MONEY_LIMIT = 10_000_000_000  # 10 billion đồng: anything above is a typing slip
@@ -317,7 +318,7 @@ def check_admission(data: AdmissionInput, now: datetime) -> AdmissionInput:
     if data.status_date and data.status_date > today:
         raise ValidationError("status_date", _("The date of the document cannot be in the future."))
     if data.accompanying_child and (age is None or age >= ADULT_AGE):
-        raise ValidationError("accompanying_child", _("Only a person under 18 can be an accompanying child."))
+        raise ValidationError("accompanying_child", _("Only a person under 18 can be marked as accompanying a victim."))
     if not 0 <= data.money_vnd <= MONEY_LIMIT:
         raise ValidationError("money_vnd", _("Please check the amount of money."))
     for key, vocabulary, name in (

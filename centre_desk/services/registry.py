@@ -31,13 +31,13 @@ from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup, allowed
 from centre_desk.services import intake_terms as terms
+from centre_desk.services.admission_input import ADULT_AGE, CHILD_AGE
 from centre_desk.services.audit_view import safe_cell
 from centre_desk.services.reference import ethnic_groups
 from centre_desk.text import fold
 
 log = logging.getLogger(__name__)
 
-ADULT_AGE = 18
 MAX_TOKENS = 12  # more words than anyone types; keeps the statement small whatever is pasted
 MAX_PAGE = 1000
 
@@ -48,6 +48,18 @@ class Presence(enum.StrEnum):
     ALL = "all"
 
 
+class AgeBand(enum.StrEnum):
+    ANY = "any"
+    CHILD = "child"  # trẻ em: under 16 (Law on Children 2016)
+    UNDER_18 = "under_18"  # người dưới 18 tuổi (Law 53/2024), children included
+
+
+AGE_BAND_LIMITS = {AgeBand.CHILD: CHILD_AGE, AgeBand.UNDER_18: ADULT_AGE}
+AGE_BAND_NAMES = {
+    AgeBand.ANY: N_("Any age"),
+    AgeBand.CHILD: N_("Children (under 16)"),
+    AgeBand.UNDER_18: N_("Under 18"),
+}
 PRESENCE_NAMES = {
     Presence.PRESENT: N_("In the centre"),
     Presence.DISCHARGED: N_("Discharged"),
@@ -59,6 +71,10 @@ VICTIM_STATUS_NAMES = terms.VICTIM_STATUSES
 
 def presence_name(value: Presence) -> str:
     return _(PRESENCE_NAMES[value])
+
+
+def age_band_name(value: AgeBand) -> str:
+    return _(AGE_BAND_NAMES[value])
 
 
 def channel_name(value: Channel) -> str:
@@ -76,7 +92,7 @@ def victim_status_name(value: str) -> str:
 class RegistryFilter:
     search: str = ""
     presence: Presence = Presence.ALL
-    minors_only: bool = False
+    age: AgeBand = AgeBand.ANY
     pupils_only: bool = False
     channel: Channel | None = None
     year: int | None = None  # arrival year (local time)
@@ -91,7 +107,8 @@ class RegistryRow:
     sex: str
     birth_year: int | None
     age: int | None
-    is_minor: bool
+    is_minor: bool  # under 18
+    is_child: bool  # under 16
     is_pupil: bool
     ethnic_group: str
     home_commune: str  # "" without placement access
@@ -340,12 +357,13 @@ class RegistryService:
 
     def _person_conditions(self, f: RegistryFilter) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
-        if f.minors_only:
+        limit = AGE_BAND_LIMITS.get(f.age)
+        if limit is not None:  # younger than `limit` years today, as age_on counts
             today = self._today()
             found.append(
                 or_(
-                    Resident.birth_date > _years_before(today, ADULT_AGE),
-                    and_(Resident.birth_date.is_(None), Resident.birth_year > today.year - ADULT_AGE),
+                    Resident.birth_date > _years_before(today, limit),
+                    and_(Resident.birth_date.is_(None), Resident.birth_year > today.year - limit),
                 )
             )
         if f.pupils_only:
@@ -384,6 +402,7 @@ class RegistryService:
             birth_year=birth_year,
             age=age,
             is_minor=age is not None and age < ADULT_AGE,
+            is_child=age is not None and age < CHILD_AGE,
             is_pupil=bool(is_pupil),
             ethnic_group=_ethnic_names().get(ethnic, ethnic),
             home_commune=commune if placement else "",

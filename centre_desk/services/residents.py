@@ -39,6 +39,7 @@ from centre_desk.security.permissions import Action, FieldGroup, allowed
 from centre_desk.services import intake_terms as terms
 from centre_desk.services.admission_input import (
     ADULT_AGE,
+    CHILD_AGE,
     AdmissionInput,
     BelongingInput,
     ConsentInput,
@@ -52,7 +53,6 @@ from centre_desk.services.admissions import apply_person, apply_stay
 from centre_desk.services.concurrency import load_for_edit, stale_guard
 from centre_desk.services.reference import find_ethnic_group
 
-CHILD_AGE = 16  # Law on Children 2016: a child is under 16
 G = FieldGroup
 PERSON_GROUPS: dict[FieldGroup, tuple[str, ...]] = {
     G.PLACEMENT: ("home_province", "home_commune", "home_village", "legacy_district", "guardian_name",

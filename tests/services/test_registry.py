@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,7 +19,7 @@ from centre_desk.security import permissions
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.registry import Presence, RegistryFilter, RegistryService, search_tokens
+from centre_desk.services.registry import AgeBand, Presence, RegistryFilter, RegistryService, search_tokens
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.support.registry_data import admit
 
@@ -83,18 +83,41 @@ def test_filters(installed: Installed) -> None:
         stay = s.scalar(select(Admission).where(Admission.resident_id == adult.resident_id))
         assert stay is not None
         stay.discharged_at = datetime(2019, 7, 1, tzinfo=UTC)
-    assert names(installed, RegistryFilter(minors_only=True)) == ["Sùng Thị Dợ", "Giàng Thị Mỷ"]
+    assert names(installed, RegistryFilter(age=AgeBand.UNDER_18)) == ["Sùng Thị Dợ", "Giàng Thị Mỷ"]
+    assert names(installed, RegistryFilter(age=AgeBand.CHILD)) == ["Sùng Thị Dợ"]  # 17 is no child (under 16)
     assert names(installed, RegistryFilter(pupils_only=True)) == ["Sùng Thị Dợ"]
     assert names(installed, RegistryFilter(channel=Channel.POLICE)) == ["Sùng Thị Dợ"]
     assert names(installed, RegistryFilter(year=2019)) == ["Lò Thị Hương"]
     assert names(installed, RegistryFilter(presence=Presence.DISCHARGED)) == ["Lò Thị Hương"]
     assert names(installed, RegistryFilter(presence=Presence.PRESENT)) == ["Sùng Thị Dợ", "Giàng Thị Mỷ"]
-    assert registry(installed).count(m, RegistryFilter(presence=Presence.PRESENT, minors_only=True, year=2019)) == 0
+    assert registry(installed).count(m, RegistryFilter(presence=Presence.PRESENT, age=AgeBand.UNDER_18, year=2019)) == 0
     rows = {r.name: r for r in registry(installed).page(m, RegistryFilter(), 0, 10)}
     assert rows["Giàng Thị Mỷ"].is_readmission and not rows["Sùng Thị Dợ"].is_readmission
-    assert rows["Sùng Thị Dợ"].is_minor and rows["Sùng Thị Dợ"].age == 15
+    assert rows["Sùng Thị Dợ"].is_minor and rows["Sùng Thị Dợ"].is_child and rows["Sùng Thị Dợ"].age == 15
+    assert rows["Giàng Thị Mỷ"].is_minor and not rows["Giàng Thị Mỷ"].is_child
     assert rows["Lò Thị Hương"].status is Presence.DISCHARGED and rows["Sùng Thị Dợ"].ethnic_group == "Mông"
     assert rows["Sùng Thị Dợ"].home_commune == "Tả Lèng"
+
+
+def test_a_child_is_under_16_on_the_day(installed: Installed) -> None:
+    """Trẻ em (Law on Children 2016) until the day before the 16th birthday; "Dưới 18" until the 18th."""
+    c, m = installed.centre, installed.manager
+    today = datetime.now().astimezone().date()
+
+    def born(years: int, days: int = 0) -> date:
+        return today.replace(year=today.year - years) + timedelta(days=days)
+
+    guardian = {"guardian_name": "Sùng A Páo", "guardian_relation": "bố", "birth_year": None}
+    admit(c, m, "Tráng Thị Sá", birth_date=born(16), **guardian)  # 16 today
+    admit(c, m, "Hạng Thị Của", birth_date=born(16, 1), **guardian)  # 16 tomorrow
+    admit(c, m, "Vừ Thị Pàng", birth_date=born(18, 1), **guardian)  # 18 tomorrow
+    admit(c, m, "Mùa Thị Xúa", birth_date=born(18), birth_year=None)  # 18 today
+    assert names(installed, RegistryFilter(age=AgeBand.CHILD)) == ["Hạng Thị Của"]
+    assert names(installed, RegistryFilter(age=AgeBand.UNDER_18)) == ["Hạng Thị Của", "Vừ Thị Pàng", "Tráng Thị Sá"]
+    rows = {r.name: r for r in registry(installed).page(m, RegistryFilter(), 0, 10)}
+    assert [(rows[n].is_child, rows[n].is_minor) for n in ("Hạng Thị Của", "Tráng Thị Sá", "Mùa Thị Xúa")] == [
+        (True, True), (False, True), (False, False)
+    ]  # fmt: skip
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

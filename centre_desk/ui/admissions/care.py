@@ -90,7 +90,12 @@ class ConsentPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outer.addWidget(
-            hint_label(_("Record each consent as given or refused, with the date and who gave it (empty date: today)."))
+            hint_label(
+                _(
+                    "Record each consent as given or refused, with the date and who gave it "
+                    "(empty date: the day of arrival)."
+                )
+            )
         )
         holder = QWidget()
         grid = QGridLayout(holder)

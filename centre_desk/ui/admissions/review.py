@@ -85,7 +85,7 @@ def summary_html(payload: Payload) -> str:
     sections: list[tuple[str, list[tuple[str, str]]]] = [
         (_("Arrival"), [
             (_("Arrived at"), arrived), (_("Channel"), _(channel) if channel else ""),
-            (_("Referred by"), ", ".join(x for x in (t("referring_agency"), t("referring_officer"),
+            (_("Referring agency and officer"), ", ".join(x for x in (t("referring_agency"), t("referring_officer"),
                                                       t("referring_phone")) if x)),
             (_("Documents received"), _label(terms.DOSSIER_ITEMS, payload.get("documents_received"))),
         ]),
@@ -96,7 +96,8 @@ def summary_html(payload: Payload) -> str:
             (_("Identity paper"), f"{paper} {t('id_number')}".strip()),
         ]),
         (_("Home and family"), [
-            (_("Home"), ", ".join(x for x in (t("home_village"), t("home_commune"), t("home_province")) if x)),
+            (_("Place of residence"), ", ".join(x for x in (t("home_village"), t("home_commune"),
+                                                             t("home_province")) if x)),
             (_("Guardian"), ", ".join(x for x in (t("guardian_name"), t("guardian_relation"),
                                                    t("guardian_phone")) if x)),
             (_("Other contacts"), "; ".join(", ".join(c for c in r if c) for r in _rows(payload, "contacts"))),
@@ -111,7 +112,7 @@ def summary_html(payload: Payload) -> str:
             (_("Means of control"), _label(terms.CONTROL_MEANS, payload.get("control_means"))),
             (_("Left home / returned"), " – ".join(x for x in (t("left_home_on"), t("returned_on")) if x)),
         ]),
-        (_("Status"), [(_("Status"), status), (_("Accompanying child"), yes_no("accompanying_child"))]),
+        (_("Status"), [(_("Status"), status), (_("Under 18, accompanying a victim"), yes_no("accompanying_child"))]),
         (_("Consent"), [(_("Recorded"), "; ".join(consent_lines))]),
         (_("Belongings"), [
             (_("Items"), "; ".join(f"{r[0]} × {r[1] or 1}" for r in _rows(payload, "belongings"))),

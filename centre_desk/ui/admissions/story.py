@@ -150,7 +150,7 @@ class StatusPage(WizardPage):
         self.issuer = line(placeholder=_("e.g. Công an tỉnh Lai Châu"))
         self.number = line(200)
         self.date = DateLine()
-        self.accompanying = QCheckBox(_("An accompanying &child of a victim (under 18)"))
+        self.accompanying = QCheckBox(_("Under 18, a&ccompanying a victim"))
         self.add_row(form, _("Status:"), self.status, "victim_status")
         self.add_row(form, _("Issued &by:"), self.issuer_kind, "status_issuer_kind")
         self.add_row(form, _("Issuing b&ody:"), self.issuer, "status_issuer")

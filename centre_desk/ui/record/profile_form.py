@@ -136,7 +136,7 @@ class ProfileForm(GroupedForm):
         self.add(f, "interpreter_needed", _("Interpreter:"), self.interpreter_needed, G.IDENTITY)
         self.add(f, "religion", _("Religion:"), self.religion, G.IDENTITY)
 
-        home, f = self.section(_("Home"), G.PLACEMENT)
+        home, f = self.section(_("Place of residence"), G.PLACEMENT)
         self.home_province = _completing([p.name for p in provinces()])
         self.home_commune = _completing([c.name for c in lai_chau_communes()])
         self.home_village = _line(100)
@@ -150,7 +150,7 @@ class ProfileForm(GroupedForm):
         self.guardian_name = _line()
         self.guardian_relation = _line(60)
         self.guardian_phone = _line(20)
-        self.add(f, "guardian_name", _("Name:"), self.guardian_name, G.PLACEMENT, _("Required for a minor."))
+        self.add(f, "guardian_name", _("Name:"), self.guardian_name, G.PLACEMENT, _("Required for a person under 18."))
         self.add(f, "guardian_relation", _("Relationship:"), self.guardian_relation, G.PLACEMENT)
         self.add(f, "guardian_phone", _("Phone:"), self.guardian_phone, G.PLACEMENT)
 

@@ -39,10 +39,12 @@ def _sex(value: str) -> str:
 
 
 def marks(row: RegistryRow) -> str:
-    """Short badges: minor, pupil or student, readmission."""
+    """Short badges: child (under 16) or under 18, pupil or student, readmission."""
     found = []
-    if row.is_minor:
-        found.append(_("Minor"))
+    if row.is_child:
+        found.append(_("Child"))
+    elif row.is_minor:
+        found.append(_("Under 18"))
     if row.is_pupil:
         found.append(_("Pupil"))
     if row.is_readmission:
@@ -79,7 +81,7 @@ COLUMNS = (
     RegistryColumn("home_commune", N_("Home commune"), lambda r: r.home_commune),
     RegistryColumn("home_province", N_("Province"), lambda r: r.home_province, shown=False),
     RegistryColumn("arrived_at", N_("Arrived"), lambda r: _local_date(r.arrived_at)),
-    RegistryColumn("channel", N_("Referred by"), lambda r: channel_name(r.channel) if r.channel else ""),
+    RegistryColumn("channel", N_("Channel"), lambda r: channel_name(r.channel) if r.channel else ""),
     RegistryColumn("status", N_("Status"), lambda r: presence_name(r.status)),
     RegistryColumn("victim_status", N_("Victim status"), lambda r: victim_status_name(r.victim_status), shown=False),
 )

@@ -31,10 +31,12 @@ from centre_desk.models.resident import Channel
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.registry import (
+    AgeBand,
     Presence,
     RegistryFilter,
     RegistryRow,
     RegistryService,
+    age_band_name,
     channel_name,
     presence_name,
 )
@@ -140,23 +142,23 @@ class RegistryPage(QWidget):
         self.year_combo.addItem(_("Any year"), None)
         for year in range(date.today().year, FIRST_YEAR - 1, -1):
             self.year_combo.addItem(str(year), year)
-        self.minors_check = QCheckBox(_("&Minors only"))
+        self.age_combo = QComboBox()
+        for band in AgeBand:
+            self.age_combo.addItem(age_band_name(band), band)
         self.pupils_check = QCheckBox(_("&Pupils and students only"))
         self.columns_button = QPushButton(_("C&olumns…"))
         self.columns_button.clicked.connect(self._on_columns_button_clicked)
-        for combo in (self.presence_combo, self.channel_combo, self.year_combo):
+        for combo in (self.presence_combo, self.channel_combo, self.year_combo, self.age_combo):
             combo.currentIndexChanged.connect(self._on_filter_changed)
-        for check in (self.minors_check, self.pupils_check):
-            check.toggled.connect(self._on_filter_changed)
+        self.pupils_check.toggled.connect(self._on_filter_changed)
         self._filters = QHBoxLayout()
-        for text, widget in ((_("S&how:"), self.presence_combo), (_("&Referred by:"), self.channel_combo),
-                             (_("Arrival &year:"), self.year_combo)):  # fmt: skip
+        for text, widget in ((_("S&how:"), self.presence_combo), (_("Arrival &channel:"), self.channel_combo),
+                             (_("Arrival &year:"), self.year_combo), (_("A&ge:"), self.age_combo)):  # fmt: skip
             label = QLabel(text)
             label.setBuddy(widget)
             self._filters.addWidget(label)
             self._filters.addWidget(widget)
             self._filters.addSpacing(8)
-        self._filters.addWidget(self.minors_check)
         self._filters.addWidget(self.pupils_check)
         self._filters.addStretch(1)
         self._filters.addWidget(self.columns_button)
@@ -240,7 +242,7 @@ class RegistryPage(QWidget):
         return RegistryFilter(
             search=self.search_edit.text(),
             presence=Presence(self.presence_combo.currentData()),
-            minors_only=self.minors_check.isChecked(),
+            age=AgeBand(self.age_combo.currentData()),
             pupils_only=self.pupils_check.isChecked(),
             channel=self.channel_combo.currentData(),
             year=self.year_combo.currentData(),

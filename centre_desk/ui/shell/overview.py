@@ -26,7 +26,7 @@ class OverviewPage(QWidget):
         facts.addRow(_("Your roles:"), QLabel(", ".join(role_name(r) for r in sorted(actor.roles))))
         note = QLabel(
             _(
-                "Residents, rooms, health care and reports will appear here as they are added. "
+                "Choose what to work on in the list on the left. "
                 "Press Ctrl+L to lock the screen whenever you leave the computer."
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from centre_desk.security import permissions
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import FieldGroup
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.registry import RegistryFilter, RegistryService
+from centre_desk.services.registry import AgeBand, RegistryFilter, RegistryService
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.registry import RegistryPage
 from centre_desk.ui.registry.model import COLUMN_KEYS, NAME_COLUMN, RegistryModel
@@ -106,9 +107,14 @@ def test_filters_marks_and_refresh_on_data_changed(installed: Installed, qtbot: 
     assert marks.data() == _("Readmitted") and marks.data(Qt.ItemDataRole.ForegroundRole) is not None
     font = page.model.index(2, NAME_COLUMN).data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()  # a minor
-    page.minors_check.setChecked(True)
+    child_marks = page.model.index(2, COLUMN_KEYS.index("marks")).data()
+    assert child_marks.split(" · ")[0] == (_("Child") if date.today().year - 2012 < 16 else _("Under 18"))
+    page.age_combo.setCurrentIndex(page.age_combo.findData(AgeBand.UNDER_18))
     qtbot.waitUntil(lambda: shown_names(page) == ["Giàng Thị Mỷ"], timeout=5_000)
-    page.minors_check.setChecked(False)
+    page.age_combo.setCurrentIndex(page.age_combo.findData(AgeBand.CHILD))
+    children = ["Giàng Thị Mỷ"] if date.today().year - 2012 < 16 else []  # a child is under 16
+    qtbot.waitUntil(lambda: shown_names(page) == children, timeout=5_000)
+    page.age_combo.setCurrentIndex(0)
     page.year_combo.setCurrentIndex(page.year_combo.count() - 1)  # an old year: nobody
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5_000)
     page.year_combo.setCurrentIndex(0)

@@ -9,15 +9,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
-
 import centre_desk.i18n as i18n
+from centre_desk.services.registry import AgeBand
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.fonts import UI_FAMILY, load_fonts
 from centre_desk.ui.registry import RegistryPage
 from tests.conftest import Installed
 from tests.support.registry_data import sample_residents
+from tests.support.shots import as_on_screen
 from tests.ui.registry.test_registry_page import registry
 
 OUT = Path("/tmp/shots/registry")
@@ -28,11 +26,7 @@ pytestmark = [
 
 
 def test_registry_screenshots(installed: Installed, qtbot: QtBot) -> None:
-    load_fonts()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    app.setFont(QFont(UI_FAMILY, 10))
-    i18n.install("vi")
+    as_on_screen()
     extra = Path("/tmp/translations-registry.json")
     if extra.exists() and i18n._catalog is not None:
         i18n._catalog.update(json.loads(extra.read_text(encoding="utf-8")))
@@ -49,7 +43,7 @@ def test_registry_screenshots(installed: Installed, qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() < 40, timeout=5_000)
         page.grab().save(str(OUT / "registry-search.png"))
         page.search_edit.clear()
-        page.minors_check.setChecked(True)
+        page.age_combo.setCurrentIndex(page.age_combo.findData(AgeBand.UNDER_18))
         qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() < 40, timeout=5_000)
         page.grab().save(str(OUT / "registry-minors.png"))
         assert (OUT / "registry.png").stat().st_size > 10_000

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QCompleter,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
@@ -33,8 +33,9 @@ from centre_desk.formatting import format_number
 from centre_desk.i18n import _
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.audit_terms import OUTCOME_NAMES, action_choices
 from centre_desk.services.audit_view import MAX_ROWS, AuditFilter, AuditRow, AuditViewService
-from centre_desk.ui.administration.audit.model import KNOWN_ACTIONS, AuditTableModel
+from centre_desk.ui.administration.audit.model import WIDEST, AuditTableModel
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.tasks import run_task
@@ -140,15 +141,28 @@ class AuditPage(QWidget):
         self.filters = _FilterBar()
         self.login_edit = QLineEdit()
         self.login_edit.setPlaceholderText(_("e.g. nguyenvana"))
-        self.action_edit = QLineEdit()
-        self.action_edit.setPlaceholderText(_("e.g. login, account."))
-        completer = QCompleter(list(KNOWN_ACTIONS), self.action_edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.action_edit.setCompleter(completer)
-        self.action_edit.setToolTip(_('The beginning of the action code, e.g. "login" or "account."'))
+        self.login_edit.setToolTip(_("The login name of the person who acted"))
+        self.action_combo = QComboBox()
+        self.action_combo.addItem(_("Any action"), "")
+        for choice in action_choices():
+            if choice is None:
+                self.action_combo.insertSeparator(self.action_combo.count())
+            else:
+                self.action_combo.addItem(choice.phrase, choice.code)
+        self.action_combo.setMaxVisibleItems(20)
+        self.action_combo.view().setMinimumWidth(self.action_combo.view().sizeHintForColumn(0) + 24)
         self.record_edit = QLineEdit()
-        self.record_edit.setPlaceholderText(_("e.g. staff_account:3"))
-        self.record_edit.setToolTip(_('A record as "type:id", or only its id'))
+        self.record_edit.setPlaceholderText(_("Resident code or login"))
+        self.record_edit.setToolTip(
+            _("Everything about one resident (by code, e.g. LC-2026-0007) or one staff account (by login)")
+        )
+        self.outcome_combo = QComboBox()
+        self.outcome_combo.addItem(_("Any outcome"), "")
+        for code, name in OUTCOME_NAMES.items():
+            self.outcome_combo.addItem(_(name), code)
+        for combo in (self.action_combo, self.outcome_combo):  # narrow on a 1366 px screen; the list opens wide
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         today = QDate.currentDate()
         self.from_check = QCheckBox(_("From date:"))
         self.from_edit = _date_edit(today.addDays(-7))
@@ -156,8 +170,8 @@ class AuditPage(QWidget):
         self.to_edit = _date_edit(today)
         self.from_check.toggled.connect(self.from_edit.setEnabled)
         self.to_check.toggled.connect(self.to_edit.setEnabled)
-        self.search_button = QPushButton(_("&Search"))
-        self.clear_button = QPushButton(_("C&lear"))
+        self.search_button = QPushButton(_("S&earch"))
+        self.clear_button = QPushButton(_("&Clear"))
         self.filter_error = QLabel()
         self.filter_error.setObjectName("filterError")
         self.filter_error.setStyleSheet("color: #8b0000;")
@@ -165,13 +179,14 @@ class AuditPage(QWidget):
 
         grid = QGridLayout(self.filters)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, (label_text, edit) in enumerate(
-            ((_("&Login:"), self.login_edit), (_("&Action:"), self.action_edit), (_("&Record:"), self.record_edit))
-        ):
+        fields = (_("L&ogin:"), self.login_edit), (_("&Action:"), self.action_combo), (_("&Record:"), self.record_edit)
+        for column, (label_text, edit) in enumerate(fields):
             label = QLabel(label_text)
             label.setBuddy(edit)
             grid.addWidget(label, 0, column * 2)
             grid.addWidget(edit, 0, column * 2 + 1)
+        outcome_label = QLabel(_("O&utcome:"))
+        outcome_label.setBuddy(self.outcome_combo)
         dates = QHBoxLayout()
         dates.addWidget(self.from_check)
         dates.addWidget(self.from_edit)
@@ -179,17 +194,21 @@ class AuditPage(QWidget):
         dates.addWidget(self.to_check)
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
-        grid.addLayout(dates, 1, 0, 1, 4)
+        grid.addLayout(dates, 1, 0, 1, 2)
+        grid.addWidget(outcome_label, 1, 2)
+        grid.addWidget(self.outcome_combo, 1, 3)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.clear_button)
         grid.addLayout(buttons, 1, 4, 1, 2)
         grid.addWidget(self.filter_error, 2, 0, 1, 6)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
+        for column, stretch in ((1, 1), (3, 2), (5, 2)):
+            grid.setColumnStretch(column, stretch)
 
         self.filters.submitted.connect(self.search)
+        self.action_combo.activated.connect(self.search)
+        self.outcome_combo.activated.connect(self.search)
         self.search_button.clicked.connect(self.search)
         self.clear_button.clicked.connect(self._on_clear_clicked)
 
@@ -202,7 +221,7 @@ class AuditPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLine")
-        self.export_button = QPushButton(_("&Export CSV…"))
+        self.export_button = QPushButton(_("E&xport CSV…"))
         self.export_button.setVisible(self.can_export)
         self.export_button.setEnabled(self.can_export)
         self.export_button.clicked.connect(self.export)
@@ -222,15 +241,18 @@ class AuditPage(QWidget):
         self.filter_error.hide()
         return AuditFilter(
             login=self.login_edit.text(),
-            action=self.action_edit.text(),
+            action=str(self.action_combo.currentData() or ""),
             record=self.record_edit.text(),
+            outcome=str(self.outcome_combo.currentData() or ""),
             date_from=date_from,
             date_to=date_to,
         )
 
     def _on_clear_clicked(self) -> None:
-        for edit in (self.login_edit, self.action_edit, self.record_edit):
+        for edit in (self.login_edit, self.record_edit):
             edit.clear()
+        for combo in (self.action_combo, self.outcome_combo):
+            combo.setCurrentIndex(0)
         self.from_check.setChecked(False)
         self.to_check.setChecked(False)
         self.login_edit.setFocus()
@@ -276,6 +298,8 @@ class AuditPage(QWidget):
         self._shown_filter = wanted
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDEST))
         text = _("{shown} rows shown; at most {limit}").format(
             shown=format_number(len(rows)), limit=format_number(MAX_ROWS)
         )

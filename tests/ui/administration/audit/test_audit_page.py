@@ -20,14 +20,17 @@ from centre_desk.errors import AuthenticationFailed
 from centre_desk.i18n import _
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
+from centre_desk.services.audit_terms import describe_action, describe_roles
 from centre_desk.services.audit_view import AuditFilter, AuditRow
 from centre_desk.services.dto import NewAccount
 from centre_desk.ui.administration.audit import AuditPage
 from centre_desk.ui.administration.audit.model import (
+    ACTION_COLUMN,
     FAILED_COLOUR,
+    LOGIN_COLUMN,
     OUTCOME_COLUMN,
-    describe_action,
-    describe_roles,
+    RECORD_COLUMN,
+    ROLE_COLUMN,
 )
 from centre_desk.ui.administration.audit.page import export_file_name
 from centre_desk.ui.events import AppEvents
@@ -91,14 +94,21 @@ def test_search_with_each_filter(qtbot: QtBot, trail: Installed, nurse: Actor) -
     assert rows and {r.login for r in rows} == {"ke-la"} and {r.outcome for r in rows} == {"failed"}
 
     page.login_edit.clear()
-    page.action_edit.setText("account.")
+    page.action_combo.setCurrentIndex(page.action_combo.findText(_("Created a staff account")))
     rows = _search(qtbot, page)
-    assert rows and all(r.action.startswith("account.") for r in rows)
+    assert rows and {r.action for r in rows} == {"account.created"}
 
-    page.action_edit.clear()
-    page.record_edit.setText(f"staff_account:{nurse.account_id}")
+    page.action_combo.setCurrentIndex(0)
+    page.outcome_combo.setCurrentIndex(page.outcome_combo.findData("failed"))
     rows = _search(qtbot, page)
-    assert rows and {(r.record_type, r.record_id) for r in rows} == {("staff_account", str(nurse.account_id))}
+    assert rows and {r.outcome for r in rows} == {"failed"} and {"ke-la", "=cmd"} <= {r.login for r in rows}
+
+    page.outcome_combo.setCurrentIndex(0)
+    for typed in (nurse.login, f"staff_account:{nurse.account_id}"):  # the login, or the stored reference
+        page.record_edit.setText(typed)
+        rows = _search(qtbot, page)
+        assert rows and {(r.record_type, r.record_id) for r in rows} == {("staff_account", str(nurse.account_id))}
+        assert {page.model.data(page.model.index(i, RECORD_COLUMN)) for i in range(len(rows))} == {nurse.login}
 
     page.record_edit.clear()
     today = QDate.currentDate()
@@ -153,15 +163,18 @@ def test_failed_rows_are_marked(qtbot: QtBot, trail: Installed, qtmodeltester: M
     model = page.model
     failed = next(i for i, r in enumerate(rows) if r.login == "ke-la")
     ok = next(i for i, r in enumerate(rows) if r.login == "giamdoc" and r.action == "login")
-    brush = model.data(model.index(failed, 2), Qt.ItemDataRole.ForegroundRole)
+    brush = model.data(model.index(failed, LOGIN_COLUMN), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(brush, QBrush) and brush.color() == FAILED_COLOUR
-    assert model.data(model.index(ok, 2), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(ok, LOGIN_COLUMN), Qt.ItemDataRole.ForegroundRole) is None
     assert model.data(model.index(failed, OUTCOME_COLUMN)) == _("Failed")
     assert model.data(model.index(failed, OUTCOME_COLUMN), Qt.ItemDataRole.FontRole).bold()
-    assert model.data(model.index(failed, 5)) == _("Failed sign-in")
-    assert model.data(model.index(ok, 5)) == _("Signed in")
-    assert model.data(model.index(failed, 3)) == ""  # no role for a failed sign-in
-    assert model.data(model.index(ok, 3)) == describe_roles("manager")
+    assert model.data(model.index(failed, ACTION_COLUMN)) == _("Failed sign-in")
+    assert model.data(model.index(ok, ACTION_COLUMN)) == _("Signed in")
+    tip = model.data(model.index(ok, ACTION_COLUMN), Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == [_("Signed in"), _("Code: {code}").format(code="login")]
+    assert model.data(model.index(ok, RECORD_COLUMN)) == ""  # the account signed in is the row's login
+    assert model.data(model.index(failed, ROLE_COLUMN)) == ""  # no role for a failed sign-in
+    assert model.data(model.index(ok, ROLE_COLUMN)) == describe_roles("manager")
     assert len(model.data(model.index(ok, 1))) == len("dd/mm/yyyy HH:MM:SS")
     qtmodeltester.check(model)
     qtmodeltester.check(page.proxy)
@@ -182,8 +195,8 @@ def test_sorting_uses_values_not_text(qtbot: QtBot, trail: Installed) -> None:
 
 
 def test_descriptions() -> None:
-    assert describe_action("view.denied", "denied") == _("Refused: {action}").format(action=_("view"))
-    assert describe_action("teleport.denied", "denied") == _("Refused: {action}").format(action="teleport")
+    assert describe_action("view.denied", "denied") == _("Not allowed to {action}").format(action=_("view"))
+    assert describe_action("teleport.denied", "denied") == _("Not allowed to {action}").format(action="teleport")
     assert describe_action("login", "locked") == _("Sign-in refused: login locked")
     assert describe_action("backup.restored") == _("Restored a backup")
     assert describe_action("something.new") == "something.new"
@@ -261,3 +274,17 @@ def test_a_refused_search_shows_the_message(qtbot: QtBot, trail: Installed, monk
     page.search_button.click()
     qtbot.waitUntil(lambda: len(warnings) == 2, timeout=10_000)
     assert page.login_edit.text() == "giamdoc"  # what was typed is kept
+
+
+def test_the_filters_speak_in_phrases(qtbot: QtBot, trail: Installed) -> None:
+    page = _page(qtbot, trail)
+    combo = page.action_combo
+    entries = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count()) if combo.itemText(i)]
+    assert entries[0] == (_("Any action"), "")
+    assert (_("Printed the admission decision"), "document.printed.admission-decision") in entries
+    assert (_("Printed a document (any kind)"), "document.printed.") in entries
+    assert all(text != code and "." not in text.split()[0] for text, code in entries[1:])
+    assert combo.count() > len(entries)  # separators between the blocks
+    assert "staff_account" not in page.record_edit.placeholderText() + page.record_edit.toolTip()
+    outcomes = [page.outcome_combo.itemData(i) for i in range(page.outcome_combo.count())]
+    assert outcomes[0] == "" and {"ok", "failed", "denied"} <= set(outcomes)

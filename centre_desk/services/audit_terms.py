@@ -1,0 +1,204 @@
+"""The audit trail in words: a phrase for every action code the program writes, names for outcomes and records.
+
+The trail stores machine codes ("resident.viewed", "document.printed.admission-decision"); the viewer
+and the CSV export show them as a register would ("Xem hồ sơ", "In Quyết định tiếp nhận") and keep
+the codes beside them. tests/services/test_audit_terms.py checks that every code written anywhere in
+centre_desk has a phrase here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from centre_desk.i18n import N_, _
+from centre_desk.models.staff import Role
+from centre_desk.security.permissions import ACTION_NAMES, GROUP_NAMES, Action, FieldGroup, role_name
+
+PRINTED = "document.printed"  # the print action is "document.printed.<kind>"
+DENIED_SUFFIX = ".denied"  # a refused permission is "<Action>.denied", outcome "denied"
+
+# Sign-in and screen unlock are recorded under one code whatever happened; the outcome tells.
+_ATTEMPTS = {
+    ("login", "ok"): N_("Signed in"),
+    ("login", "failed"): N_("Failed sign-in"),
+    ("login", "throttled"): N_("Sign-in refused: too many attempts, waiting time"),
+    ("login", "locked"): N_("Sign-in refused: login locked"),
+    ("unlock", "ok"): N_("Unlocked the screen"),
+    ("unlock", "failed"): N_("Failed screen unlock"),
+    ("unlock", "throttled"): N_("Screen unlock refused: too many attempts, waiting time"),
+    ("unlock", "locked"): N_("Screen unlock refused: login locked"),
+}
+
+# In the order of the action filter; None starts a new block (a separator in the list).
+_PHRASES: tuple[tuple[str, str] | None, ...] = (
+    ("login", N_("Signed in")),
+    ("unlock", N_("Unlocked the screen")),
+    ("password.changed", N_("Changed own password")),
+    None,
+    ("resident.listed", N_("Viewed the list of residents")),
+    ("resident.viewed", N_("Viewed the record")),
+    ("resident.matched", N_("Looked for earlier stays of the person")),
+    ("resident.admitted", N_("Admitted a resident")),
+    ("resident.updated", N_("Changed the record: personal details")),
+    ("admission.updated", N_("Changed the record: admission details")),
+    ("consent.recorded", N_("Recorded a consent")),
+    ("consent.withdrawn", N_("Withdrew a consent")),
+    ("resident.photo_set", N_("Set the photo")),
+    ("resident.photo_removed", N_("Removed the photo")),
+    ("resident.exported_list", N_("Exported the list of residents")),
+    None,
+    ("draft.saved", N_("Saved a draft")),
+    ("draft.opened", N_("Opened a draft")),
+    ("draft.discarded", N_("Discarded a draft")),
+    None,
+    (f"{PRINTED}.admission-decision", N_("Printed the admission decision")),
+    (f"{PRINTED}.admission-record", N_("Printed the admission record")),
+    (f"{PRINTED}.belongings-receipt", N_("Printed the receipt for belongings")),
+    None,
+    ("account.listed", N_("Listed the staff accounts")),
+    ("account.viewed", N_("Opened a staff account")),
+    ("account.created", N_("Created a staff account")),
+    ("account.updated", N_("Changed a staff account")),
+    ("password.reset", N_("Reset a password")),
+    ("account.unlocked", N_("Unlocked a login")),
+    ("account.unlocked_by_recovery_key", N_("Unlocked a login with the recovery key")),
+    None,
+    ("centre.updated", N_("Changed the centre's details")),
+    ("setting.updated", N_("Changed a setting")),
+    ("backup.created", N_("Made a backup")),
+    ("backup.verified", N_("Checked a backup")),
+    ("backup.restored", N_("Restored a backup")),
+    ("integrity.checked", N_("Checked the database")),
+    ("database.initialised", N_("Created the database")),
+    ("keys.recovered", N_("Restored the keys with the recovery key")),
+    ("demo.populated", N_("Filled the demo database")),
+    None,
+    ("audit.viewed", N_("Viewed the audit trail")),
+    ("audit.exported", N_("Exported the audit trail")),
+)
+ACTION_PHRASES: dict[str, str] = dict(p for p in _PHRASES if p is not None)
+# A view of the record is written once per sensitive part disclosed, so the part names the phrase.
+_VIEWED = {
+    FieldGroup.NARRATIVE: N_("Viewed the person's own account"),
+    FieldGroup.SENSITIVE_HEALTH: N_("Viewed sensitive health information"),
+}
+_DENIED = N_("Not allowed to {action}")
+_PRINTED_OTHER = N_("Printed a document: {kind}")
+ANY_PRINT = (PRINTED + ".", N_("Printed a document (any kind)"))
+
+OUTCOME_NAMES = {
+    "ok": N_("Done"),
+    "failed": N_("Failed"),
+    "denied": N_("Not allowed"),
+    "throttled": N_("Made to wait"),
+    "locked": N_("Login locked"),
+}
+
+# Records that are no database row: what a count in record_id counts.
+_COUNTS = {
+    "audit.exported": N_("{count} rows"),
+    "resident.exported_list": N_("{count} residents"),
+    "demo.populated": N_("{count} residents"),
+}
+_SETTINGS = {"idle_lock_minutes": N_("screen lock delay")}
+_ATTEMPT_CODES = frozenset(action for action, _outcome in _ATTEMPTS)
+_ACTION_VALUES = frozenset(a.value for a in Action)
+_ROLE_VALUES = frozenset(r.value for r in Role)
+_GROUP_VALUES = frozenset(g.value for g in FieldGroup)
+
+
+@dataclass(frozen=True)
+class ActionChoice:
+    """One entry of the action filter: its phrase and the code (or code prefix) it selects."""
+
+    phrase: str
+    code: str
+
+
+def action_choices() -> list[ActionChoice | None]:
+    """The action filter's entries in the current language; None marks a separator."""
+    found: list[ActionChoice | None] = []
+    for entry in _PHRASES:
+        if entry is None:
+            found.append(None)
+            continue
+        code, phrase = entry
+        if code == f"{PRINTED}.admission-decision":
+            found.append(ActionChoice(_(ANY_PRINT[1]), ANY_PRINT[0]))
+        found.append(ActionChoice(_(phrase), code))
+    return found
+
+
+def known_action(code: str) -> bool:
+    """Whether `code` has a phrase of its own (refusals and prints of any kind included)."""
+    if code in ACTION_PHRASES:
+        return True
+    refused = code.removesuffix(DENIED_SUFFIX)
+    return refused != code and refused in _ACTION_VALUES
+
+
+def describe_action(action: str, outcome: str = "ok", field_group: str = "") -> str:
+    """The phrase of a stored action code; the code itself when it is unknown."""
+    attempt = _ATTEMPTS.get((action, outcome))
+    if attempt is not None:
+        return _(attempt)
+    if action == "resident.viewed" and field_group in _VIEWED:
+        return _(_VIEWED[FieldGroup(field_group)])
+    if action in ACTION_PHRASES:
+        return _(ACTION_PHRASES[action])
+    refused = action.removesuffix(DENIED_SUFFIX)
+    if refused != action and refused:
+        name = _(ACTION_NAMES[Action(refused)]) if refused in _ACTION_VALUES else refused
+        return _(_DENIED).format(action=name)
+    if action.startswith(PRINTED + ".") and len(action) > len(PRINTED) + 1:
+        return _(_PRINTED_OTHER).format(kind=action[len(PRINTED) + 1 :])
+    return action
+
+
+def describe_roles(stored: str) -> str:
+    """The comma-separated Role values of an audit row as role names."""
+    names = []
+    for value in (v.strip() for v in stored.split(",")):
+        if value:
+            names.append(role_name(Role(value)) if value in _ROLE_VALUES else value)
+    return ", ".join(names)
+
+
+def describe_outcome(outcome: str) -> str:
+    return _(OUTCOME_NAMES[outcome]) if outcome in OUTCOME_NAMES else outcome
+
+
+def describe_group(group: str) -> str:
+    return _(GROUP_NAMES[FieldGroup(group)]) if group in _GROUP_VALUES else group
+
+
+def describe_record(action: str, record_type: str, record_id: str, label: str) -> str:
+    """The record as staff know it: a resident code, a login, a file name — never a database id.
+
+    `label` is what the service found for the id (the resident code, the account login); "" if none.
+    """
+    if action in _COUNTS and record_id:
+        return _(_COUNTS[action]).format(count=record_id)
+    if action in _ATTEMPT_CODES:
+        return ""  # the account that signed in is the row's own login
+    if label:
+        return label
+    if not record_id:
+        return ""
+    if record_type in ("resident", "staff_account"):
+        # a refused print by code keeps the code as typed; a number no longer in the database says so
+        return _("(no longer in the database)") if record_id.isdigit() else record_id
+    if record_type == "admission_draft":
+        return _("draft no. {number}").format(number=record_id)
+    if record_type == "centre_settings":
+        return _("the centre's details")
+    if record_type == "app_setting":
+        return _(_SETTINGS[record_id]) if record_id in _SETTINGS else record_id
+    return record_id  # a login, a backup file name
+
+
+def record_code(record_type: str, record_id: str) -> str:
+    """The stored reference for machines: "resident:301", "backup:centre-….cdbak"."""
+    if record_type and record_id:
+        return f"{record_type}:{record_id}"
+    return record_type or record_id
