@@ -53,14 +53,12 @@ def _passphrase_reader(path: str | None) -> Callable[[bool], str]:
             return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
         try:
             first = getpass.getpass(_("Database passphrase: "))
-            if confirm and getpass.getpass(_("Repeat the passphrase: ")) != first:
-                raise UserError(_("The two passphrases differ."))
+            if confirm:
+                credentials.check_passphrase(first, getpass.getpass(_("Repeat the passphrase: ")))
         except (EOFError, OSError) as exc:
             raise KeyUnavailable(
                 _("No secure system keyring is available: give the database passphrase with --passphrase-file.")
             ) from exc
-        if len(first) < 12:
-            raise UserError(_("The database passphrase must have at least 12 characters."))
         return first
 
     return ask
