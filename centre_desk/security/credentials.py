@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from centre_desk.errors import KeyUnavailable, StorageError, ValidationError
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 from centre_desk.paths import write_atomic
 from centre_desk.security.keys import KEY_BYTES, KeySet
 from centre_desk.text import nfc
@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 SERVICE = "CentreDesk"
 _INSECURE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 PASSPHRASE_MIN = 12
+KEYRING_REFUSED = N_(
+    "The system keyring of this computer refused to keep the key of the database: it may be locked, or its "
+    "service is not running."
+)
 
 
 class KeyStoreRefused(StorageError):
@@ -49,6 +53,10 @@ class KeyStoreRefused(StorageError):
 class KeyStoreUnreachable(KeyUnavailable):
     """The system keyring cannot be read (locked, or no keyring service is running): the keys
     may well be there, so unlocking the keyring may be all that is needed."""
+
+    def __init__(self, message: str, *, no_service: bool = False) -> None:
+        super().__init__(message)
+        self.no_service = no_service  # no keyring service at all (no D-Bus), rather than a locked one
 
 
 class KeyMissing(KeyUnavailable):
@@ -128,12 +136,7 @@ class KeyringCustody:
         except Exception as exc:
             log.warning("the keyring refused to store the key: %s", type(exc).__name__)
             self.forget(db_id)  # no half-stored set of keys
-            raise KeyStoreRefused(
-                _(
-                    "The system keyring of this computer refused to keep the key of the database: it may be "
-                    "locked, or its service is not running."
-                )
-            ) from exc
+            raise KeyStoreRefused(_(KEYRING_REFUSED)) from exc
 
     def forget(self, db_id: str) -> None:
         """Best effort (it cleans up after a failure): a keyring that cannot delete is left as it is."""
@@ -260,7 +263,8 @@ class LayeredCustody:
                 "and no key file protected by a database passphrase is here. Nothing has been changed. "
                 "Start the keyring service and start again, or restore access with the recovery key: "
                 "centre-desk recover."
-            )
+            ),
+            no_service=True,
         )
 
     def save(self, db_id: str, keys: KeySet) -> None:

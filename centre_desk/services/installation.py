@@ -29,7 +29,13 @@ from centre_desk.paths import fsync_dir
 from centre_desk.security import credentials
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AnchorFile, AuditLog
-from centre_desk.security.credentials import KeyCustody, KeyMissing, LayeredCustody, PassphraseCustody
+from centre_desk.security.credentials import (
+    Argon2Params,
+    KeyCustody,
+    KeyMissing,
+    LayeredCustody,
+    PassphraseCustody,
+)
 from centre_desk.security.keys import (
     KeySet,
     derive_keys,
@@ -74,11 +80,12 @@ class Options:
     ask_passphrase: Callable[[bool], str] = no_passphrase
     passwords: Passwords | None = None
     custody: KeyCustody | None = None
+    argon2: Argon2Params | None = None  # how hard a passphrase is to guess (tests use a cheap one)
 
     def get_custody(self) -> KeyCustody:
         if self.custody is None:
             # Asked through `self`, so a passphrase given later (give_passphrase) is the one used.
-            self.custody = LayeredCustody(PassphraseCustody(self.data_dir / "keys", self._ask))
+            self.custody = LayeredCustody(PassphraseCustody(self.data_dir / "keys", self._ask, self.argon2))
         return self.custody
 
     def _ask(self, confirm: bool) -> str:
