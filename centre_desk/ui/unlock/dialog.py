@@ -322,7 +322,7 @@ class OpenDatabaseDialog(QDialog):
         self._show(Stage.RECOVERY)
 
     def _ask_new_passphrase(self, needed: bool, refused: bool = False) -> None:
-        self.new_passphrase_intro.setText(_(NEW_PASSPHRASE_REFUSED if refused else NEW_PASSPHRASE_NO_KEY_STORE))
+        self.new_passphrase_intro.setText(_(NEW_PASSPHRASE_REFUSED) if refused else _(NEW_PASSPHRASE_NO_KEY_STORE))
         self._needs_new_passphrase = needed
         self.new_passphrase_box.setVisible(needed)
 

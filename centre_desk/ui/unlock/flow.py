@@ -49,7 +49,7 @@ def recovery_reason(exc: KeyUnavailable) -> str:
     if isinstance(exc, KeyMissing):
         return _(KEY_MISSING)
     if isinstance(exc, KeyStoreUnreachable):
-        return _(NO_KEYRING_SERVICE if exc.no_service else KEYRING_LOCKED)
+        return _(NO_KEYRING_SERVICE) if exc.no_service else _(KEYRING_LOCKED)
     return exc.message
 
 
