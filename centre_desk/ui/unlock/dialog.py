@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -119,15 +118,15 @@ class OpenDatabaseDialog(QDialog):
         self._back_to: Stage = Stage.PASSPHRASE
         self.setWindowTitle(f"{APP_NAME} — " + _("Open the database"))
         self.setMinimumWidth(600)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._passphrase_page(keys_file))
-        self.stack.addWidget(self._recovery_page())
-        self.stack.addWidget(self._closing_page())
+        # One page shown at a time; not a QStackedWidget, whose height is the tallest page's.
+        self.pages = [self._passphrase_page(keys_file), self._recovery_page(), self._closing_page()]
+        self._stage = Stage.PASSPHRASE
         self.busy_label = _text("", "busyLabel")
         self.busy_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.stack)
+        for page in self.pages:
+            layout.addWidget(page)
         layout.addWidget(self.busy_label)
         self._page_buttons = {
             Stage.PASSPHRASE: self.open_button,
@@ -198,10 +197,14 @@ class OpenDatabaseDialog(QDialog):
         self.recovery_key.edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.new_passphrase_intro = _text("", "newPassphraseIntro")
         self.new_repeat = SecretField("newPassphraseRepeat")
+        retain = self.new_repeat.toggle.sizePolicy()
+        retain.setRetainSizeWhenHidden(True)  # the two fields keep one width
+        self.new_repeat.toggle.setSizePolicy(retain)
         self.new_repeat.toggle.hide()  # shown and hidden with the first field
         self.new_passphrase = SecretField("newPassphrase", also=[self.new_repeat.edit])
         form = _form()
         form.addRow(_("Recovery &key:"), self.recovery_key)
+        form.addRow("", hint_label(_("Dashes and spaces may be typed or left out; small letters are accepted.")))
         self._new_rows = _form()
         self._new_rows.addRow(_("&New database passphrase:"), self.new_passphrase)
         self._new_rows.addRow(_("Repea&t the new passphrase:"), self.new_repeat)
@@ -238,7 +241,6 @@ class OpenDatabaseDialog(QDialog):
         )
         layout.addSpacing(6)
         layout.addLayout(form)
-        layout.addWidget(hint_label(_("Dashes and spaces may be typed or left out; small letters are accepted.")))
         layout.addWidget(self.new_passphrase_box)
         layout.addWidget(self.recovery_error)
         layout.addStretch(1)
@@ -274,6 +276,7 @@ class OpenDatabaseDialog(QDialog):
                 "closingExplanation",
             )
         )
+        layout.addSpacing(12)
         layout.addStretch(1)
         layout.addWidget(buttons)
         return page
@@ -297,7 +300,7 @@ class OpenDatabaseDialog(QDialog):
         return self._centre
 
     def stage(self) -> Stage:
-        return Stage(self.stack.currentIndex())
+        return self._stage
 
     def is_busy(self) -> bool:
         return self._busy
@@ -308,7 +311,10 @@ class OpenDatabaseDialog(QDialog):
     def _show(self, stage: Stage) -> None:
         if stage != Stage.CLOSING:
             self._back_to = stage
-        self.stack.setCurrentIndex(stage)
+        self._stage = stage
+        for index, page in enumerate(self.pages):
+            page.setVisible(index == stage)
+        self._fit()
         button = self._page_buttons[stage]
         button.setDefault(True)
         focus = {Stage.PASSPHRASE: self.passphrase, Stage.RECOVERY: self.recovery_key}.get(stage, button)
@@ -325,6 +331,15 @@ class OpenDatabaseDialog(QDialog):
         self.new_passphrase_intro.setText(_(NEW_PASSPHRASE_REFUSED) if refused else _(NEW_PASSPHRASE_NO_KEY_STORE))
         self._needs_new_passphrase = needed
         self.new_passphrase_box.setVisible(needed)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the page shown needs at the present width (wrapped text included)."""
+        layout = self.layout()
+        assert layout is not None
+        width = self.width() if self.isVisible() else self.minimumWidth()
+        layout.activate()
+        self.resize(width, max(layout.totalHeightForWidth(width), layout.totalMinimumSize().height()))
 
     def reject(self) -> None:
         """Esc, Cancel or the window's close button: first say what closing means; from there, go back.

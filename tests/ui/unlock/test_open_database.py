@@ -14,8 +14,9 @@ from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QLineEdit
 
+from centre_desk import i18n
 from centre_desk.formatting import format_date
 from centre_desk.i18n import _
 from centre_desk.models.staff import Role
@@ -276,3 +277,37 @@ def test_a_locked_keyring_recovers_into_the_passphrase_mode(
     assert passphrase_file(later) is not None  # in passphrase mode now, whatever the keyring says
     later.give_passphrase(NEW_PASSPHRASE)
     open_centre(later, migrate=False).close()
+
+
+def _access_keys(dialog: QDialog) -> list[str]:
+    """The Alt+letter of every visible label and button (a doubled && is a plain ampersand)."""
+    keys = []
+    for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+        text = widget.text().replace("&&", "")
+        if widget.isVisible() and "&" in text:
+            keys.append(text[text.index("&") + 1].lower())
+    return keys
+
+
+@pytest.fixture(params=["vi", "en"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    before = i18n.language()
+    i18n.install(str(request.param))
+    yield str(request.param)
+    i18n.install(before)
+
+
+def test_every_page_fits_the_office_screen_with_unique_access_keys(qtbot: QtBot, made: Made, language: str) -> None:
+    dialog = _dialog(qtbot, made)
+    dialog.show_recovery(_("The database passphrase was not accepted three times."))  # the tallest page
+    everything: list[str] = []
+    for stage in (Stage.PASSPHRASE, Stage.RECOVERY, Stage.CLOSING):
+        dialog._show(stage)
+        qtbot.wait(10)
+        keys = _access_keys(dialog)
+        assert len(keys) == len(set(keys)), (stage, keys)
+        everything += keys
+        frame = dialog.frameGeometry()
+        assert frame.width() <= 1366 and frame.height() <= 728, (stage, frame)
+        assert dialog.minimumSizeHint().height() <= 728
+    assert len(everything) == len(set(everything)), everything  # unique across the whole dialog too
