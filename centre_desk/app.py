@@ -40,6 +40,7 @@ from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from centre_desk.ui.shell.overview import OverviewPage
 from centre_desk.ui.shell.placeholder import PlaceholderPage
 from centre_desk.ui.shell.residents import ResidentsFlow
+from centre_desk.ui.startup import CENTRE_NAME_KEY
 from centre_desk.ui.tasks import run_task, wait_for_writes
 from centre_desk.ui.unlock.flow import open_installation
 
@@ -244,6 +245,7 @@ def run(options: Options, language: str | None = None) -> int:
         return 1
     if not marked and is_demo(centre.read_sessions):
         DemoTitleMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
+    settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up window next time
     session = DesktopSession(app, centre, settings)
     try:
         if not session.sign_in():

@@ -3,6 +3,10 @@ sign-in, the forced password change, switching user, the daily backup off the UI
 
 from __future__ import annotations
 
+import argparse
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,13 +18,15 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTabWidget
 
-from centre_desk import app
+from centre_desk import app, launcher
+from centre_desk.cli import build_parser
 from centre_desk.i18n import _
 from centre_desk.models.staff import Role
 from centre_desk.security.credentials import CHEAP_ARGON2
 from centre_desk.security.passwords import Passwords, cheap_hasher
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Options, initialise
+from centre_desk.ui import startup
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
 from centre_desk.ui.tasks import wait_for_writes
@@ -267,3 +273,82 @@ def test_restore_from_the_backup_page_reopens_and_asks_to_sign_in_again(
     assert told
     logins = {a.login for a in session.centre.accounts.all_accounts(installed.manager)}
     assert "moi" not in logins and "giamdoc" in logins
+
+
+# -- start-up: the sign of life ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "desktop"),
+    [
+        ([], True),
+        (["--data-dir", "/tmp/x", "--lang", "en"], True),
+        (["--data-dir=/tmp/x", "--passphrase-file", "init"], True),  # "init" is the option's value here
+        (["--db", "postgresql://app@host/centre"], True),
+        (["init", "--manager", "giamdoc"], False),
+        (["--data-dir", "/tmp/x", "residents"], False),
+        (["--version"], False),
+        (["-h"], False),
+    ],
+)
+def test_the_launcher_tells_the_desktop_from_a_command(argv: list[str], desktop: bool) -> None:
+    assert launcher.wants_desktop(argv) is desktop
+
+
+def test_the_launcher_knows_every_option_that_takes_a_value() -> None:
+    parser = build_parser()
+    with_value = {
+        option
+        for action in parser._actions
+        if action.option_strings and action.nargs != 0 and not isinstance(action, argparse._SubParsersAction)
+        for option in action.option_strings
+    }
+    assert with_value == launcher.OPTIONS_WITH_VALUE
+
+
+def test_the_start_up_window_leaves_when_the_first_real_window_shows(qtbot: QtBot) -> None:
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    window = startup.StartupWindow()
+    window.describe("Trung tâm Công tác xã hội tỉnh Lai Châu", "Đang khởi động…")
+    window.start(qapp)
+    window.show_busy_cursor()
+    assert window.isVisible() and QApplication.overrideCursor() is not None
+    assert "Lai Châu" in window.text() and "CentreDesk" in window.text()
+    login = QDialog()
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+    assert QApplication.overrideCursor() is None  # the cursor it set is given back
+
+
+def _launch(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "centre_desk", *args],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=False,
+    )
+
+
+def test_the_start_up_window_is_painted_before_the_heavy_imports(tmp_path: Path) -> None:
+    done = _launch(["--data-dir", str(tmp_path / "data")], {startup.PROBE_ENV: "first"}, tmp_path)
+    probe = [line for line in done.stdout.splitlines() if line.startswith("startup-probe ")]
+    assert probe, done.stderr[-2000:]
+    _tag, _at, window, heavy = probe[0].split()
+    assert window == "StartupWindow"
+    assert heavy == "heavy="  # no SQLAlchemy, reportlab, alembic, services or db yet
+
+
+def test_a_command_never_loads_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from centre_desk.launcher import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr[-2000:]
