@@ -137,11 +137,7 @@ def passphrase_file(options: Options) -> PassphraseFile | None:
                 return None
             db_id = read_salt(target.path).hex()
         else:
-            engine = make_engine(target, pg_password=_pg_password(target))
-            try:
-                installation = _read_installation(engine)
-            finally:
-                engine.dispose()
+            installation = _server_installation(target)
             if installation is None:
                 return None
             db_id = installation[0]
@@ -215,6 +211,15 @@ def _read_installation(engine: Engine) -> tuple[str, str] | None:
             return None
         row = conn.execute(select(Installation.installation_id, Installation.key_check)).first()
     return None if row is None else (str(row[0]), str(row[1]))
+
+
+def _server_installation(target: DatabaseTarget) -> tuple[str, str] | None:
+    """(installation id, key check) of a server database, read over a connection closed again."""
+    engine = make_engine(target, pg_password=_pg_password(target))
+    try:
+        return _read_installation(engine)
+    finally:
+        engine.dispose()
 
 
 def open_centre(options: Options, *, migrate: bool = True) -> Centre:
@@ -372,11 +377,7 @@ def recover(options: Options, recovery_key: str, backup: Path | None = None) -> 
             raise KeyUnavailable(wrong_key) from exc
         installation_id = salt.hex()
     else:
-        engine = make_engine(target, pg_password=_pg_password(target))
-        try:
-            installation = _read_installation(engine)
-        finally:
-            engine.dispose()
+        installation = _server_installation(target)
         if installation is None:
             raise NotInitialised(_("There is no database here yet. Create one with: centre-desk init"))
         installation_id, check = installation

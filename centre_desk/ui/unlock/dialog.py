@@ -87,6 +87,18 @@ def _text(text: str, name: str = "") -> QLabel:
     return label
 
 
+def _page(heading: str, explanation: str, name: str, before: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
+    """A page: its heading, `before` (a reason), its explanation; the caller adds the rest."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(_heading(heading))
+    if before is not None:
+        layout.addWidget(before)
+    layout.addWidget(_text(explanation, name))
+    return page, layout
+
+
 def _form() -> QFormLayout:
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -142,7 +154,6 @@ class OpenDatabaseDialog(QDialog):
 
     # -- pages -------------------------------------------------------------------------------------
     def _passphrase_page(self, keys_file: PassphraseFile | None) -> QWidget:
-        page = QWidget()
         self.passphrase = SecretField("databasePassphrase")
         facts = _form()
         if keys_file is not None:
@@ -165,18 +176,14 @@ class OpenDatabaseDialog(QDialog):
         cancel = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.open_button.clicked.connect(self._on_open_clicked)
         cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_heading(_("Database passphrase")))
-        layout.addWidget(
-            _text(
-                _(
-                    "This computer has no secure key store, so the key of this database is protected by the "
-                    "database passphrase: the passphrase chosen when this database was created on this computer. "
-                    "It is not the password you sign in with."
-                ),
-                "passphraseExplanation",
-            )
+        page, layout = _page(
+            _("Database passphrase"),
+            _(
+                "This computer has no secure key store, so the key of this database is protected by the "
+                "database passphrase: the passphrase chosen when this database was created on this computer. "
+                "It is not the password you sign in with."
+            ),
+            "passphraseExplanation",
         )
         layout.addLayout(facts)
         layout.addSpacing(6)
@@ -188,7 +195,6 @@ class OpenDatabaseDialog(QDialog):
         return page
 
     def _recovery_page(self) -> QWidget:
-        page = QWidget()
         self.reason_label = _text("", "recoveryReason")
         font = self.reason_label.font()
         font.setBold(True)
@@ -225,19 +231,15 @@ class OpenDatabaseDialog(QDialog):
         new_layout.setContentsMargins(0, 6, 0, 0)
         new_layout.addWidget(self.new_passphrase_intro)
         new_layout.addLayout(self._new_rows)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_heading(_("Recovery key")))
-        layout.addWidget(self.reason_label)
-        layout.addWidget(
-            _text(
-                _(
-                    "The recovery key is the 40 letters and digits on the recovery sheet printed when this "
-                    "database was created (kept in the director's safe). It re-creates the keys of this "
-                    "database on this computer; the records are not changed."
-                ),
-                "recoveryExplanation",
-            )
+        page, layout = _page(
+            _("Recovery key"),
+            _(
+                "The recovery key is the 40 letters and digits on the recovery sheet printed when this "
+                "database was created (kept in the director's safe). It re-creates the keys of this "
+                "database on this computer; the records are not changed."
+            ),
+            "recoveryExplanation",
+            before=self.reason_label,
         )
         layout.addSpacing(6)
         layout.addLayout(form)
@@ -256,7 +258,6 @@ class OpenDatabaseDialog(QDialog):
         return page
 
     def _closing_page(self) -> QWidget:
-        page = QWidget()
         buttons = QDialogButtonBox()
         self.close_button: QPushButton = buttons.addButton(
             _("&Close the program"), QDialogButtonBox.ButtonRole.DestructiveRole
@@ -264,17 +265,13 @@ class OpenDatabaseDialog(QDialog):
         self.stay_button: QPushButton = buttons.addButton(_("&Go back"), QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.clicked.connect(self._close_program)
         self.stay_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_heading(_("Close the program?")))
-        layout.addWidget(
-            _text(
-                _(
-                    "The program closes without opening the database. Nothing has been changed: the database, "
-                    "its keys and the recovery key stay as they are. The program can be started again at any time."
-                ),
-                "closingExplanation",
-            )
+        page, layout = _page(
+            _("Close the program?"),
+            _(
+                "The program closes without opening the database. Nothing has been changed: the database, "
+                "its keys and the recovery key stay as they are. The program can be started again at any time."
+            ),
+            "closingExplanation",
         )
         layout.addSpacing(12)
         layout.addStretch(1)

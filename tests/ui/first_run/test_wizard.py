@@ -68,7 +68,8 @@ def creator(options: Options) -> Iterator[Creator]:
     made.close()
 
 
-def _wizard(qtbot: QtBot, create: object, needs_passphrase: bool = False) -> FirstRunWizard:
+def _wizard(qtbot: QtBot, create: object, needs_passphrase: bool | None = False) -> FirstRunWizard:
+    """None: the wizard decides from the keyring, as at a real first run."""
     wizard = FirstRunWizard(create, needs_passphrase=needs_passphrase)  # type: ignore[arg-type]
     qtbot.addWidget(wizard)
     wizard.show()
@@ -106,6 +107,14 @@ def _fill_account(qtbot: QtBot, wizard: FirstRunWizard, password: str = PASSWORD
     assert not wizard.button(Next).isEnabled()
     page.fields["repeat"].setText(password)
     page.fields["repeat"].setFocus()
+
+
+def _to_the_create_page(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    wizard.next()
+    _fill_centre(qtbot, wizard)
+    wizard.next()
+    _fill_account(qtbot, wizard)
+    wizard.next()
 
 
 def _create(qtbot: QtBot, wizard: FirstRunWizard, expect_created: bool = True) -> None:
@@ -215,11 +224,7 @@ def test_centre_field_errors_return_to_the_centre_page(qtbot: QtBot) -> None:
         raise ValidationError("place_name", "Tên địa danh quá dài.")
 
     wizard = _wizard(qtbot, refuse)
-    wizard.next()
-    _fill_centre(qtbot, wizard)
-    wizard.next()
-    _fill_account(qtbot, wizard)
-    wizard.next()
+    _to_the_create_page(qtbot, wizard)
     _create(qtbot, wizard, expect_created=False)
     assert wizard.currentId() == PageId.CENTRE
     assert wizard.centre_page.error_label.text() == "Tên địa danh quá dài."
@@ -291,16 +296,9 @@ def test_a_keyring_that_refuses_the_key_leads_to_the_passphrase_mode(qtbot: QtBo
     locked = LockedKeyring()  # looks secure (a Secret Service), but its collection is locked
     keyring.set_keyring(locked)
     options = Options(tmp_path / "data", passwords=Passwords(cheap_hasher()))
-    wizard = FirstRunWizard(app.database_creator(options))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
+    wizard = _wizard(qtbot, app.database_creator(options), needs_passphrase=None)
     assert not wizard.needs_passphrase
-    wizard.next()
-    _fill_centre(qtbot, wizard)
-    wizard.next()
-    _fill_account(qtbot, wizard)
-    wizard.next()
+    _to_the_create_page(qtbot, wizard)
     _create(qtbot, wizard, expect_created=False)
     page = wizard.create_page
     assert page.error_label.text() == _(KEYRING_REFUSED)
