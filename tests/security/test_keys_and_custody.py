@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from keyring.backends import chainer, fail, null
 
 from centre_desk.errors import KeyUnavailable, ValidationError
+from centre_desk.i18n import _
 from centre_desk.security.credentials import (
     CHEAP_ARGON2,
+    KEYRING_REFUSED,
     KeyringCustody,
     KeyStoreRefused,
     KeyStoreUnreachable,
@@ -169,8 +171,9 @@ def test_a_keyring_refusing_to_store_leaves_nothing_half_stored(tmp_path: Path) 
     keyring.set_keyring(locked)
     custody = LayeredCustody(PassphraseCustody(tmp_path, _never, CHEAP_ARGON2))
     assert custody.uses_keyring  # it looks secure until it is asked to store
-    with pytest.raises(KeyStoreRefused, match="refused"):
+    with pytest.raises(KeyStoreRefused) as refused:
         custody.save("db1", derive_keys(new_secret()))
+    assert refused.value.message == _(KEYRING_REFUSED)
     assert locked.entries == {} and not any(tmp_path.iterdir())
 
 
@@ -179,11 +182,13 @@ def test_unreachable_keyring_is_told_apart_from_a_missing_entry(tmp_path: Path, 
     custody = LayeredCustody(PassphraseCustody(tmp_path, _never, CHEAP_ARGON2))
     assert custody.load("db1") is None  # the keyring answers: no entry (open_centre says KeyMissing)
     keyring.set_keyring(LockedKeyring(refuse_reads=True))
-    with pytest.raises(KeyStoreUnreachable, match="locked"):
+    with pytest.raises(KeyStoreUnreachable) as locked:
         custody.load("db1")
+    assert not locked.value.no_service  # a locked keyring: unlocking it may be all that is needed
     keyring.set_keyring(fail.Keyring())  # no Secret Service (no D-Bus): keyring falls back to this
-    with pytest.raises(KeyStoreUnreachable, match="service"):
+    with pytest.raises(KeyStoreUnreachable) as absent:
         custody.load("db1")
+    assert absent.value.no_service and absent.value.message != locked.value.message
 
 
 def test_a_database_in_passphrase_mode_never_asks_the_keyring(tmp_path: Path) -> None:
