@@ -1,3 +1,3 @@
-from centre_desk.cli import main
+from centre_desk.launcher import main
 
 raise SystemExit(main())

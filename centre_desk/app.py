@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QTabWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QTabWidget
 
 from centre_desk import APP_NAME, ORG_NAME
 from centre_desk.db.location import resolve_target
-from centre_desk.errors import KeyUnavailable, NotInitialised, UserError
+from centre_desk.errors import UserError
 from centre_desk.i18n import _, install
 from centre_desk.i18n import language as current_language
 from centre_desk.log import setup_logging
@@ -21,15 +21,7 @@ from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.demo import is_demo, is_demo_folder
 from centre_desk.services.dto import BackupInfo, NewAccount
-from centre_desk.services.installation import (
-    Centre,
-    Options,
-    initialise,
-    no_passphrase,
-    open_centre,
-    recover,
-    restore,
-)
+from centre_desk.services.installation import Centre, Options, initialise, restore
 from centre_desk.services.settings import CentreDetails
 from centre_desk.ui.administration.audit.page import AuditPage
 from centre_desk.ui.administration.backup.page import BackupPage
@@ -37,52 +29,25 @@ from centre_desk.ui.administration.centre_settings.page import CentreSettingsPag
 from centre_desk.ui.administration.users.page import UsersPage
 from centre_desk.ui.errors import install_excepthook, show_error
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.first_run.wizard import FirstRunWizard
+from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
 from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController
 from centre_desk.ui.login.change_password import ChangePasswordDialog
-from centre_desk.ui.login.dialog import LoginDialog
+from centre_desk.ui.login.dialog import LoginDialog, SignIn
 from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.shell.demo_marker import DemoTitleMarker
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from centre_desk.ui.shell.overview import OverviewPage
 from centre_desk.ui.shell.placeholder import PlaceholderPage
 from centre_desk.ui.shell.residents import ResidentsFlow
+from centre_desk.ui.startup import CENTRE_NAME_KEY
 from centre_desk.ui.tasks import run_task, wait_for_writes
+from centre_desk.ui.unlock.flow import open_installation
 
 log = logging.getLogger(__name__)
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is due
-
-
-def _ask_passphrase(confirm: bool) -> str:
-    text, ok = QInputDialog.getText(None, APP_NAME, _("Database passphrase:"), QLineEdit.EchoMode.Password)
-    if not ok:
-        raise KeyUnavailable(_("No database passphrase was given."))
-    return text
-
-
-def _open_or_recover(options: Options) -> Centre | None:
-    while True:
-        try:
-            return open_centre(options)
-        except NotInitialised as exc:
-            QMessageBox.information(None, APP_NAME, exc.message)
-            return None
-        except KeyUnavailable as exc:
-            key, ok = QInputDialog.getText(
-                None, APP_NAME, exc.message + "\n\n" + _("Type the recovery key to restore access:")
-            )
-            if not ok:
-                return None
-            try:
-                recover(options, key).close()
-            except UserError as err:
-                QMessageBox.warning(None, APP_NAME, err.message)
-        except UserError as exc:
-            QMessageBox.critical(None, APP_NAME, exc.message)
-            return None
 
 
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
@@ -132,13 +97,19 @@ class DesktopSession(QObject):
         self._daily.timeout.connect(self._start_daily_backup)
         self._daily.start(BACKUP_CHECK_MS)
 
-    def sign_in(self, actor: Actor | None = None) -> bool:
-        """Ask for a sign-in (unless `actor` is given) and open the main window."""
-        while actor is None:
-            actor = LoginDialog.ask(None, self.centre.accounts, self.centre.centre_name())
-            if actor is None:
+    def sign_in(self, signed: SignIn | Actor | None = None) -> bool:
+        """Ask for a sign-in (unless one is given) and open the main window; a temporary password
+        is replaced first, without asking again for the password just typed."""
+        if isinstance(signed, Actor):
+            signed = SignIn(signed)
+        while signed is None:
+            signed = LoginDialog.ask(None, self.centre.accounts, self.centre.centre_name())
+            if signed is None:
                 return False
-        if actor.must_change_password and not ChangePasswordDialog.ask(None, self.centre.accounts, actor, forced=True):
+        actor = signed.actor
+        if actor.must_change_password and not ChangePasswordDialog.ask(
+            None, self.centre.accounts, actor, forced=True, proof=signed.temporary_password
+        ):
             return self.sign_in()
         self._open_window(actor)
         return True
@@ -195,7 +166,7 @@ class DesktopSession(QObject):
         if not self.sign_in():
             self.app.quit()
 
-    def _on_switch_user(self, other: Actor) -> None:
+    def _on_switch_user(self, other: SignIn) -> None:
         self._close_window()
         self.sign_in(other)
 
@@ -268,16 +239,15 @@ def run(options: Options, language: str | None = None) -> int:
     app.setFont(font)
     if gaps := missing_letters():
         log.error("the screen font lacks Vietnamese letters in: %s", ", ".join(gaps))
-    if options.ask_passphrase is no_passphrase:
-        options.ask_passphrase = _ask_passphrase
     marked = is_demo_folder(options.data_dir)
     if marked:  # before any question, the passphrase one included
         DemoTitleMarker.install(app)
-    centre = _first_run(options) if not _database_exists(options) else _open_or_recover(options)
+    centre = _first_run(options) if not _database_exists(options) else open_installation(options)
     if centre is None:
         return 1
     if not marked and is_demo(centre.read_sessions):
         DemoTitleMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
+    settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up window next time
     session = DesktopSession(app, centre, settings)
     try:
         if not session.sign_in():
@@ -294,10 +264,17 @@ def _database_exists(options: Options) -> bool:
 
 
 def _first_run(options: Options) -> Centre | None:
+    return FirstRunWizard.run(None, database_creator(options))
+
+
+def database_creator(options: Options) -> CreateDatabase:
+    """What the first-run wizard calls (on a worker) to create the database."""
+
     def create(manager: NewAccount, details: CentreDetails, passphrase: str | None) -> tuple[Centre, str]:
-        # Runs on a worker thread: no dialogs; the passphrase (if any) was asked by the wizard.
+        # Runs on a worker thread: no dialogs; the passphrase (if any) was asked by the wizard, either
+        # because there is no secure keyring or because the keyring refused to keep the keys.
         if passphrase is not None:
-            options.ask_passphrase = lambda _confirm: passphrase
+            options.give_passphrase(passphrase, instead_of_keyring=True)
         return initialise(options, manager, details)
 
-    return FirstRunWizard.run(None, create)
+    return create

@@ -24,6 +24,7 @@ from centre_desk.models.staff import Role
 from centre_desk.paths import data_dir, restrict_new_files, tighten_data_dir, write_atomic
 from centre_desk.security import credentials
 from centre_desk.security.access import Actor
+from centre_desk.security.password_policy import check_passphrase
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import (
     Centre,
@@ -53,8 +54,8 @@ def _passphrase_reader(path: str | None) -> Callable[[bool], str]:
             return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
         try:
             first = getpass.getpass(_("Database passphrase: "))
-            if confirm and getpass.getpass(_("Repeat the passphrase: ")) != first:
-                raise UserError(_("The two passphrases differ."))
+            if confirm:
+                check_passphrase(first, getpass.getpass(_("Repeat the passphrase: ")))
         except (EOFError, OSError) as exc:
             raise KeyUnavailable(
                 _("No secure system keyring is available: give the database passphrase with --passphrase-file.")

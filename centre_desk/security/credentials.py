@@ -2,9 +2,10 @@
 
 Keys live in the operating system's keyring (Windows Credential Manager, macOS
 Keychain, Secret Service). Where only an insecure backend exists (keyring's
-fail/null backends, anything from keyrings.alt) no key is ever stored there:
-the keys are wrapped with AES-256-GCM under a key derived with Argon2id from a
-database passphrase the user types at start.
+fail/null backends, anything from keyrings.alt), or where the keyring refused to
+keep them, no key is ever stored there: the keys are wrapped with AES-256-GCM under
+a key derived with Argon2id from a database passphrase the user types at start
+("passphrase mode"; the wrapped keys live in <data>/keys/<database id>.json).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -27,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from centre_desk.errors import KeyUnavailable, StorageError
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 from centre_desk.paths import private_dir, write_atomic
 from centre_desk.security.keys import KEY_BYTES, KeySet
 from centre_desk.security.password_policy import check_passphrase
@@ -37,6 +39,32 @@ log = logging.getLogger(__name__)
 
 SERVICE = "CentreDesk"
 _INSECURE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+KEYRING_REFUSED = N_(
+    "The system keyring of this computer refused to keep the key of the database: it may be locked, or its "
+    "service is not running."
+)
+
+
+class KeyStoreRefused(StorageError):
+    """The system keyring would not keep the keys (a locked collection, no Secret Service, an
+    error while storing): nothing was kept there; the passphrase mode is the way forward."""
+
+
+class KeyStoreUnreachable(KeyUnavailable):
+    """The system keyring cannot be read (locked, or no keyring service is running): the keys
+    may well be there, so unlocking the keyring may be all that is needed."""
+
+    def __init__(self, message: str, *, no_service: bool = False) -> None:
+        super().__init__(message)
+        self.no_service = no_service  # no keyring service at all (no D-Bus), rather than a locked one
+
+
+class KeyMissing(KeyUnavailable):
+    """The keyring answers but holds no key for this database (the entry is missing)."""
+
+
+class WrongPassphrase(KeyUnavailable):
+    """The database passphrase typed does not unwrap the keys."""
 
 
 def backend_is_secure(backend: keyring.backend.KeyringBackend | None = None) -> bool:
@@ -64,13 +92,25 @@ _NAMES = ("database", "audit", "backup")
 
 
 class KeyringCustody:
-    """The three keys as three keyring entries named after the database id."""
+    """The three keys as three keyring entries named after the database id.
+
+    Backends raise more than KeyringError (Secret Service reports D-Bus errors of its own),
+    hence the broad catches: whatever the backend says, the caller gets one of our errors.
+    """
 
     def load(self, db_id: str) -> KeySet | None:
         try:
             values = [keyring.get_password(SERVICE, f"{name}-key:{db_id}") for name in _NAMES]
-        except keyring.errors.KeyringError as exc:
-            raise KeyUnavailable(_("The system keyring cannot be read.")) from exc
+        except Exception as exc:
+            log.warning("the keyring could not be read: %s", type(exc).__name__)
+            raise KeyStoreUnreachable(
+                _(
+                    "The system keyring of this computer cannot be read: it may be locked, or its service "
+                    "is not running. Nothing has been changed. Unlock the keyring (for example by signing in "
+                    "to the computer again) and start again, or restore access with the recovery key: "
+                    "centre-desk recover."
+                )
+            ) from exc
         if any(v is None for v in values):
             return None
         try:
@@ -85,12 +125,15 @@ class KeyringCustody:
         try:
             for name in _NAMES:
                 keyring.set_password(SERVICE, f"{name}-key:{db_id}", getattr(keys, name).hex())
-        except keyring.errors.KeyringError as exc:
-            raise StorageError(_("The key could not be stored in the system keyring.")) from exc
+        except Exception as exc:
+            log.warning("the keyring refused to store the key: %s", type(exc).__name__)
+            self.forget(db_id)  # no half-stored set of keys
+            raise KeyStoreRefused(_(KEYRING_REFUSED)) from exc
 
     def forget(self, db_id: str) -> None:
+        """Best effort (it cleans up after a failure): a keyring that cannot delete is left as it is."""
         for name in _NAMES:
-            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            with contextlib.suppress(Exception):
                 keyring.delete_password(SERVICE, f"{name}-key:{db_id}")
 
 
@@ -114,11 +157,18 @@ class PassphraseCustody:
         self._ask = ask_passphrase
         self._params = params or Argon2Params()
 
-    def _file(self, db_id: str) -> Path:
+    def file(self, db_id: str) -> Path:
         return self._dir / f"{db_id}.json"
 
     def exists(self, db_id: str) -> bool:
-        return self._file(db_id).exists()
+        return self.file(db_id).exists()
+
+    def written_at(self, db_id: str) -> datetime | None:
+        """When the keys file was last written (the passphrase chosen), local time; None without one."""
+        try:
+            return datetime.fromtimestamp(self.file(db_id).stat().st_mtime).astimezone()
+        except OSError:
+            return None
 
     def _kek(self, passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
         return hash_secret_raw(
@@ -132,21 +182,20 @@ class PassphraseCustody:
         )
 
     def load(self, db_id: str) -> KeySet | None:
-        path = self._file(db_id)
+        path = self.file(db_id)
         if not path.exists():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
         params = Argon2Params(data["time_cost"], data["memory_kib"], data["parallelism"])
         salt, nonce, blob = (base64.b64decode(data[k]) for k in ("salt", "nonce", "ciphertext"))
         typed = self._ask(False)
-        # Wrapped under the NFC form; files from before that rule were wrapped as typed.
+        # Saved in NFC; a passphrase typed by an input method that composes differently still opens.
         for passphrase in dict.fromkeys((nfc(typed), typed)):
-            try:
-                plain = AESGCM(self._kek(passphrase, salt, params)).decrypt(nonce, blob, db_id.encode("ascii"))
-            except InvalidTag:
-                continue
-            return KeySet(plain[:KEY_BYTES], plain[KEY_BYTES : 2 * KEY_BYTES], plain[2 * KEY_BYTES :])
-        raise KeyUnavailable(_("The database passphrase is not correct."))
+            kek = self._kek(passphrase, salt, params)
+            with contextlib.suppress(InvalidTag):
+                plain = AESGCM(kek).decrypt(nonce, blob, db_id.encode("ascii"))
+                return KeySet(plain[:KEY_BYTES], plain[KEY_BYTES : 2 * KEY_BYTES], plain[2 * KEY_BYTES :])
+        raise WrongPassphrase(_("The database passphrase is not correct."))
 
     def save(self, db_id: str, keys: KeySet) -> None:
         """Wrap the keys under a new passphrase; the one passphrase rule applies to every way of
@@ -166,43 +215,65 @@ class PassphraseCustody:
             "ciphertext": base64.b64encode(blob).decode(),
         }
         private_dir(self._dir)
-        write_atomic(self._file(db_id), json.dumps(data, indent=1).encode())  # mode 0600
+        write_atomic(self.file(db_id), json.dumps(data, indent=1).encode())  # mode 0600
 
     def forget(self, db_id: str) -> None:
-        self._file(db_id).unlink(missing_ok=True)
+        self.file(db_id).unlink(missing_ok=True)
 
 
 class LayeredCustody:
-    """Keyring first when it is secure; the passphrase file otherwise."""
+    """A database whose keys file is here is in passphrase mode, whatever the keyring; otherwise
+    its keys are in the keyring when that is secure. New keys go to a secure keyring unless the
+    keyring is not allowed (the person chose the passphrase mode after the keyring refused)."""
 
-    def __init__(self, passphrase: PassphraseCustody, keyring_custody: KeyringCustody | None = None) -> None:
-        self._passphrase = passphrase
+    def __init__(
+        self,
+        passphrase: PassphraseCustody,
+        keyring_custody: KeyringCustody | None = None,
+        *,
+        keyring_allowed: bool = True,
+    ) -> None:
+        self.passphrase = passphrase
         self._keyring = keyring_custody or KeyringCustody()
+        self.keyring_allowed = keyring_allowed
 
     @property
     def uses_keyring(self) -> bool:
-        return backend_is_secure()
+        """Whether new keys would be kept in the system keyring."""
+        return self.keyring_allowed and backend_is_secure()
+
+    def needs_passphrase(self, db_id: str) -> bool:
+        """Whether opening this database asks for its passphrase."""
+        return self.passphrase.exists(db_id)
 
     def load(self, db_id: str) -> KeySet | None:
-        if self.uses_keyring:
-            keys = self._keyring.load(db_id)
-            if keys is not None:
-                return keys
-        elif not self._passphrase.exists(db_id):
-            log.info("no secure keyring (%s) and no passphrase file", backend_name())
-        return self._passphrase.load(db_id)
+        if self.passphrase.exists(db_id):
+            return self.passphrase.load(db_id)
+        if backend_is_secure():
+            return self._keyring.load(db_id)
+        log.info("no secure keyring (%s) and no passphrase file", backend_name())
+        raise KeyStoreUnreachable(
+            _(
+                "No secure system keyring is available on this computer (its service may not be running), "
+                "and no key file protected by a database passphrase is here. Nothing has been changed. "
+                "Start the keyring service and start again, or restore access with the recovery key: "
+                "centre-desk recover."
+            ),
+            no_service=True,
+        )
 
     def save(self, db_id: str, keys: KeySet) -> None:
         if self.uses_keyring:
             self._keyring.save(db_id, keys)
+            self.passphrase.forget(db_id)  # a recovery moved the keys to the keyring: no stale file
         else:
-            log.info("keyring backend %s is not secure: using a passphrase", backend_name())
-            self._passphrase.save(db_id, keys)
+            log.info("keys kept under a passphrase (keyring backend %s)", backend_name())
+            self.passphrase.save(db_id, keys)
 
     def forget(self, db_id: str) -> None:
         if self.uses_keyring:
             self._keyring.forget(db_id)
-        self._passphrase.forget(db_id)
+        self.passphrase.forget(db_id)
 
 
 def get_secret(name: str) -> str | None:

@@ -52,12 +52,15 @@ def _made_of(text: str, context: Iterable[str]) -> bool:
     return False
 
 
-def check_passphrase(passphrase: str) -> str:
+def check_passphrase(passphrase: str, repeat: str | None = None) -> str:
     """The database passphrase in NFC, or ValidationError: 12 to 1024 characters, no control
-    characters, not a common password nor one or two characters repeated. Every path that SETS a
-    passphrase (the prompt, --passphrase-file, standard input, the first-run wizard, recovery)
-    ends in PassphraseCustody.save, which calls this."""
+    characters, not a common password nor one or two characters repeated, and the same when typed
+    again (`repeat`, where the prompt asks twice). Every path that SETS a passphrase (the prompt,
+    --passphrase-file, standard input, the first-run wizard, recovery) ends in PassphraseCustody.save,
+    which calls this; the prompts call it first to answer before the slow work."""
     passphrase = nfc(passphrase)
+    if repeat is not None and nfc(repeat) != passphrase:
+        raise ValidationError("passphrase_repeat", _("The two passphrases differ."))
     if len(passphrase) < PASSPHRASE_MIN_LENGTH:
         raise ValidationError("passphrase", _("The database passphrase must have at least 12 characters."))
     if len(passphrase) > PASSPHRASE_MAX_LENGTH:

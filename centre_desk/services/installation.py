@@ -11,7 +11,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from centre_desk.db.engine import make_engine, open_cipher_connection, read_salt, session_factory
 from centre_desk.db.location import DatabaseTarget, resolve_target
 from centre_desk.db.migrate import head_revision, prepare, upgrade
-from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError
+from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError, UserError
 from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
 from centre_desk.models.centre import Installation
@@ -28,7 +28,13 @@ from centre_desk.paths import fsync_dir
 from centre_desk.security import credentials
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AnchorFile, AuditLog
-from centre_desk.security.credentials import KeyCustody, LayeredCustody, PassphraseCustody
+from centre_desk.security.credentials import (
+    Argon2Params,
+    KeyCustody,
+    KeyMissing,
+    LayeredCustody,
+    PassphraseCustody,
+)
 from centre_desk.security.keys import (
     KeySet,
     derive_keys,
@@ -74,16 +80,72 @@ class Options:
     ask_passphrase: Callable[[bool], str] = no_passphrase
     passwords: Passwords | None = None
     custody: KeyCustody | None = None
+    argon2: Argon2Params | None = None  # how hard a passphrase is to guess (tests use a cheap one)
 
     def get_custody(self) -> KeyCustody:
         if self.custody is None:
-            self.custody = LayeredCustody(PassphraseCustody(self.data_dir / "keys", self.ask_passphrase))
+            # Asked through `self`, so a passphrase given later (give_passphrase) is the one used.
+            self.custody = LayeredCustody(PassphraseCustody(self.data_dir / "keys", self._ask, self.argon2))
         return self.custody
+
+    def _ask(self, confirm: bool) -> str:
+        return self.ask_passphrase(confirm)
+
+    def give_passphrase(self, passphrase: str, *, instead_of_keyring: bool = False) -> None:
+        """Answer every passphrase question with `passphrase` (typed once in a dialog; a reopen after
+        a restore needs it again). With `instead_of_keyring`, new keys are wrapped under it even
+        where a secure keyring exists: the person chose the passphrase mode after the keyring refused."""
+        self.ask_passphrase = lambda _confirm: passphrase
+        if instead_of_keyring:
+            custody = self.get_custody()
+            if isinstance(custody, LayeredCustody):
+                custody.keyring_allowed = False
+
+    def new_keys_need_passphrase(self) -> bool:
+        """Whether keys saved now (a first run, a recovery) are wrapped under a database passphrase."""
+        custody = self.get_custody()
+        if isinstance(custody, LayeredCustody):
+            return not custody.uses_keyring
+        return isinstance(custody, PassphraseCustody)
 
     def get_passwords(self) -> Passwords:
         if self.passwords is None:
             self.passwords = Passwords(default_hasher())
         return self.passwords
+
+
+@dataclass(frozen=True)
+class PassphraseFile:
+    """Where the keys of a database in passphrase mode are kept, and when they were written."""
+
+    path: Path
+    written_at: datetime | None
+
+
+def passphrase_file(options: Options) -> PassphraseFile | None:
+    """The keys file of this database when opening it asks for the database passphrase; None for a
+    database whose keys are in the keyring, for no database, or when the database cannot be reached
+    (open_centre then says why)."""
+    custody = options.get_custody()
+    wrapped = custody.passphrase if isinstance(custody, LayeredCustody) else custody
+    if not isinstance(wrapped, PassphraseCustody):
+        return None
+    target = resolve_target(options.data_dir, options.db)
+    try:
+        if target.path is not None:
+            if not target.path.exists():
+                return None
+            db_id = read_salt(target.path).hex()
+        else:
+            installation = _server_installation(target)
+            if installation is None:
+                return None
+            db_id = installation[0]
+    except UserError:
+        return None
+    if not wrapped.exists(db_id):
+        return None
+    return PassphraseFile(wrapped.file(db_id), wrapped.written_at(db_id))
 
 
 def anchor_path(data_dir: Path, installation_id: str) -> Path:
@@ -147,6 +209,15 @@ def _read_installation(engine: Engine) -> tuple[str, str] | None:
     return None if row is None else (str(row[0]), str(row[1]))
 
 
+def _server_installation(target: DatabaseTarget) -> tuple[str, str] | None:
+    """(installation id, key check) of a server database, read over a connection closed again."""
+    engine = make_engine(target, pg_password=_pg_password(target))
+    try:
+        return _read_installation(engine)
+    finally:
+        engine.dispose()
+
+
 def open_centre(options: Options, *, migrate: bool = True) -> Centre:
     """Open an existing installation. Never creates anything; fails closed without its key."""
     target = resolve_target(options.data_dir, options.db)
@@ -157,7 +228,7 @@ def open_centre(options: Options, *, migrate: bool = True) -> Centre:
         salt = read_salt(target.path)
         keys = custody.load(salt.hex())
         if keys is None:
-            raise KeyUnavailable(_(NO_KEY))
+            raise KeyMissing(_(NO_KEY))
         engine = make_engine(target, key=keys.database, salt=salt)
         expected: str | None = salt.hex()
     else:
@@ -171,7 +242,7 @@ def open_centre(options: Options, *, migrate: bool = True) -> Centre:
         if expected is None:
             loaded = custody.load(installation_id)
             if loaded is None:
-                raise KeyUnavailable(_(NO_KEY))
+                raise KeyMissing(_(NO_KEY))
             keys = loaded
         elif installation_id != expected:
             raise StorageError(_("The database file does not match its own identity record."))
@@ -302,11 +373,7 @@ def recover(options: Options, recovery_key: str, backup: Path | None = None) -> 
             raise KeyUnavailable(wrong_key) from exc
         installation_id = salt.hex()
     else:
-        engine = make_engine(target, pg_password=_pg_password(target))
-        try:
-            installation = _read_installation(engine)
-        finally:
-            engine.dispose()
+        installation = _server_installation(target)
         if installation is None:
             raise NotInitialised(_("There is no database here yet. Create one with: centre-desk init"))
         installation_id, check = installation

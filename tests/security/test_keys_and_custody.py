@@ -1,7 +1,9 @@
-"""Recovery-key format, and which keyring backends may hold keys."""
+"""Recovery-key format, which keyring backends may hold keys, and the passphrase mode."""
 
 from __future__ import annotations
 
+import unicodedata
+from datetime import date
 from pathlib import Path
 
 import keyring
@@ -11,11 +13,16 @@ from hypothesis import strategies as st
 from keyring.backends import chainer, fail, null
 
 from centre_desk.errors import KeyUnavailable, ValidationError
+from centre_desk.i18n import _
 from centre_desk.security.credentials import (
     CHEAP_ARGON2,
+    KEYRING_REFUSED,
     KeyringCustody,
+    KeyStoreRefused,
+    KeyStoreUnreachable,
     LayeredCustody,
     PassphraseCustody,
+    WrongPassphrase,
     backend_is_secure,
 )
 from centre_desk.security.keys import (
@@ -25,7 +32,8 @@ from centre_desk.security.keys import (
     new_secret,
     parse_recovery_key,
 )
-from tests.support.memory_keyring import MemoryKeyring
+from centre_desk.security.password_policy import check_passphrase
+from tests.support.memory_keyring import LockedKeyring, MemoryKeyring
 
 
 @given(st.binary(min_size=SECRET_BYTES, max_size=SECRET_BYTES))
@@ -132,3 +140,77 @@ def test_keyring_custody_round_trip(memory_keyring: MemoryKeyring) -> None:
 def test_keyrings_alt_is_not_a_dependency() -> None:
     pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
     assert "keyrings.alt" not in pyproject and "keyrings-alt" not in pyproject
+
+
+def test_the_passphrase_rule_is_one_function() -> None:
+    check_passphrase("mười hai chữ")  # 12 characters
+    with pytest.raises(ValidationError, match="12") as short:
+        check_passphrase("mười một ch")
+    assert short.value.field == "passphrase"
+    with pytest.raises(ValidationError) as differ:
+        check_passphrase("cụm mật khẩu dài", "cụm mật khẩu dai")
+    assert differ.value.field == "passphrase_repeat"
+
+
+def test_a_wrong_passphrase_is_told_apart_and_an_nfd_one_still_opens(tmp_path: Path) -> None:
+    right = "khóa của Trung tâm Lai Châu"
+    answers = iter([right, "khóa sai của ai đó", unicodedata.normalize("NFD", right)])
+    custody = PassphraseCustody(tmp_path, lambda _confirm: next(answers), CHEAP_ARGON2)
+    keys = derive_keys(new_secret())
+    custody.save("db1", keys)
+    with pytest.raises(WrongPassphrase):
+        custody.load("db1")
+    assert custody.load("db1") == keys  # typed by an input method that decomposes the accents
+    written = custody.written_at("db1")
+    assert written is not None and written.date() == date.today()
+
+
+@pytest.mark.expect_log_warnings
+def test_a_keyring_refusing_to_store_leaves_nothing_half_stored(tmp_path: Path) -> None:
+    locked = LockedKeyring()
+    keyring.set_keyring(locked)
+    custody = LayeredCustody(PassphraseCustody(tmp_path, _never, CHEAP_ARGON2))
+    assert custody.uses_keyring  # it looks secure until it is asked to store
+    with pytest.raises(KeyStoreRefused) as refused:
+        custody.save("db1", derive_keys(new_secret()))
+    assert refused.value.message == _(KEYRING_REFUSED)
+    assert locked.entries == {} and not any(tmp_path.iterdir())
+
+
+@pytest.mark.expect_log_warnings
+def test_unreachable_keyring_is_told_apart_from_a_missing_entry(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    custody = LayeredCustody(PassphraseCustody(tmp_path, _never, CHEAP_ARGON2))
+    assert custody.load("db1") is None  # the keyring answers: no entry (open_centre says KeyMissing)
+    keyring.set_keyring(LockedKeyring(refuse_reads=True))
+    with pytest.raises(KeyStoreUnreachable) as locked:
+        custody.load("db1")
+    assert not locked.value.no_service  # a locked keyring: unlocking it may be all that is needed
+    keyring.set_keyring(fail.Keyring())  # no Secret Service (no D-Bus): keyring falls back to this
+    with pytest.raises(KeyStoreUnreachable) as absent:
+        custody.load("db1")
+    assert absent.value.no_service and absent.value.message != locked.value.message
+
+
+def test_a_database_in_passphrase_mode_never_asks_the_keyring(tmp_path: Path) -> None:
+    passphrase = "cụm mật khẩu khi khóa hệ thống bị khóa"
+    keys = derive_keys(new_secret())
+    keyring.set_keyring(LockedKeyring(refuse_reads=True))
+    custody = LayeredCustody(PassphraseCustody(tmp_path, lambda _c: passphrase, CHEAP_ARGON2), keyring_allowed=False)
+    assert not custody.uses_keyring
+    custody.save("db1", keys)
+    reopened = LayeredCustody(PassphraseCustody(tmp_path, lambda _c: passphrase, CHEAP_ARGON2))
+    assert reopened.needs_passphrase("db1") and reopened.load("db1") == keys
+
+
+def test_keys_moved_to_a_secure_keyring_leave_no_stale_passphrase_file(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    keys = derive_keys(new_secret())
+    wrapped = PassphraseCustody(tmp_path, lambda _c: "cụm mật khẩu cũ đã quên", CHEAP_ARGON2)
+    wrapped.save("db1", keys)
+    LayeredCustody(PassphraseCustody(tmp_path, _never, CHEAP_ARGON2)).save("db1", keys)  # a recovery
+    assert not wrapped.exists("db1") and len(memory_keyring.entries) == 3
+
+
+def _never(confirm: bool) -> str:
+    raise AssertionError("no passphrase is asked here")

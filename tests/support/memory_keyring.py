@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked
 
 
 class MemoryKeyring(KeyringBackend):
@@ -20,3 +21,20 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.entries.pop((service, username), None)
+
+
+class LockedKeyring(MemoryKeyring):
+    """A secure-looking keyring that refuses: a locked Secret Service collection, or one whose
+    service went away. `refuse_reads` also makes reading fail (the same keyring at the next start)."""
+
+    def __init__(self, refuse_reads: bool = False) -> None:
+        super().__init__()
+        self.refuse_reads = refuse_reads
+
+    def get_password(self, service: str, username: str) -> str | None:
+        if self.refuse_reads:
+            raise KeyringLocked("Failed to unlock the collection!")
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("Failed to unlock the collection!")

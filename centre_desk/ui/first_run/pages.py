@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
 
 from centre_desk.errors import ValidationError
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 from centre_desk.models.staff import Role
 from centre_desk.security.password_policy import check_passphrase
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.settings import CentreDetails
 from centre_desk.ui.login.parts import PASSWORD_HINT, InlineError, hint_label, password_edit
+
+REFUSED_KEYRING_INTRO = N_(
+    "The system keyring of this computer refused to keep the key of the database (it may be locked). "
+    "The key will be protected by a database passphrase instead. Choose one of at least 12 "
+    "characters: the program asks for it at every start, so keep it as carefully as the recovery key."
+)
 
 
 class PageId(enum.IntEnum):
@@ -37,10 +44,11 @@ class FormPage(QWizardPage):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.error_label = InlineError()
         layout = QVBoxLayout(self)
+        self.intro_label = QLabel(intro)
+        self.intro_label.setWordWrap(True)
+        self.intro_label.setVisible(bool(intro))
+        layout.addWidget(self.intro_label)
         if intro:
-            text = QLabel(intro)
-            text.setWordWrap(True)
-            layout.addWidget(text)
             layout.addSpacing(6)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
@@ -136,7 +144,7 @@ class CentrePage(FormPage):
 
 
 class AccountPage(FormPage):
-    def __init__(self, needs_passphrase: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, needs_passphrase: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(
             _("First manager account"),
             _(
@@ -153,7 +161,7 @@ class AccountPage(FormPage):
         self.form.addRow("", hint_label(_(PASSWORD_HINT)))
 
     def nextId(self) -> int:
-        return int(PageId.PASSPHRASE if self._needs_passphrase else PageId.CREATE)
+        return int(PageId.PASSPHRASE if self._needs_passphrase() else PageId.CREATE)
 
     def isComplete(self) -> bool:
         return all(self.text(name) for name in ("login", "full_name", "password", "repeat"))
@@ -186,14 +194,15 @@ class PassphrasePage(FormPage):
     def isComplete(self) -> bool:
         return bool(self.text("passphrase") and self.text("passphrase_repeat"))
 
+    def explain_refused_keyring(self) -> None:
+        """The keyring looked secure but refused to keep the key: say so, then the same question."""
+        self.intro_label.setText(_(REFUSED_KEYRING_INTRO))
+
     def validatePage(self) -> bool:
         try:
-            check_passphrase(self.text("passphrase"))  # the rule of every path, here before the slow creation
+            check_passphrase(self.text("passphrase"), self.text("passphrase_repeat"))
         except ValidationError as exc:
-            self.show_error("passphrase", exc.message)
-            return False
-        if self.text("passphrase") != self.text("passphrase_repeat"):
-            self.show_error("passphrase_repeat", _("The two passphrases differ."))
+            self.show_error(exc.field, exc.message)
             return False
         self.error_label.clear_message()
         return True

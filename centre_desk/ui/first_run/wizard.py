@@ -7,12 +7,22 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from centre_desk import APP_NAME
 from centre_desk.errors import UserError, ValidationError
 from centre_desk.i18n import _
-from centre_desk.security.credentials import backend_is_secure
+from centre_desk.security.credentials import KeyStoreRefused, backend_is_secure
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre
 from centre_desk.services.settings import CentreDetails
@@ -63,6 +73,22 @@ class CreatePage(QWizardPage):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.error_label = InlineError()
+        self.passphrase_offer = QWidget()
+        self.passphrase_offer.setObjectName("passphraseOffer")
+        offer_text = QLabel(
+            _(
+                "The key can be protected by a database passphrase instead, asked at every start; "
+                'or unlock the keyring and press "Create the database" again.'
+            )
+        )
+        offer_text.setWordWrap(True)
+        self.use_passphrase_button = QPushButton(_("&Use a database passphrase"))
+        self.use_passphrase_button.setAutoDefault(False)  # hidden, it must not become the default button
+        offer = QHBoxLayout(self.passphrase_offer)
+        offer.setContentsMargins(0, 0, 0, 0)
+        offer.addWidget(offer_text, 1)
+        offer.addWidget(self.use_passphrase_button)
+        self.passphrase_offer.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(6)
@@ -71,6 +97,7 @@ class CreatePage(QWizardPage):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.passphrase_offer)
         self.set_busy(False)
 
     def show_summary(self, rows: list[tuple[str, str]]) -> None:
@@ -84,6 +111,14 @@ class CreatePage(QWizardPage):
             label.setFont(font)
             self.summary.addRow(title + ":", label)
         self.error_label.clear_message()
+        self.offer_passphrase(False)
+
+    def offer_passphrase(self, offered: bool) -> None:
+        """The way forward when the keyring refused the key; focused, so Enter takes it."""
+        self.passphrase_offer.setVisible(offered)
+        self.use_passphrase_button.setAutoDefault(offered)
+        if offered:
+            self.use_passphrase_button.setFocus()
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -136,18 +171,18 @@ class FirstRunWizard(QWizard):
 
         self.welcome_page = WelcomePage()
         self.centre_page = CentrePage()
-        self.account_page = AccountPage(self.needs_passphrase)
+        self.account_page = AccountPage(lambda: self.needs_passphrase)
         self.passphrase_page = PassphrasePage()
         self.create_page = CreatePage(self._start_create)
         self.recovery_page = RecoveryPage()
         self.setPage(PageId.WELCOME, self.welcome_page)
         self.setPage(PageId.CENTRE, self.centre_page)
         self.setPage(PageId.ACCOUNT, self.account_page)
-        if self.needs_passphrase:
-            self.setPage(PageId.PASSPHRASE, self.passphrase_page)
+        self.setPage(PageId.PASSPHRASE, self.passphrase_page)  # visited only when needs_passphrase
         self.setPage(PageId.CREATE, self.create_page)
         self.setPage(PageId.RECOVERY, self.recovery_page)
         self.setStartId(PageId.WELCOME)
+        self.create_page.use_passphrase_button.clicked.connect(self.use_passphrase_mode)
 
     @classmethod
     def run(cls, parent: QWidget | None, create: CreateDatabase) -> Centre | None:
@@ -176,6 +211,16 @@ class FirstRunWizard(QWizard):
             self.recovery_page.ask_for_confirmation()  # the key is never shown again
             return
         super().reject()
+
+    def use_passphrase_mode(self) -> None:
+        """After the keyring refused the key: ask a database passphrase, then create again."""
+        self.needs_passphrase = True
+        self.passphrase_page.explain_refused_keyring()
+        self.create_page.offer_passphrase(False)
+        if self.currentId() == PageId.CREATE:
+            self.back()  # the account page, whose next page is now the passphrase
+            self.next()
+        log.info("first run: passphrase mode chosen after the keyring refused the key")
 
     def _summary(self) -> list[tuple[str, str]]:
         details = self.centre_page.details()
@@ -235,7 +280,10 @@ class FirstRunWizard(QWizard):
             self.creation_failed.emit(message)
             return
         target = page_for_field(exc.field) if isinstance(exc, ValidationError) else None
-        if target is None or not isinstance(exc, ValidationError):
+        if isinstance(exc, KeyStoreRefused) and not self.needs_passphrase:
+            self.create_page.error_label.show_message(exc.message)
+            self.create_page.offer_passphrase(True)
+        elif target is None or not isinstance(exc, ValidationError):
             self.create_page.error_label.show_message(exc.message)
         else:
             while self.currentId() != target and self.currentId() != PageId.WELCOME:

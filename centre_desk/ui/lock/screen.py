@@ -30,13 +30,22 @@ from centre_desk import APP_NAME
 from centre_desk.errors import AuthenticationFailed, UserError
 from centre_desk.i18n import _
 from centre_desk.security.actor import Actor
-from centre_desk.services.accounts import AccountService
+from centre_desk.services.accounts import LOGIN_FAILED, AccountService
+from centre_desk.ui.login.dialog import SignIn
 
 log = logging.getLogger(__name__)
 
 
 def locked_title() -> str:
     return f"{APP_NAME} — " + _("locked")
+
+
+def unlock_message(exc: UserError) -> str:
+    """The login is fixed on the lock screen: a refusal speaks of the password only (waits and
+    locked accounts keep their own message)."""
+    if isinstance(exc, AuthenticationFailed) and exc.message == _(LOGIN_FAILED):
+        return _("The password is not correct.")
+    return exc.message
 
 
 @dataclass
@@ -71,7 +80,7 @@ class UnlockDialog(QDialog):
     """Asks for the signed-in user's password; or lets another user sign in instead."""
 
     unlocked = Signal()
-    switch_user = Signal(object)  # the other user's Actor
+    switch_user = Signal(object)  # the other user's SignIn
 
     def __init__(self, accounts: AccountService, actor: Actor) -> None:
         super().__init__(None, Qt.WindowType.WindowStaysOnTopHint)
@@ -112,7 +121,7 @@ class UnlockDialog(QDialog):
         try:
             self._accounts.verify_password(self._actor, password)
         except UserError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(unlock_message(exc))
             self.password.clear()
             self.password.setFocus()
             return False
@@ -156,7 +165,7 @@ class OtherUserDialog(QDialog):
     def __init__(self, parent: QWidget, accounts: AccountService) -> None:
         super().__init__(parent)
         self._accounts = accounts
-        self.actor: Actor | None = None
+        self.signed: SignIn | None = None
         self.setWindowTitle(f"{APP_NAME} — " + _("Sign in"))
         self.login = QLineEdit()
         self.password = QLineEdit()
@@ -174,18 +183,20 @@ class OtherUserDialog(QDialog):
         form.addRow(buttons)
 
     def _on_accepted(self) -> None:
+        password = self.password.text()
         try:
-            self.actor = self._accounts.authenticate(self.login.text(), self.password.text())
+            actor = self._accounts.authenticate(self.login.text(), password)
         except AuthenticationFailed as exc:
             self.error.setText(exc.message)
             self.password.clear()
             return
+        self.signed = SignIn(actor, password if actor.must_change_password else None)
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget, accounts: AccountService) -> Actor | None:
+    def ask(cls, parent: QWidget, accounts: AccountService) -> SignIn | None:
         dialog = cls(parent, accounts)
-        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.signed if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class LockController(QObject):
@@ -276,7 +287,7 @@ class LockController(QObject):
         log.info("screen unlocked")
         self.unlocked.emit()
 
-    def _on_switch_user(self, other: Actor) -> None:
+    def _on_switch_user(self, other: SignIn) -> None:
         if self.dialog is not None:
             self.dialog.dismiss()
             self.dialog.deleteLater()

@@ -29,19 +29,30 @@ log = logging.getLogger(__name__)
 
 
 class ChangePasswordDialog(QDialog):
-    """Current password, new password and repeat; the service decides what is acceptable."""
+    """Current password, new password and repeat; the service decides what is acceptable.
+
+    `proof`: the temporary password the sign-in has just checked, for the forced first change; the
+    current password is then not asked again. A change the person chooses always asks for it.
+    """
 
     password_changed = Signal()
     change_failed = Signal(str)  # the message shown
 
     def __init__(
-        self, accounts: AccountService, actor: Actor, forced: bool = False, parent: QWidget | None = None
+        self,
+        accounts: AccountService,
+        actor: Actor,
+        forced: bool = False,
+        parent: QWidget | None = None,
+        *,
+        proof: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._accounts = accounts
         self._actor = actor
         self._busy = False
         self.forced = forced
+        self._proof = proof if forced else None
         self.setWindowTitle(f"{APP_NAME} — " + _("Change password"))
         self.setMinimumWidth(480)
 
@@ -70,7 +81,10 @@ class ChangePasswordDialog(QDialog):
         self.repeat_edit = password_edit()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_("&Current password:"), self.current_edit)
+        if self._proof is None:
+            form.addRow(_("&Current password:"), self.current_edit)
+        else:
+            self.current_edit.hide()  # the sign-in has just checked it
         form.addRow(_("&New password:"), self.new_edit)
         form.addRow(_("&Repeat the new password:"), self.repeat_edit)
         form.addRow("", hint_label(_(PASSWORD_HINT)))
@@ -88,12 +102,19 @@ class ChangePasswordDialog(QDialog):
         self.buttons.accepted.connect(self._on_change_clicked)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.current_edit.setFocus()
+        (self.current_edit if self._proof is None else self.new_edit).setFocus()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, accounts: AccountService, actor: Actor, forced: bool = False) -> bool:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        accounts: AccountService,
+        actor: Actor,
+        forced: bool = False,
+        proof: str | None = None,
+    ) -> bool:
         """True when the password was changed; False on Cancel (or Sign out when forced)."""
-        dialog = cls(accounts, actor, forced, parent)
+        dialog = cls(accounts, actor, forced, parent, proof=proof)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
@@ -113,8 +134,12 @@ class ChangePasswordDialog(QDialog):
         if not busy:
             self.change_button.setDefault(True)  # disabling it let the other button become the default
 
+    def asks_current_password(self) -> bool:
+        return self._proof is None
+
     def _on_change_clicked(self) -> None:
-        current, new, repeat = self.current_edit.text(), self.new_edit.text(), self.repeat_edit.text()
+        current = self.current_edit.text() if self._proof is None else self._proof
+        new, repeat = self.new_edit.text(), self.repeat_edit.text()
         if not current:
             self._show_problem(_("Please enter your current password."), self.current_edit)
             return
@@ -144,7 +169,7 @@ class ChangePasswordDialog(QDialog):
     def _on_change_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, AuthenticationFailed):
-            self._show_problem(exc.message, self.current_edit)
+            self._show_problem(exc.message, self.current_edit if self._proof is None else self.new_edit)
         elif isinstance(exc, ValidationError):
             self._show_problem(exc.message, self.new_edit)
         elif isinstance(exc, UserError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,15 @@ from centre_desk.ui.tasks import run_task
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class SignIn:
+    """Who signed in. `temporary_password` is kept only when a first password change is due: that
+    change then does not ask again for the password the sign-in has just proved."""
+
+    actor: Actor
+    temporary_password: str | None = field(default=None, repr=False)
+
+
 class LoginDialog(QDialog):
     """Login name and password; the password check (Argon2) runs off the UI thread."""
 
@@ -41,7 +51,7 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._accounts = accounts
-        self._actor: Actor | None = None
+        self._sign_in: SignIn | None = None
         self._busy = False
         self.setWindowTitle(f"{APP_NAME} — " + _("Sign in"))
         self.setMinimumWidth(440)
@@ -101,18 +111,21 @@ class LoginDialog(QDialog):
         (self.password_edit if login else self.login_edit).setFocus()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, accounts: AccountService, centre_name: str, login: str = "") -> Actor | None:
-        """The signed-in Actor, or None when the person chose Quit."""
+    def ask(cls, parent: QWidget | None, accounts: AccountService, centre_name: str, login: str = "") -> SignIn | None:
+        """Who signed in, or None when the person chose Quit."""
         dialog = cls(accounts, centre_name, login, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.actor()
+                return dialog.sign_in()
             return None
         finally:
             dialog.deleteLater()
 
     def actor(self) -> Actor | None:
-        return self._actor
+        return None if self._sign_in is None else self._sign_in.actor
+
+    def sign_in(self) -> SignIn | None:
+        return self._sign_in
 
     def is_busy(self) -> bool:
         return self._busy
@@ -142,15 +155,16 @@ class LoginDialog(QDialog):
         accounts = self._accounts
         run_task(
             self,
-            lambda: accounts.authenticate(login, password),
+            lambda: (accounts.authenticate(login, password), password),
             weak_callback(self._on_authenticated),
             weak_callback(self._on_authentication_failed),
             writes_db=True,
         )
 
-    def _on_authenticated(self, actor: Actor) -> None:
+    def _on_authenticated(self, result: tuple[Actor, str]) -> None:
+        actor, password = result
         self._set_busy(False)
-        self._actor = actor
+        self._sign_in = SignIn(actor, password if actor.must_change_password else None)
         self.signed_in.emit(actor)
         self.accept()
 

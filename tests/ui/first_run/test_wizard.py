@@ -5,24 +5,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
 
 from centre_desk.errors import ValidationError
 from centre_desk.i18n import _
 from centre_desk.reports.recovery_sheet import write_recovery_sheet
-from centre_desk.security.credentials import CHEAP_ARGON2, PassphraseCustody
+from centre_desk.security.credentials import CHEAP_ARGON2, KEYRING_REFUSED, PassphraseCustody
+from centre_desk.security.passwords import Passwords, cheap_hasher
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Centre, Options, initialise, open_centre
+from centre_desk.services.installation import Centre, Options, initialise, open_centre, passphrase_file
 from centre_desk.services.settings import CentreDetails
 from centre_desk.ui.first_run import FirstRunWizard
-from centre_desk.ui.first_run.pages import PageId
+from centre_desk.ui.first_run.pages import REFUSED_KEYRING_INTRO, PageId
 from centre_desk.ui.first_run.recovery import RecoveryPage, render_pdf
 from tests.support import pdf
+from tests.support.memory_keyring import LockedKeyring
 
 CENTRE = "Cơ sở Bảo trợ xã hội tổng hợp tỉnh Lai Châu"
 AGENCY = "SỞ Y TẾ TỈNH LAI CHÂU"
@@ -65,7 +68,8 @@ def creator(options: Options) -> Iterator[Creator]:
     made.close()
 
 
-def _wizard(qtbot: QtBot, create: object, needs_passphrase: bool = False) -> FirstRunWizard:
+def _wizard(qtbot: QtBot, create: object, needs_passphrase: bool | None = False) -> FirstRunWizard:
+    """None: the wizard decides from the keyring, as at a real first run."""
     wizard = FirstRunWizard(create, needs_passphrase=needs_passphrase)  # type: ignore[arg-type]
     qtbot.addWidget(wizard)
     wizard.show()
@@ -103,6 +107,14 @@ def _fill_account(qtbot: QtBot, wizard: FirstRunWizard, password: str = PASSWORD
     assert not wizard.button(Next).isEnabled()
     page.fields["repeat"].setText(password)
     page.fields["repeat"].setFocus()
+
+
+def _to_the_create_page(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    wizard.next()
+    _fill_centre(qtbot, wizard)
+    wizard.next()
+    _fill_account(qtbot, wizard)
+    wizard.next()
 
 
 def _create(qtbot: QtBot, wizard: FirstRunWizard, expect_created: bool = True) -> None:
@@ -212,11 +224,7 @@ def test_centre_field_errors_return_to_the_centre_page(qtbot: QtBot) -> None:
         raise ValidationError("place_name", "Tên địa danh quá dài.")
 
     wizard = _wizard(qtbot, refuse)
-    wizard.next()
-    _fill_centre(qtbot, wizard)
-    wizard.next()
-    _fill_account(qtbot, wizard)
-    wizard.next()
+    _to_the_create_page(qtbot, wizard)
     _create(qtbot, wizard, expect_created=False)
     assert wizard.currentId() == PageId.CENTRE
     assert wizard.centre_page.error_label.text() == "Tên địa danh quá dài."
@@ -279,3 +287,43 @@ def test_render_pdf_prints_every_page(qtbot: QtBot, tmp_path: Path) -> None:
     printer.setResolution(150)
     assert render_pdf(sheet, printer)
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+
+
+@pytest.mark.expect_log_warnings  # the keyring's refusal is logged
+def test_a_keyring_that_refuses_the_key_leads_to_the_passphrase_mode(qtbot: QtBot, tmp_path: Path) -> None:
+    from centre_desk import app
+
+    locked = LockedKeyring()  # looks secure (a Secret Service), but its collection is locked
+    keyring.set_keyring(locked)
+    options = Options(tmp_path / "data", passwords=Passwords(cheap_hasher()))
+    wizard = _wizard(qtbot, app.database_creator(options), needs_passphrase=None)
+    assert not wizard.needs_passphrase
+    _to_the_create_page(qtbot, wizard)
+    _create(qtbot, wizard, expect_created=False)
+    page = wizard.create_page
+    assert page.error_label.text() == _(KEYRING_REFUSED)
+    assert page.passphrase_offer.isVisible() and wizard.focusWidget() is page.use_passphrase_button
+    _enter(qtbot, wizard)  # the offer has the focus: Enter takes it
+    assert wizard.currentId() == PageId.PASSPHRASE and wizard.needs_passphrase
+    passphrase_page = wizard.passphrase_page
+    assert passphrase_page.intro_label.text() == _(REFUSED_KEYRING_INTRO)
+    passphrase_page.fields["passphrase"].setText("mười một ch")  # 11: one short of the rule
+    passphrase_page.fields["passphrase_repeat"].setText("mười một ch")
+    wizard.next()
+    assert passphrase_page.error_label.text() == _("The database passphrase must have at least 12 characters.")
+    passphrase_page.fields["passphrase"].setText(PASSPHRASE)
+    passphrase_page.fields["passphrase_repeat"].setText(PASSPHRASE)
+    wizard.next()
+    assert _("a database passphrase, asked at every start") in [
+        label.text() for label in page.findChildren(QLabel) if label.isVisible()
+    ]
+    assert not page.passphrase_offer.isVisible()
+    _create(qtbot, wizard)
+    centre = wizard.centre()
+    assert centre is not None
+    centre.close()
+    assert locked.entries == {} and len(list((options.data_dir / "keys").glob("*.json"))) == 1
+    again = Options(options.data_dir, passwords=Passwords(cheap_hasher()))  # the next start
+    assert passphrase_file(again) is not None
+    again.give_passphrase(PASSPHRASE)
+    open_centre(again, migrate=False).close()

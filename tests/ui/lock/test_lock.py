@@ -8,10 +8,13 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from centre_desk.i18n import _
 from centre_desk.models.staff import Role
+from centre_desk.services.accounts import LOGIN_FAILED
 from centre_desk.services.dto import NewAccount
 from centre_desk.ui.lock.idle import IdleMonitor
-from centre_desk.ui.lock.screen import LockController, UnlockDialog, locked_title
+from centre_desk.ui.lock.screen import LockController, OtherUserDialog, UnlockDialog, locked_title
+from centre_desk.ui.login import SignIn
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from tests.conftest import MANAGER_PASSWORD, Installed
 
@@ -98,6 +101,35 @@ def test_open_modal_dialog_survives_a_lock(qtbot: QtBot, installed: Installed) -
     assert typed.text() == "đang nhập dở"
 
 
+def test_a_wrong_password_on_the_lock_screen_speaks_of_the_password_only(qtbot: QtBot, installed: Installed) -> None:
+    _window(qtbot, installed)
+    lock = LockController(installed.centre.accounts, installed.manager)
+    lock.lock()
+    assert lock.dialog is not None
+    assert not lock.dialog.try_unlock("sai mật khẩu")
+    assert lock.dialog.error.text() == _("The password is not correct.")
+    assert lock.dialog.error.text() != _(LOGIN_FAILED)  # the login is fixed here: never in doubt
+    assert lock.dialog.try_unlock(MANAGER_PASSWORD)
+
+
+def test_signing_in_as_another_user_keeps_a_temporary_password_for_its_change(
+    qtbot: QtBot, installed: Installed
+) -> None:
+    installed.centre.accounts.create(
+        installed.manager, NewAccount("yta", "Lò Thị Mai", "y tá trực đêm 2026", frozenset({Role.NURSE}))
+    )
+    window, _field = _window(qtbot, installed)
+    dialog = OtherUserDialog(window, installed.centre.accounts)
+    qtbot.addWidget(dialog)
+    dialog.login.setText("yta")
+    dialog.password.setText("sai mật khẩu")
+    dialog._on_accepted()
+    assert dialog.error.text() == _(LOGIN_FAILED)  # here the login is typed too
+    dialog.password.setText("y tá trực đêm 2026")
+    dialog._on_accepted()
+    assert dialog.signed is not None and dialog.signed.temporary_password == "y tá trực đêm 2026"
+
+
 def test_idle_timeout_locks(qtbot: QtBot, installed: Installed) -> None:
     _window(qtbot, installed)
     lock = LockController(installed.centre.accounts, installed.manager)
@@ -130,9 +162,9 @@ def test_another_user_signs_in_only_after_the_first_is_signed_out(
     lock.dialog.other_button.click()
     assert switched == [] and lock.is_locked  # declined the warning: still locked
     monkeypatch.setattr(QMessageBox, "warning", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(screen.OtherUserDialog, "ask", classmethod(lambda cls, parent, accounts: nurse))
+    monkeypatch.setattr(screen.OtherUserDialog, "ask", classmethod(lambda cls, parent, accounts: SignIn(nurse)))
     lock.dialog.other_button.click()
-    assert switched == [nurse]
+    assert switched == [SignIn(nurse)]
     assert not lock.is_locked
 
 

@@ -120,3 +120,34 @@ def test_ask_reports_whether_the_password_changed(
     assert ChangePasswordDialog.ask(None, installed.centre.accounts, installed.manager) is True
     monkeypatch.setattr(ChangePasswordDialog, "exec", lambda _dialog: int(QDialog.DialogCode.Rejected))
     assert ChangePasswordDialog.ask(None, installed.centre.accounts, installed.manager, forced=True) is False
+
+
+def test_the_first_change_after_a_temporary_password_does_not_ask_for_it_again(
+    qtbot: QtBot, installed: Installed
+) -> None:
+    accounts = installed.centre.accounts
+    accounts.create(installed.manager, NewAccount("yta", "Lò Thị Mai", "tạm thời 2026 mới", frozenset({Role.NURSE})))
+    nurse = accounts.authenticate("yta", "tạm thời 2026 mới")
+    dialog = ChangePasswordDialog(accounts, nurse, forced=True, proof="tạm thời 2026 mới")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.asks_current_password() and not dialog.current_edit.isVisible()
+    assert _("&Current password:") not in [label.text() for label in dialog.findChildren(QLabel)]
+    assert dialog.focusWidget() is dialog.new_edit
+    dialog.new_edit.setText(NEW_PASSWORD)
+    dialog.repeat_edit.setText(NEW_PASSWORD)
+    dialog.change_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert not accounts.authenticate("yta", NEW_PASSWORD).must_change_password
+
+
+def test_a_chosen_change_still_asks_for_the_current_password(qtbot: QtBot, installed: Installed) -> None:
+    dialog = ChangePasswordDialog(installed.centre.accounts, installed.manager, proof=MANAGER_PASSWORD)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.asks_current_password() and dialog.current_edit.isVisible()
+    _fill(dialog, "", NEW_PASSWORD, NEW_PASSWORD)
+    dialog.change_button.click()
+    assert dialog.error_label.text() == _("Please enter your current password.")

@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from centre_desk.errors import AuthenticationFailed
 from centre_desk.i18n import _
+from centre_desk.models.staff import Role
 from centre_desk.services.accounts import LOGIN_FAILED, LOGIN_WAIT, THROTTLE_AFTER
+from centre_desk.services.dto import NewAccount
 from centre_desk.ui.login import LoginDialog
 from tests.conftest import MANAGER_PASSWORD, Installed
 
 CENTRE = "Cơ sở Bảo trợ xã hội tổng hợp tỉnh Lai Châu"
+TEMPORARY = "mật khẩu tạm thời của y tá"
 
 
 def _dialog(qtbot: QtBot, installed: Installed, login: str = "") -> LoginDialog:
@@ -125,8 +128,23 @@ def test_ask_returns_the_actor(qtbot: QtBot, installed: Installed, monkeypatch: 
         return int(dialog.result())
 
     monkeypatch.setattr(LoginDialog, "exec", sign_in)
-    actor = LoginDialog.ask(None, installed.centre.accounts, CENTRE, login="giamdoc")
-    assert actor is not None and actor.account_id == installed.manager.account_id
+    signed = LoginDialog.ask(None, installed.centre.accounts, CENTRE, login="giamdoc")
+    assert signed is not None and signed.actor.account_id == installed.manager.account_id
+    assert signed.temporary_password is None  # no change is due: the password is not kept
+
+
+def test_a_temporary_password_is_kept_for_the_change_that_follows(qtbot: QtBot, installed: Installed) -> None:
+    installed.centre.accounts.create(
+        installed.manager, NewAccount("yta", "Lò Thị Mai", TEMPORARY, frozenset({Role.NURSE}))
+    )
+    dialog = _dialog(qtbot, installed, login="yta")
+    dialog.password_edit.setText(TEMPORARY)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.sign_in() is not None, timeout=10_000)
+    signed = dialog.sign_in()
+    assert signed is not None and signed.actor.must_change_password
+    assert signed.temporary_password == TEMPORARY
+    assert TEMPORARY not in repr(signed)
 
 
 def test_a_dialog_dropped_after_an_attempt_is_freed_cleanly(qtbot: QtBot, installed: Installed) -> None:

@@ -1,0 +1,77 @@
+"""Opening the installation at start: straight through when the keys are at hand, otherwise the
+questions of OpenDatabaseDialog (the database passphrase, the recovery key)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from centre_desk import APP_NAME
+from centre_desk.errors import KeyUnavailable, NotInitialised, UserError
+from centre_desk.i18n import N_, _
+from centre_desk.security.credentials import KeyMissing, KeyStoreUnreachable, WrongPassphrase
+from centre_desk.services.installation import Centre, Options, no_passphrase, open_centre, passphrase_file
+from centre_desk.ui.unlock.dialog import OpenDatabaseDialog
+
+log = logging.getLogger(__name__)
+
+KEY_MISSING = N_(
+    "The key of this database is not in the system keyring of this computer (the entry is missing): "
+    "the keyring may have been reset, or the database brought from another computer."
+)
+NO_KEYRING_SERVICE = N_(
+    "No system keyring is running on this computer (its service is not available), so the key of this "
+    "database cannot be read. Starting the keyring service and then the program again may be enough; "
+    "otherwise restore access with the recovery key."
+)
+KEYRING_LOCKED = N_(
+    "The system keyring of this computer cannot be read: it may be locked. Closing the program, "
+    "unlocking the keyring (for example by signing in to the computer again) and starting again may be "
+    "enough; otherwise restore access with the recovery key."
+)
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def recovery_reason(exc: KeyUnavailable) -> str:
+    """Why the recovery key is asked, in the desktop's words (the command line's name a command)."""
+    if isinstance(exc, KeyMissing):
+        return _(KEY_MISSING)
+    if isinstance(exc, KeyStoreUnreachable):
+        return _(NO_KEYRING_SERVICE) if exc.no_service else _(KEYRING_LOCKED)
+    return exc.message
+
+
+def open_installation(options: Options) -> Centre | None:
+    """The opened installation, or None when there is none or the person closed the program."""
+    if options.ask_passphrase is no_passphrase:  # nobody gave a passphrase (--passphrase-file, the demo)
+        with busy_cursor():
+            keys_file = passphrase_file(options)
+        if keys_file is not None:
+            return OpenDatabaseDialog.ask(options, keys_file)
+    try:
+        with busy_cursor():
+            return open_centre(options)
+    except WrongPassphrase as exc:  # the passphrase given was not the right one: ask
+        log.info("the database passphrase given at start is not correct")
+        return OpenDatabaseDialog.ask(options, passphrase_file(options), problem=exc.message)
+    except NotInitialised as exc:
+        QMessageBox.information(None, APP_NAME, exc.message)
+        return None
+    except KeyUnavailable as exc:
+        log.info("the keys of the database are not at hand: %s", type(exc).__name__)
+        return OpenDatabaseDialog.ask(options, None, problem=recovery_reason(exc))
+    except UserError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return None
