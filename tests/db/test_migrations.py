@@ -18,6 +18,11 @@ def test_models_match_migrations(installed: Installed) -> None:
         command.check(migrate.alembic_config(conn))
 
 
+def test_the_known_head_is_alembics_head(installed: Installed) -> None:
+    """migrate.HEAD lets a database at head open without loading Alembic: it must name the newest migration."""
+    assert migrate.HEAD == migrate.head_revision() == migrate.current_revision(installed.centre.engine)
+
+
 def test_database_newer_than_the_program_is_refused(installed: Installed) -> None:
     with installed.centre.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
