@@ -36,7 +36,9 @@ FOUNDING_MISSING = N_(
     "An admission decision cites it among its legal bases: fill it in, then print again."
 )
 PAPER_GAPS = {
-    "founding_decision": FOUNDING_MISSING,
+    "founding_decision": N_(
+        "The founding decision is empty: admission decisions cannot be printed until it is filled in."
+    ),
     "proposing_unit": N_(
         "The proposing unit is not filled in: decisions will leave “Theo đề nghị của …” blank to write by hand."
     ),

@@ -11,6 +11,7 @@ class RegisterEntry:
     """One line of the outgoing-document register (sổ đăng ký văn bản đi)."""
 
     id: int
+    number: int
     number_text: str  # "12/QĐ-CSBTXH" (a leading 0 below 10: "05/QĐ-CSBTXH")
     year: int
     kind_code: str  # "QĐ", "BB"

@@ -126,14 +126,14 @@ def _listing() -> _Listing:
     )
 
 
-def _entries(s: Session, query: _Listing,
-             names: bool) -> list[RegisterEntry]:  # fmt: skip
+def _entries(s: Session, query: _Listing, names: bool) -> list[RegisterEntry]:
     out = []
     for doc, code, alias, full_name, by_name, by_login, copies in s.execute(query):
         by = f"{by_name} ({by_login})" if by_login else ""
         out.append(
             RegisterEntry(
                 id=doc.id,
+                number=doc.number,
                 number_text=number_symbol(doc.number, doc.symbol),
                 year=doc.year,
                 kind_code=doc.kind_code,

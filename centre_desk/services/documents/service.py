@@ -176,7 +176,8 @@ class DocumentService:
             empty += [f for f in ("founding_decision", "proposing_unit") if not getattr(paper.centre, f).strip()]
         if kind == "admission-record" and not paper.officer_title.strip():
             empty.append("officer_title")
-        return tuple(_(PAPER_GAPS[f]) for f in empty)
+        messages = [FOUNDING_MISSING if f == "founding_decision" else PAPER_GAPS[f] for f in empty]
+        return tuple(_(message) for message in messages)
 
     @staticmethod
     def _changed_since(paper: AdmissionPaper, done: OutgoingDocument) -> tuple[str, ...]:
