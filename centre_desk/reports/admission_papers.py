@@ -71,11 +71,16 @@ __all__ = [
 ]  # fmt: skip
 
 NEW_LAW_FROM = datetime.date(2025, 7, 1)  # Law 53/2024/QH15 and Decree 162/2025/NĐ-CP in force
+DECREE_20_FROM = datetime.date(2021, 7, 1)  # Decree 20/2021/NĐ-CP in force; it replaced Decree 136/2013
 SIGN_HINT = "(Ký, ghi rõ họ tên)"
 PERSON_HINT = "(Ký hoặc điểm chỉ, ghi rõ họ tên)"
 GUARDIAN_TITLE = "CHA, MẸ HOẶC NGƯỜI GIÁM HỘ"
 DECREE_20 = (
     "Căn cứ Nghị định số 20/2021/NĐ-CP ngày 15 tháng 3 năm 2021 của Chính phủ quy định chính sách "
+    "trợ giúp xã hội đối với đối tượng bảo trợ xã hội;"
+)
+DECREE_136 = (
+    "Căn cứ Nghị định số 136/2013/NĐ-CP ngày 21 tháng 10 năm 2013 của Chính phủ quy định chính sách "
     "trợ giúp xã hội đối với đối tượng bảo trợ xã hội;"
 )
 OLD_BASES = (
@@ -270,7 +275,8 @@ def admission_record(paper: AdmissionPaper) -> OfficialDocument:
 
 def legal_bases(admission_date: datetime.date, founding_decision: str = "") -> tuple[Basis, ...]:
     """The "Căn cứ …;" lines of the admission decision, by the law in force on `admission_date`."""
-    lines = [*(OLD_BASES if admission_date < NEW_LAW_FROM else NEW_BASES), DECREE_20]
+    assistance = DECREE_20 if admission_date >= DECREE_20_FROM else DECREE_136
+    lines = [*(OLD_BASES if admission_date < NEW_LAW_FROM else NEW_BASES), assistance]
     founding = " ".join(founding_decision.split()).rstrip(";.")
     if founding:
         if fold(founding).startswith("can cu "):
@@ -293,7 +299,7 @@ def _entitlements(paper: AdmissionPaper, who: str) -> list[Block]:
             Paragraph(
                 f"{who} được hưởng các chế độ theo quy định của Luật Phòng, chống mua bán người 2011 và "
                 "Nghị định số 09/2013/NĐ-CP, các chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội theo "
-                "quy định của Nghị định số 20/2021/NĐ-CP.",
+                f"quy định của Nghị định số {'20/2021' if day >= DECREE_20_FROM else '136/2013'}/NĐ-CP.",
                 lead="Điều 2.",
             )
         ]

@@ -159,6 +159,16 @@ def test_legal_bases_switch_on_1_july_2025() -> None:
     assert "thành lập" not in after
 
 
+def test_the_social_assistance_decree_in_force() -> None:
+    """Decree 20/2021 replaced Decree 136/2013 on 01/07/2021 (DOMAIN.md §0)."""
+    before = _basis_text(legal_bases(datetime.date(2021, 6, 30)))
+    after = _basis_text(legal_bases(datetime.date(2021, 7, 1)))
+    assert "136/2013/NĐ-CP ngày 21 tháng 10 năm 2013" in before and "20/2021" not in before
+    assert "20/2021/NĐ-CP ngày 15 tháng 3 năm 2021" in after and "136/2013" not in after
+    text = pdf_text(render_paper("admission-decision", sample(datetime.datetime(2021, 6, 30, 9, 0))))
+    assert "136/2013/NĐ-CP" in text and "20/2021" not in text
+
+
 def test_founding_decision_is_a_basis_when_set() -> None:
     bases = legal_bases(datetime.date(2026, 2, 5), FOUNDING)
     assert bases[-1].lines == (f"Căn cứ {FOUNDING};",)

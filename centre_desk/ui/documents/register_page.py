@@ -16,9 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +36,7 @@ from centre_desk.security.access import Actor
 from centre_desk.services.documents import DocumentService, FileCheck, RegisterEntry, RegisterFilter
 from centre_desk.ui.documents.preview import paper_title
 from centre_desk.ui.errors import show_error
+from centre_desk.ui.widgets.date_range import DateRange
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 log = logging.getLogger(__name__)
@@ -54,12 +53,12 @@ def register_columns() -> list[Column[RegisterEntry]]:
             _("Document date"), lambda e: format_date(e.document_date), sort_key=lambda e: e.document_date.toordinal()
         ),
         Column(_("Kind"), lambda e: paper_title(e.paper_kind)),
-        Column(_("Subject"), lambda e: e.subject),
         Column(_("Resident"), lambda e: f"{e.resident_code} — {e.resident_label}", sort_key=lambda e: e.resident_code),
         Column(_("Signed by"), lambda e: ", ".join(p for p in (e.signer_name, e.signer_title) if p)),
         Column(_("Printed by"), lambda e: e.issued_by),
         Column(_("Issued at"), lambda e: format_datetime(e.issued_at), sort_key=lambda e: e.issued_at.timestamp()),
         Column(_("Copies"), lambda e: format_number(e.copies), right, sort_key=lambda e: e.copies),
+        Column(_("Subject"), lambda e: e.subject),  # last: long, and the same for most lines
     ]
 
 
@@ -87,15 +86,6 @@ def describe_check(found: FileCheck | None) -> str:
     )
 
 
-def _date_edit(initial: QDate) -> QDateEdit:
-    edit = QDateEdit(initial)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    edit.setEnabled(False)
-    edit.setMinimumWidth(120)
-    return edit
-
-
 class RegisterPage(QWidget):
     def __init__(self, documents: DocumentService, actor: Actor) -> None:
         super().__init__()
@@ -116,7 +106,7 @@ class RegisterPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLine")
         self.check_button = QPushButton(_("Check a PDF &file…"))
@@ -149,19 +139,10 @@ class RegisterPage(QWidget):
         self.code_edit.setPlaceholderText(_("e.g. LC-2026-0007 or LC-2026"))
         self.code_edit.setMaxLength(20)
         today = QDate.currentDate()
-        self.from_check = QCheckBox(_("From &date:"))
-        self.from_edit = _date_edit(QDate(today.year(), 1, 1))
-        self.to_check = QCheckBox(_("T&o date:"))
-        self.to_edit = _date_edit(today)
-        self.from_check.toggled.connect(self.from_edit.setEnabled)
-        self.to_check.toggled.connect(self.to_edit.setEnabled)
+        self.dates = DateRange(_("From &date:"), _("T&o date:"), QDate(today.year(), 1, 1), today)
         self.search_button = QPushButton(_("&Search"))
         self.search_button.setDefault(True)
         self.clear_button = QPushButton(_("C&lear"))
-        self.filter_error = QLabel()
-        self.filter_error.setObjectName("filterError")
-        self.filter_error.setStyleSheet("color: #8b0000;")
-        self.filter_error.hide()
 
         grid = QGridLayout(self.filters)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -175,32 +156,22 @@ class RegisterPage(QWidget):
             label.setBuddy(widget)
             grid.addWidget(label, 0, column * 2)
             grid.addWidget(widget, 0, column * 2 + 1)
-        dates = QHBoxLayout()
-        for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
-            dates.addWidget(widget)
-        dates.addStretch(1)
-        grid.addLayout(dates, 1, 0, 1, 4)
+        grid.addWidget(self.dates, 1, 0, 1, 4)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.clear_button)
         grid.addLayout(buttons, 1, 4, 1, 2)
-        grid.addWidget(self.filter_error, 2, 0, 1, 6)
+        grid.addWidget(self.dates.error, 2, 0, 1, 6)
         grid.setColumnStretch(5, 1)
 
     # -- reading ----------------------------------------------------------------------------------
     def current_filter(self) -> RegisterFilter | None:
         """The filter as chosen; None (with a note) when the dates are the wrong way round."""
-        date_from = self.from_edit.date().toPython() if self.from_check.isChecked() else None
-        date_to = self.to_edit.date().toPython() if self.to_check.isChecked() else None
-        assert date_from is None or isinstance(date_from, date)
-        assert date_to is None or isinstance(date_to, date)
-        if date_from and date_to and date_from > date_to:
-            self.filter_error.setText(_("The start date is after the end date."))
-            self.filter_error.show()
-            self.from_edit.setFocus()
+        dates = self.dates.value()
+        if dates is None:
             return None
-        self.filter_error.hide()
+        date_from, date_to = dates
         return RegisterFilter(
             year=self.year_combo.currentData(),
             kind_code=str(self.kind_combo.currentData() or ""),
@@ -247,8 +218,7 @@ class RegisterPage(QWidget):
         self.year_combo.setCurrentIndex(0)
         self.kind_combo.setCurrentIndex(0)
         self.code_edit.clear()
-        self.from_check.setChecked(False)
-        self.to_check.setChecked(False)
+        self.dates.clear()
         self.search()
 
     def _on_check_button_clicked(self) -> None:

@@ -53,8 +53,8 @@ def test_lists_filters_and_counts(qtbot: QtBot, qtmodeltester: Any, installed: I
     assert page.proxy.rowCount() == 3 and "3" in page.count_label.text()
     qtmodeltester.check(page.model)
     assert sorted(column(page, 0)) == ["01/BB-CSBTXH", "01/QĐ-CSBTXH", "01/QĐ-CSBTXH"]  # numbers restart each year
-    assert "Sùng Thị Dợ" in column(page, 4)[0]  # names for those with identity access
-    rows = zip(column(page, 0), column(page, 1), column(page, 8), strict=True)
+    assert "Sùng Thị Dợ" in column(page, 3)[0]  # names for those with identity access
+    rows = zip(column(page, 0), column(page, 1), column(page, 7), strict=True)
     copies = {(number, day[-4:]): count for number, day, count in rows}
     assert copies[("01/QĐ-CSBTXH", "2026")] == "1" and copies[("01/QĐ-CSBTXH", "2025")] == "0"
     page.year_combo.setCurrentIndex(page.year_combo.findData(2025))
@@ -66,15 +66,18 @@ def test_lists_filters_and_counts(qtbot: QtBot, qtmodeltester: Any, installed: I
     page.clear_button.click()
     page.code_edit.setText(code.lower())
     page.search()
-    assert page.proxy.rowCount() == 2 and all(code in text for text in column(page, 4))
+    assert page.proxy.rowCount() == 2 and all(code in text for text in column(page, 3))
 
 
 def test_the_dates_the_wrong_way_round_are_explained(qtbot: QtBot, installed: Installed) -> None:
     page = make_page(qtbot, installed)
-    page.from_check.setChecked(True)
-    page.to_check.setChecked(True)
-    page.from_edit.setDate(page.to_edit.date().addDays(1))
-    assert page.current_filter() is None and not page.filter_error.isHidden()
+    page.dates.from_check.setChecked(True)
+    page.dates.to_check.setChecked(True)
+    page.dates.from_edit.setDate(page.dates.to_edit.date().addDays(1))
+    assert page.current_filter() is None and not page.dates.error.isHidden()
+    page.dates.from_edit.setDate(page.dates.to_edit.date())
+    wanted = page.current_filter()
+    assert wanted is not None and wanted.date_from == wanted.date_to and page.dates.error.isHidden()
 
 
 def test_a_pdf_file_is_checked(
