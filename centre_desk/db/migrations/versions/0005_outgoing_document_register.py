@@ -13,6 +13,30 @@ from alembic import op
 import centre_desk.models.base
 
 # Existing centre details get empty text for the two new settings (flagged on the centre details page).
+# The register's lines and copies are append-only, as the audit trail is (0001): an issued number is never
+# changed or removed.
+APPEND_ONLY = ("outgoing_document", "outgoing_copy")
+
+
+def _append_only_sql(dialect: str, table: str) -> list[str]:
+    message = f"'{table} is append-only'"
+    if dialect == "sqlite":
+        return [
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, {message}); END",
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, {message}); END",
+        ]
+    return [
+        f"CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN RAISE EXCEPTION {message}; END $$",
+        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()",
+    ]
+
+
+def _drop_append_only_sql(dialect: str, table: str) -> list[str]:
+    if dialect == "sqlite":
+        return [f"DROP TRIGGER {table}_no_update", f"DROP TRIGGER {table}_no_delete"]
+    return [f"DROP TRIGGER {table}_no_change ON {table}", f"DROP FUNCTION {table}_append_only()"]
 
 
 revision: str = '0005'
@@ -75,8 +99,17 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('proposing_unit', centre_desk.models.base.NFCText(length=200), nullable=False, server_default=sa.text("''")))
         batch_op.add_column(sa.Column('officer_title', centre_desk.models.base.NFCText(length=200), nullable=False, server_default=sa.text("''")))
 
+    dialect = op.get_bind().dialect.name
+    for table in APPEND_ONLY:
+        for statement in _append_only_sql(dialect, table):
+            op.execute(statement)
+
 
 def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    for table in APPEND_ONLY:
+        for statement in _drop_append_only_sql(dialect, table):
+            op.execute(statement)
     with op.batch_alter_table('centre_settings', schema=None) as batch_op:
         batch_op.drop_column('officer_title')
         batch_op.drop_column('proposing_unit')
