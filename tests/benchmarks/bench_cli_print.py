@@ -6,7 +6,8 @@ Copies the program as it is installed (the package with its bytecode compiled, t
 office PCs; a file-backed test keyring here) and keys under a passphrase file (this machine has no system
 keyring) — then times, as whole processes started from the shell:
 
-* floor: `python -c "import centre_desk"` and a minimal reportlab document (one page, one line of text);
+* floors: `python -c "import centre_desk"`, a minimal reportlab document (one page, one line of text) and the
+  import of the libraries any print needs (SQLAlchemy ORM, reportlab platypus, argon2, keyring, SQLCipher);
 * `centre-desk print admission-decision CODE -o FILE` (sign-in with Argon2id, the number issued or a copy,
   the PDF written) from the installed copy, and once more from the source checkout (no .mo: the .po is
   parsed; bytecode as the environment allows); the importtime of one run checked for Qt.
@@ -30,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "mật khẩu đo hiệu năng 2026"
+LIBRARIES_FLOOR = "import sqlalchemy.orm, reportlab.platypus, argon2, keyring, sqlcipher3.dbapi2"
 REPORTLAB_FLOOR = (
     "from reportlab.pdfgen.canvas import Canvas; c = Canvas(r'{out}'); c.drawString(72, 72, 'Số: 01/QĐ'); c.save()"
 )
@@ -121,6 +123,8 @@ def main() -> None:
                        args.rounds)  # fmt: skip
         pdf_floor = series("floor: a one-line reportlab PDF", [sys.executable, "-c", REPORTLAB_FLOOR.format(out=out)],
                            base, args.rounds)  # fmt: skip
+        libraries = series("floor: importing the libraries a print needs", [sys.executable, "-c", LIBRARIES_FLOOR],
+                           base, args.rounds)  # fmt: skip
         runs = [
             ("print, keys in the keyring", printing(keyring_db, keyring_code, out), keyring_env),
             ("print, keys under a passphrase file", printing(passphrase_db, passphrase_code, out), passphrase_env),
@@ -135,7 +139,10 @@ def main() -> None:
         qt = [line for line in traced.stderr.splitlines() if "PySide6" in line or "shiboken6" in line]
         print(f"Qt modules imported by a print: {len(qt)}")
         for name, median in medians.items():
-            print(f"{name}: {median / floor:.1f} × the import floor, {median / pdf_floor:.1f} × the PDF floor")
+            print(
+                f"{name}: {median / floor:.1f} × the import floor, {median / pdf_floor:.1f} × the PDF floor, "
+                f"{median / libraries:.1f} × the libraries' import"
+            )
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
