@@ -27,6 +27,7 @@ from centre_desk.ui.administration.audit.page import AuditPage
 from centre_desk.ui.administration.backup.page import BackupPage
 from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
 from centre_desk.ui.administration.users.page import UsersPage
+from centre_desk.ui.documents.register_page import RegisterPage
 from centre_desk.ui.errors import install_excepthook, show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
@@ -61,6 +62,8 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
     if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
         session.residents = ResidentsFlow(centre, actor, events, session.settings)
         pages.append(PageSpec("residents", _("Residents"), session.residents.page))
+    if actor.can(Action.VIEW, FieldGroup.REGISTER):
+        pages.append(PageSpec("register", _("Outgoing documents"), RegisterPage(centre.documents, actor)))
     pages += [PageSpec(key, title, PlaceholderPage(title, text)) for key, (title, text) in later.items()]
     admin = QTabWidget()
     admin.setObjectName("administrationTabs")

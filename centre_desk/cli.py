@@ -10,6 +10,7 @@ import argparse
 import getpass
 import io
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -38,7 +39,7 @@ from centre_desk.services.installation import (
 from centre_desk.services.settings import CentreDetails
 
 log = logging.getLogger(__name__)
-DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")
+DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")  # reports/paper_inputs.KINDS
 
 
 def _read_stdin_line(what: str) -> str:
@@ -107,7 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("connect", help=_("use a PostgreSQL server from this computer"))
     p.add_argument("url", metavar="URL")
     p.add_argument("--password-stdin", action="store_true")
-    p = signed_in("print", _("print an admission document of a resident as PDF"))
+    p = signed_in(
+        "print",
+        _("print an admission paper as PDF; a decision or record takes the next number of the document register"),
+    )
     p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="|".join(DOCUMENT_KINDS))
     p.add_argument("code", metavar="CODE", help=_("the resident code, e.g. LC-2026-0007"))
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
@@ -237,36 +241,49 @@ def _cmd_connect(options: Options, args: argparse.Namespace) -> int:
 
 
 def _cmd_print(options: Options, args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if not output.parent.is_dir():  # before the number is issued: a paper issued and never written is a gap
+        raise UserError(_("The folder {folder} does not exist.").format(folder=output.parent))
     centre = open_centre(options)
     try:
-        pdf = centre.documents.render_by_code(_sign_in(centre, args.user), args.kind, args.code)
+        issued = centre.documents.issue_by_code(_sign_in(centre, args.user), args.kind, args.code)
     finally:
         centre.close()
-    write_atomic(Path(args.output), pdf)
-    print(_("Document written: {path}").format(path=args.output))
+    write_atomic(output, issued.pdf)
+    if issued.entry is None:
+        print(_("Document written: {path}").format(path=output))
+    elif issued.copy:
+        print(_("Copy (BẢN SAO) of document No. {number} written: {path}").format(
+            number=issued.entry.number_text, path=output))  # fmt: skip
+    else:
+        print(_("Document No. {number} issued and written: {path}").format(
+            number=issued.entry.number_text, path=output))  # fmt: skip
     return 0
 
 
 def _cmd_residents(options: Options, args: argparse.Namespace) -> int:
-    from centre_desk.services.registry import Presence, RegistryFilter
+    from centre_desk.services.registry import Presence, RegistryFilter  # only this command needs them
 
     wanted = RegistryFilter(search=args.search, presence=Presence.PRESENT if args.present else Presence.ALL)
     centre = open_centre(options)
     try:
         actor = _sign_in(centre, args.user)
-        if args.output:
-            buffer = io.StringIO()
-            centre.registry.export_csv(actor, wanted, buffer)
-            write_atomic(Path(args.output), buffer.getvalue().encode("utf-8-sig"))
-        else:
-            centre.registry.export_csv(actor, wanted, sys.stdout)
+        # The whole list first, then out: the export's audit row is committed before any line leaves, even
+        # when the reader stops early (`| head`).
+        buffer = io.StringIO()
+        centre.registry.export_csv(actor, wanted, buffer)
     finally:
         centre.close()
+    if args.output:
+        write_atomic(Path(args.output), buffer.getvalue().encode("utf-8-sig"))
+    else:
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
     return 0
 
 
 def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
-    from centre_desk.services import demo
+    from centre_desk.services.demo import create as demo  # the generator and its name lists: only here
 
     folder = Path(args.demo_dir).expanduser().resolve() if args.demo_dir else options.data_dir / "demo"
     password = _read_stdin_line(_("the password")) if args.password_stdin else demo.new_demo_password()
@@ -305,6 +322,16 @@ COMMANDS: dict[str, Callable[[Options, argparse.Namespace], int]] = {
 }
 
 
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's final flush does not fail again
+    (the Python documentation's recipe for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (tests capture it)
+
+
 def _early_language(argv: Sequence[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
@@ -333,6 +360,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tighten_data_dir(directory)
     try:
         return COMMANDS[args.command](options, args)
+    except BrokenPipeError:
+        _silence_stdout()  # the reader went away (`centre-desk residents | head`): nothing to say
+        return 1
     except UserError as exc:
         print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
         return 1

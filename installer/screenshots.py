@@ -123,7 +123,7 @@ def main() -> None:
 
 def issue4_screens(app: QApplication, centre: Centre, actor: Actor, session: object, out: Path) -> None:
     """Registry, admission wizard, record window and the three admission papers, on demo data."""
-    from centre_desk.services import demo
+    from centre_desk.services.demo import create as demo
     from centre_desk.ui.admissions import AdmissionWizard
     from centre_desk.ui.record.window import RecordWindow
     from tests.ui.admissions.test_shots import PAYLOAD

@@ -210,17 +210,126 @@ def test_demo_residents_and_print(
     assert len(lines) >= 2 and "Nguyễn Thị Hường" in out  # header + the one generated on purpose
     code_of_huong = next(line.split(",")[0] for line in lines[1:] if "Nguyễn Thị Hường" in line)
     pdf_path = tmp_path / "qd.pdf"
-    code, out, _err = run(
-        monkeypatch, capsys,
-        [*db, "print", "admission-decision", code_of_huong, "-o", str(pdf_path), "--user", "demo", "--password-stdin"],
-        MANAGER_PASSWORD + "\n",
-    )  # fmt: skip
-    assert code == 0 and pdf_path.exists()
-    text_of_pdf = " ".join(page.extract_text() for page in PdfReader(pdf_path).pages)
-    assert "QUYẾT ĐỊNH" in text_of_pdf and "Nguyễn Thị Hường" in text_of_pdf
+    printed = []
+    for _round in range(2):
+        code, out, _err = run(
+            monkeypatch, capsys,
+            [*db, "print", "admission-decision", code_of_huong, "-o", str(pdf_path), "--user", "demo",
+             "--password-stdin"],
+            MANAGER_PASSWORD + "\n",
+        )  # fmt: skip
+        assert code == 0 and pdf_path.exists()
+        printed.append((out, pdf_support.text(pdf_path)))
+    (issued_out, issued_text), (copy_out, copy_text) = printed
+    number = re.search(r"(\d{2,}/QĐ-CSBTXH)", issued_out)
+    assert number and "Đã cấp số" in issued_out and number.group(1) in copy_out and "BẢN SAO" in copy_out
+    assert "QUYẾT ĐỊNH" in issued_text and "Nguyễn Thị Hường" in issued_text
+    assert f"Số: {number.group(1)}" in issued_text and "BẢN SAO" not in issued_text and "BẢN SAO" in copy_text
+    assert "DỮ LIỆU MẪU" in issued_text  # a demo paper says so on every page
     code, _out, err = run(
         monkeypatch, capsys,
         [*db, "print", "belongings-receipt", "LC-1999-0001", "-o", str(pdf_path), "--user", "demo", "--password-stdin"],
         MANAGER_PASSWORD + "\n",
     )  # fmt: skip
     assert code == 1 and "LC-1999-0001" not in err and err.strip()
+    code, _out, err = run(
+        monkeypatch, capsys,
+        [*db, "print", "admission-record", code_of_huong, "-o", str(tmp_path / "no" / "bb.pdf"), "--user", "demo",
+         "--password-stdin"],
+        MANAGER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 1 and "no" in err  # refused before a number is issued
+    with installation.open_centre(installation.Options(demo_dir)).sessions() as s:
+        assert (
+            s.scalar(
+                text(
+                    "SELECT count(*) FROM outgoing_document WHERE paper_kind = 'admission-record' "
+                    "AND resident_id = (SELECT id FROM resident WHERE code = :c)"
+                ),
+                {"c": code_of_huong},
+            )
+            == 0
+        )
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    demo_dir = tmp_path / "demo"
+    run(monkeypatch, capsys, ["demo", "--residents", "20", "--data-dir", str(demo_dir), "--password-stdin"],
+        MANAGER_PASSWORD + "\n")  # fmt: skip
+    monkeypatch.setattr(sys, "stdin", io.StringIO(MANAGER_PASSWORD + "\n"))
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["--data-dir", str(demo_dir), "residents", "--user", "demo", "--password-stdin"]) == 1
+    assert capsys.readouterr().err == ""
+    with installation.open_centre(installation.Options(demo_dir)).sessions() as s:  # the export was audited
+        assert s.scalar(text("SELECT count(*) FROM audit_event WHERE action = 'resident.exported_list'")) == 1
+
+
+@pytest.fixture
+def passphrase_demo(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> tuple[list[str], str]:
+    """A demo whose keys are wrapped under a passphrase file, so another process can open it; (args, a code)."""
+    import keyring
+    from keyring.backends import null
+
+    keyring.set_keyring(null.Keyring())
+    secret = tmp_path / "pass.txt"
+    secret.write_text(MANAGER_PASSWORD + "\n", encoding="utf-8")
+    demo_dir = tmp_path / "demo"
+    code, _out, err = run(
+        monkeypatch, capsys, ["demo", "--residents", "30", "--data-dir", str(demo_dir), "--password-stdin"],
+        MANAGER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 0, err
+    db = ["--data-dir", str(demo_dir), "--passphrase-file", str(secret)]
+    code, out, _err = run(monkeypatch, capsys, [*db, "residents", "--user", "demo", "--password-stdin"],
+                          MANAGER_PASSWORD + "\n")  # fmt: skip
+    return db, out.splitlines()[1].split(",")[0]
+
+
+def _cli(args: list[str], *extra: str) -> list[str]:
+    return [sys.executable, *extra, "-m", "centre_desk", *args]
+
+
+CLI_ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+
+
+def test_print_in_its_own_process_loads_no_qt(passphrase_demo: tuple[list[str], str], tmp_path: Path) -> None:
+    import os
+
+    db, resident = passphrase_demo
+    out = tmp_path / "bb.pdf"
+    result = subprocess.run(
+        _cli([*db, "print", "admission-record", resident, "-o", str(out), "--user", "demo", "--password-stdin"],
+             "-X", "importtime"),
+        input=MANAGER_PASSWORD + "\n", capture_output=True, text=True, env={**os.environ, **CLI_ENV}, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert out.exists() and "BIÊN BẢN" in pdf_support.text(out)
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    assert "centre_desk.services.documents.service" in imported
+    assert not [m for m in imported if m.startswith(("PySide6", "shiboken6"))]
+    assert not [m for m in imported if m.startswith(("alembic", "mako"))]  # no migration needed, none loaded
+
+
+def test_residents_piped_into_a_reader_that_stops_early(passphrase_demo: tuple[list[str], str]) -> None:
+    """`centre-desk residents | head`: the reader is gone before the list comes; no traceback, exit 1."""
+    import os
+
+    db, _resident = passphrase_demo
+    process = subprocess.Popen(
+        _cli([*db, "residents", "--user", "demo", "--password-stdin"]), stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **CLI_ENV},
+    )  # fmt: skip
+    assert process.stdout is not None
+    process.stdout.close()  # like `head` exiting
+    _out, err = process.communicate(MANAGER_PASSWORD + "\n", timeout=60)
+    assert process.returncode == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err, err

@@ -3,6 +3,7 @@
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
+from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
 from centre_desk.models.resident import (
     Admission,
     AdmissionDraft,
@@ -25,8 +26,11 @@ __all__ = [
     "CentreSettings",
     "Consent",
     "Contact",
+    "DocumentCounter",
     "Installation",
     "LoginThrottle",
+    "OutgoingCopy",
+    "OutgoingDocument",
     "Resident",
     "ResidentCodeCounter",
     "ResidentPhoto",

@@ -45,6 +45,10 @@ class CentreSettings(Versioned, Base):
     abbreviation: Mapped[str] = mapped_column(NFCText(30), default="")
     # e.g. "Quyết định số 32/2014/QĐ-UBND ngày 25/9/2014 của UBND tỉnh Lai Châu…": cited in decisions
     founding_decision: Mapped[str] = mapped_column(NFCText(300), default="")
+    # e.g. "Trưởng phòng Công tác xã hội": "Theo đề nghị của …" in decisions
+    proposing_unit: Mapped[str] = mapped_column(NFCText(200), default="")
+    # e.g. "Nhân viên công tác xã hội": the receiving officer's job title on the admission record
+    officer_title: Mapped[str] = mapped_column(NFCText(200), default="")
 
 
 class AppSetting(Versioned, Base):

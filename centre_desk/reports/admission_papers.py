@@ -1,29 +1,33 @@
 """The three admission papers, laid out by reports/official.py (Decree 30/2020/NĐ-CP):
 
 * "admission-record" — Biên bản tiếp nhận (Mẫu 1.9 layout: no place-and-date line in the header,
-  time and place in the first sentence), both parties, the person, circumstances, documents,
-  belongings and money, initial condition, two signature blocks;
+  time and place in the first sentence): the parties (no handing-over party for a self-referral), the
+  person, circumstances, documents, belongings and money, initial condition; signed by both parties and
+  by the person — or, for a child under 16, a parent or guardian; a person of 16–17 signs with them;
 * "admission-decision" — Quyết định tiếp nhận (Mẫu 1.2): legal bases chosen by the admission date
-  (`legal_bases`), Điều 1–3, recipients, the director's signature;
+  (`legal_bases`), proposed by the centre's own unit, Điều 1–3, recipients, the director's signature;
 * "belongings-receipt" — Biên nhận tài sản giữ hộ: the itemised table, money in figures and words
-  (`vnd_in_words`), the undertaking to return everything at discharge.
+  (`vnd_in_words`), the undertaking to return everything at discharge; a guardian signs for a child.
 
-The input is plain frozen data with every label already in Vietnamese (documents are always
-Vietnamese, whatever the screen language); the service layer fills it from the database.
+The decision and the record take their number from the outgoing-document register (`REGISTERED`);
+the receipt carries the resident's file code instead. The input is plain frozen data with every label
+already in Vietnamese (documents are always Vietnamese, whatever the screen language); the service
+layer fills it from the database.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 
 from centre_desk.formatting import format_date, format_number
 from centre_desk.reports.official import (
+    NO_MARKS,
     Basis,
     Block,
     Heading,
     OfficialDocument,
+    PageMarks,
     Paragraph,
     Signer,
     Table,
@@ -31,6 +35,7 @@ from centre_desk.reports.official import (
 )
 from centre_desk.reports.paper_inputs import (
     KINDS,
+    REGISTERED,
     AdmissionFacts,
     AdmissionPaper,
     CentreHeader,
@@ -40,21 +45,42 @@ from centre_desk.reports.paper_inputs import (
     Safekeeping,
     StatusDocument,
 )
+from centre_desk.reports.paper_text import (
+    ADULT_AGE,
+    BLANK,
+    CHILD_AGE,
+    age_at,
+    birth_text,
+    home_line,
+    id_text,
+    items,
+    lower_unit_kinds,
+    named,
+    or_blank,
+    term_of_address,
+    without_prefix,
+)
 from centre_desk.reports.vietnamese_words import long_date, number_in_words, time_of_day, vnd_in_words
 from centre_desk.text import fold, nfc
 
 __all__ = [
-    "KINDS", "AdmissionFacts", "AdmissionPaper", "CentreHeader", "Home", "Item", "Person", "Safekeeping",
-    "StatusDocument", "admission_decision", "admission_record", "belongings_receipt", "build_paper", "home_line",
-    "legal_bases", "long_date", "number_in_words", "render_paper", "term_of_address", "vnd_in_words",
+    "KINDS", "REGISTERED", "AdmissionFacts", "AdmissionPaper", "CentreHeader", "Home", "Item", "Person",
+    "Safekeeping", "StatusDocument", "admission_decision", "admission_record", "belongings_receipt", "build_paper",
+    "home_line", "legal_bases", "long_date", "number_in_words", "render_paper", "symbol_of", "term_of_address",
+    "vnd_in_words",
 ]  # fmt: skip
 
 NEW_LAW_FROM = datetime.date(2025, 7, 1)  # Law 53/2024/QH15 and Decree 162/2025/NĐ-CP in force
-BLANK = "……………………"
-_POINT = re.compile(r"^[a-zđ]\) ")  # "a) ", "đ) ": a point of an article  # room to write by hand
+DECREE_20_FROM = datetime.date(2021, 7, 1)  # Decree 20/2021/NĐ-CP in force; it replaced Decree 136/2013
 SIGN_HINT = "(Ký, ghi rõ họ tên)"
+PERSON_HINT = "(Ký hoặc điểm chỉ, ghi rõ họ tên)"
+GUARDIAN_TITLE = "CHA MẸ HOẶC NGƯỜI GIÁM HỘ"
 DECREE_20 = (
     "Căn cứ Nghị định số 20/2021/NĐ-CP ngày 15 tháng 3 năm 2021 của Chính phủ quy định chính sách "
+    "trợ giúp xã hội đối với đối tượng bảo trợ xã hội;"
+)
+DECREE_136 = (
+    "Căn cứ Nghị định số 136/2013/NĐ-CP ngày 21 tháng 10 năm 2013 của Chính phủ quy định chính sách "
     "trợ giúp xã hội đối với đối tượng bảo trợ xã hội;"
 )
 OLD_BASES = (
@@ -69,96 +95,13 @@ NEW_BASES = (
 )
 
 
-def _with_kind(name: str, kinds: tuple[str, ...], default: str) -> str:
-    """ "Tả Lèng" -> "xã Tả Lèng"; a name that already starts with a kind keeps it."""
-    text = " ".join(name.split())
-    if not text:
-        return ""
-    folded = fold(text)
-    if any(folded == k or folded.startswith(k + " ") for k in kinds):
-        return text
-    return f"{default} {text}"
-
-
-_VILLAGE_KINDS = ("ban", "thon", "xom", "to", "khu", "tieu khu", "ap", "lang", "khoi", "buon", "pho", "cum")
-_COMMUNE_KINDS = ("xa", "phuong", "thi tran", "dac khu")
-_PROVINCE_KINDS = ("tinh", "thanh pho", "tp")
-_DISTRICT_KINDS = ("huyen", "thi xa", "thanh pho", "quan", "tp")
-
-
-def home_line(home: Home) -> str:
-    """ "bản Sì Thâu Chải, xã Tả Lèng, tỉnh Lai Châu (trước đây thuộc huyện Tam Đường)"."""
-    parts = [
-        _with_kind(home.village, _VILLAGE_KINDS, "bản"),
-        _with_kind(home.commune, _COMMUNE_KINDS, "xã"),
-        _with_kind(home.province, _PROVINCE_KINDS, "tỉnh"),
-    ]
-    text = ", ".join(p for p in parts if p)
-    if home.legacy_district.strip():
-        text += f" (trước đây thuộc {_with_kind(home.legacy_district, _DISTRICT_KINDS, 'huyện')})"
-    return text
-
-
-def age_at(person: Person, day: datetime.date) -> int | None:
-    if person.birth_date is not None:
-        born = person.birth_date
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-    if person.birth_year is not None:
-        return day.year - person.birth_year
-    return person.estimated_age
-
-
-def term_of_address(person: Person, day: datetime.date) -> str:
-    """ "cháu" for a person under 18 (a child in the trafficking law), else "bà" / "ông"; "" when the sex is other."""
-    age = age_at(person, day)
-    if age is not None and age < 18:
-        return "cháu"
-    return {"nữ": "bà", "nam": "ông"}.get(nfc(person.sex).strip().lower(), "")
-
-
-def _named(person: Person, day: datetime.date, capital: bool = False) -> str:
-    term = term_of_address(person, day)
-    if capital and term:
-        term = term.capitalize()
-    return f"{term} {person.full_name}".strip()
-
-
-def birth_text(person: Person) -> str:
-    if person.birth_date is not None:
-        return f"sinh ngày {format_date(person.birth_date)}"
-    if person.birth_year is not None:
-        return f"sinh năm {person.birth_year}"
-    if person.estimated_age is not None:
-        return f"khoảng {person.estimated_age} tuổi (ước tính)"
-    return "chưa rõ năm sinh"
-
-
-def _id_text(person: Person) -> str:
-    if not person.id_paper.strip():
-        return "không có"
-    return f"{person.id_paper} số {person.id_number}" if person.id_number.strip() else person.id_paper
-
-
-def _or_blank(text: str) -> str:
-    return text.strip() or BLANK
-
-
-def _items(lines: list[str]) -> list[Paragraph]:
-    """One line per item ending with ";", the last with "."; a dash in front unless the item brings its
-    own point letter as the law numbers them ("a) Hỗ trợ nhu cầu thiết yếu")."""
-    out = []
-    for index, raw in enumerate(lines):
-        text = raw.strip().rstrip(";.")
-        mark = "" if _POINT.match(text) else "- "
-        out.append(Paragraph(f"{mark}{text}{'.' if index == len(lines) - 1 else ';'}"))
-    return out
-
-
-def _symbol(kind: str, centre: CentreHeader) -> str:
+def symbol_of(kind: str, centre: CentreHeader) -> str:
+    """The symbol after the number: "QĐ-CSBTXH" for a decision (the centre's abbreviation, or the initials
+    of its name when none is set)."""
     abbreviation = "".join(centre.abbreviation.split()).upper()
     if not abbreviation:
         abbreviation = "".join(word[0] for word in fold(centre.centre_name).split() if word[0].isalnum()).upper()
-    return f"{kind}-{abbreviation}"
+    return f"{REGISTERED[kind]}-{abbreviation}"
 
 
 def _document(paper: AdmissionPaper, **fields: object) -> OfficialDocument:
@@ -173,6 +116,19 @@ def _document(paper: AdmissionPaper, **fields: object) -> OfficialDocument:
     )
 
 
+def person_signers(person: Person, day: datetime.date) -> tuple[Signer, ...]:
+    """Who signs for the person: a child (under 16) through a parent or guardian; a person of 16 or 17
+    themselves and with their legal representative; an adult (or an unknown age) themselves."""
+    age = age_at(person, day)
+    guardian = Signer(title=GUARDIAN_TITLE, name=person.guardian_name, hint=SIGN_HINT)
+    if age is not None and age < CHILD_AGE:
+        return (guardian,)
+    own = Signer(title="NGƯỜI ĐƯỢC TIẾP NHẬN", name=person.full_name, hint=PERSON_HINT)
+    if age is not None and age < ADULT_AGE:
+        return (own, guardian)
+    return (own,)
+
+
 # --------------------------------------------------------------------------------------- sections
 
 
@@ -183,22 +139,22 @@ def _particulars(person: Person, on: datetime.date) -> list[Block]:
     lines += [
         f"Giới tính: {person.sex}; {birth_text(person)}",
         f"Dân tộc: {person.ethnic_group}; quốc tịch: {person.nationality}",
-        f"Giấy tờ tùy thân: {_id_text(person)}",
+        f"Giấy tờ tùy thân: {id_text(person)}",
         f"Nơi cư trú: {home_line(person.home) or BLANK}",
     ]
     if person.guardian_name.strip():
         relation = f" ({person.guardian_relation})" if person.guardian_relation.strip() else ""
         phone = f", điện thoại: {person.guardian_phone}" if person.guardian_phone.strip() else ""
         lines.append(f"Cha mẹ hoặc người giám hộ: {person.guardian_name}{relation}{phone}")
-    if person.school_name.strip() or person.school_grade.strip():
-        grade = f", lớp {person.school_grade}" if person.school_grade.strip() else ""
-        lines.append(f"Học sinh, sinh viên: {person.school_name or BLANK}{grade}")
+    grade = without_prefix(person.school_grade, "lớp")
+    if person.school_name.strip() or grade:
+        lines.append(f"Học sinh, sinh viên: {person.school_name or BLANK}{f', lớp {grade}' if grade else ''}")
     if person.code.strip():
         lines.append(f"Mã hồ sơ tại cơ sở: {person.code}")
     age = age_at(person, on)
-    if age is not None and age < 18:
+    if age is not None and age < ADULT_AGE:
         lines.append(f"Người dưới 18 tuổi ({age} tuổi khi tiếp nhận)")
-    return list(_items(lines))
+    return list(items(lines))
 
 
 def _status_text(facts: AdmissionFacts) -> str:
@@ -241,35 +197,60 @@ def _money(safekeeping: Safekeeping) -> list[Block]:
 # ------------------------------------------------------------------------------------------ papers
 
 
+def _parties(paper: AdmissionPaper) -> list[Block]:
+    """Who is present: the handing-over party (none for a person who came of their own accord) and the
+    receiving officer with their job title."""
+    facts, centre = paper.admission, paper.centre
+    officer = f"Ông/bà: {or_blank(paper.officer_name)}; chức vụ: {or_blank(paper.officer_title)}"
+    if facts.self_referral:
+        return [
+            Paragraph(centre.centre_name, lead="Bên nhận:"),
+            Paragraph(officer),
+            Paragraph(f"Tiến hành tiếp nhận {facts.status} tự đến trình báo, có thông tin như sau:"),
+        ]
+    referring = f"Ông/bà: {or_blank(facts.referring_officer)}"
+    if facts.referring_phone.strip():
+        referring += f"; điện thoại: {facts.referring_phone}"
+    return [
+        Paragraph(or_blank(facts.referring_agency), lead="1. Bên giao:"),
+        Paragraph(referring),
+        Paragraph(centre.centre_name, lead="2. Bên nhận:"),
+        Paragraph(officer),
+        Paragraph(f"Cùng tiến hành giao, nhận {facts.status} có thông tin như sau:"),
+    ]
+
+
+def _record_signers(paper: AdmissionPaper) -> tuple[Signer, ...]:
+    """Both parties on the first row, then the person (or the parent or guardian); for a self-referral the
+    person stands where the handing-over party would."""
+    receiver = Signer(title="ĐẠI DIỆN BÊN NHẬN", name=paper.officer_name, hint=SIGN_HINT)
+    person = person_signers(paper.person, paper.admission.arrived_at.date())
+    if paper.admission.self_referral:
+        return (person[0], receiver, *person[1:])
+    giver = Signer(title="ĐẠI DIỆN BÊN GIAO", name=paper.admission.referring_officer, hint=SIGN_HINT)
+    return (giver, receiver, *person)
+
+
 def admission_record(paper: AdmissionPaper) -> OfficialDocument:
     """Biên bản tiếp nhận (layout of Mẫu 1.9: no place-and-date line in the header)."""
     person, facts, centre = paper.person, paper.admission, paper.centre
     day = facts.arrived_at.date()
-    where = centre.centre_name + (f" ({centre.address})" if centre.address.strip() else "")
-    officer = paper.officer_name or BLANK
-    if paper.officer_title.strip():
-        officer += f", {paper.officer_title}"
-    referring = f"Ông/bà: {_or_blank(facts.referring_officer)}"
-    if facts.referring_phone.strip():
-        referring += f"; điện thoại: {facts.referring_phone}"
+    where = centre.centre_name + (f" ({lower_unit_kinds(centre.address)})" if centre.address.strip() else "")
     documents = [*facts.documents] or ["Không có"]
     condition = facts.condition.strip() or "Chưa ghi nhận điều gì bất thường"
     if facts.interpreter_needed:
-        language = f" tiếng {facts.interpreter_language}" if facts.interpreter_language.strip() else ""
-        condition = f"{condition.rstrip('.')}. Cần phiên dịch{language}"
+        language = without_prefix(facts.interpreter_language, "tiếng")
+        condition = f"{condition.rstrip('.')}. Cần phiên dịch{f' tiếng {language}' if language else ''}"
+    handed = "Giấy tờ, tài liệu kèm theo" if facts.self_referral else "Giấy tờ, tài liệu bàn giao kèm theo"
     body: list[Block] = [
         Paragraph(f"Hôm nay, vào hồi {time_of_day(facts.arrived_at)}, tại {where}, chúng tôi gồm:"),
-        Paragraph(_or_blank(facts.referring_agency), lead="1. Bên giao:"),
-        Paragraph(referring),
-        Paragraph(centre.centre_name, lead="2. Bên nhận:"),
-        Paragraph(f"Ông/bà: {officer}"),
-        Paragraph(f"Cùng tiến hành giao, nhận {facts.status} có thông tin như sau:"),
+        *_parties(paper),
         Heading("I. Thông tin về người được tiếp nhận", centred=False),
         *_particulars(person, day),
         Heading("II. Hoàn cảnh tiếp nhận", centred=False),
-        *_items([f"Kênh tiếp nhận: {facts.channel}", _status_text(facts)]),
-        Heading("III. Giấy tờ, tài liệu bàn giao kèm theo", centred=False),
-        *_items(documents),
+        *items([f"Kênh tiếp nhận: {facts.channel}", _status_text(facts)]),
+        Heading(f"III. {handed}", centred=False),
+        *items(documents),
         Heading("IV. Tài sản, tư trang, tiền gửi giữ hộ", centred=False),
         *_belongings_table(paper.safekeeping),
         *_money(paper.safekeeping),
@@ -282,14 +263,11 @@ def admission_record(paper: AdmissionPaper) -> OfficialDocument:
     ]
     return _document(
         paper,
-        symbol=_symbol("BB", centre),
+        symbol=symbol_of("admission-record", centre),
         kind="BIÊN BẢN",
         subject=f"Tiếp nhận {facts.status}",
         body=tuple(body),
-        signers=(
-            Signer(title="ĐẠI DIỆN BÊN GIAO", name=facts.referring_officer, hint=SIGN_HINT),
-            Signer(title="ĐẠI DIỆN BÊN NHẬN", name=paper.officer_name, hint=SIGN_HINT),
-        ),
+        signers=_record_signers(paper),
         dated_header=False,
         title="Biên bản tiếp nhận",
     )
@@ -297,7 +275,8 @@ def admission_record(paper: AdmissionPaper) -> OfficialDocument:
 
 def legal_bases(admission_date: datetime.date, founding_decision: str = "") -> tuple[Basis, ...]:
     """The "Căn cứ …;" lines of the admission decision, by the law in force on `admission_date`."""
-    lines = [*(OLD_BASES if admission_date < NEW_LAW_FROM else NEW_BASES), DECREE_20]
+    assistance = DECREE_20 if admission_date >= DECREE_20_FROM else DECREE_136
+    lines = [*(OLD_BASES if admission_date < NEW_LAW_FROM else NEW_BASES), assistance]
     founding = " ".join(founding_decision.split()).rstrip(";.")
     if founding:
         if fold(founding).startswith("can cu "):
@@ -306,7 +285,8 @@ def legal_bases(admission_date: datetime.date, founding_decision: str = "") -> t
     return tuple(Basis((nfc(line),)) for line in lines)
 
 
-def _director(centre: CentreHeader) -> Signer:
+def director(centre: CentreHeader) -> Signer:
+    """The decision's signer: "GIÁM ĐỐC", or "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" for a deputy."""
     title = " ".join(centre.director_title.split()).upper() or "GIÁM ĐỐC"
     authority = "KT. GIÁM ĐỐC" if title.startswith("PHÓ GIÁM ĐỐC") else ""
     return Signer(authority_line=authority, title=title, name=centre.director_name)
@@ -319,7 +299,7 @@ def _entitlements(paper: AdmissionPaper, who: str) -> list[Block]:
             Paragraph(
                 f"{who} được hưởng các chế độ theo quy định của Luật Phòng, chống mua bán người 2011 và "
                 "Nghị định số 09/2013/NĐ-CP, các chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội theo "
-                "quy định của Nghị định số 20/2021/NĐ-CP.",
+                f"quy định của Nghị định số {'20/2021' if day >= DECREE_20_FROM else '136/2013'}/NĐ-CP.",
                 lead="Điều 2.",
             )
         ]
@@ -331,35 +311,35 @@ def _entitlements(paper: AdmissionPaper, who: str) -> list[Block]:
     labels = list(paper.admission.entitlements)
     if not labels:
         return [Paragraph(intro + ".", lead="Điều 2.")]
-    return [Paragraph(intro + ", gồm:", lead="Điều 2."), *_items(labels)]
+    return [Paragraph(intro + ", gồm:", lead="Điều 2."), *items(labels)]
 
 
 def admission_decision(paper: AdmissionPaper) -> OfficialDocument:
-    """Quyết định tiếp nhận (Mẫu 1.2 of Decree 30/2020)."""
+    """Quyết định tiếp nhận (Mẫu 1.2 of Decree 30/2020); "Theo đề nghị của" names the centre's own
+    proposing unit (a setting), not the referring agency."""
     person, facts, centre = paper.person, paper.admission, paper.centre
     day = facts.arrived_at.date()
-    who = _named(person, day, capital=True)
+    who = named(person, day, capital=True)
     details = [
         f"{birth_text(person).capitalize()}; giới tính: {person.sex.lower()}; dân tộc: {person.ethnic_group}; "
         f"quốc tịch: {person.nationality}",
-        f"Giấy tờ tùy thân: {_id_text(person)}",
+        f"Giấy tờ tùy thân: {id_text(person)}",
         f"Nơi cư trú: {home_line(person.home) or BLANK}",
         f"Đối tượng: {facts.status}",
     ]
-    proposer = facts.referring_agency.strip() or BLANK
     body: list[Block] = [
         *legal_bases(day, centre.founding_decision),
-        Basis((f"Theo đề nghị của {proposer}.",)),
+        Basis((f"Theo đề nghị của {or_blank(centre.proposing_unit).rstrip('.')}.",)),
         Heading("QUYẾT ĐỊNH:"),
         Paragraph(
-            f"Tiếp nhận {_named(person, day)} vào chăm sóc, hỗ trợ tại {centre.centre_name} kể từ {long_date(day)}:",
+            f"Tiếp nhận {named(person, day)} vào chăm sóc, hỗ trợ tại {centre.centre_name} kể từ {long_date(day)}:",
             lead="Điều 1.",
         ),
-        *_items(details),
+        *items(details),
         *_entitlements(paper, who),
         Paragraph(
             f"Quyết định này có hiệu lực kể từ ngày ký. Trưởng các phòng, bộ phận chuyên môn thuộc "
-            f"{centre.centre_name}, các cơ quan, đơn vị có liên quan và {_named(person, day)} chịu trách nhiệm "
+            f"{centre.centre_name}, các cơ quan, đơn vị có liên quan và {named(person, day)} chịu trách nhiệm "
             "thi hành Quyết định này./.",
             lead="Điều 3.",
         ),
@@ -367,52 +347,60 @@ def admission_decision(paper: AdmissionPaper) -> OfficialDocument:
     recipients = ["Như Điều 3"]
     if centre.parent_agency.strip():
         recipients.append(f"{centre.parent_agency} (để báo cáo)")
-    if facts.referring_agency.strip():
+    if facts.referring_agency.strip() and not facts.self_referral:
         recipients.append(f"{facts.referring_agency} (để phối hợp)")
     recipients.append("Lưu: VT, Hồ sơ đối tượng")
-    director = _director(centre)
     return _document(
         paper,
-        symbol=_symbol("QĐ", centre),
+        symbol=symbol_of("admission-decision", centre),
         kind="QUYẾT ĐỊNH",
         subject=f"Về việc tiếp nhận đối tượng vào {centre.centre_name}",
         authority=f"GIÁM ĐỐC {centre.centre_name}",
         body=tuple(body),
         recipients=tuple(recipients),
-        signers=(director,),
+        signers=(director(centre),),
         title="Quyết định tiếp nhận",
     )
 
 
+def _depositor(person: Person, day: datetime.date) -> Signer:
+    """Who hands the belongings over: the person, or for a child (under 16) a parent or guardian for them."""
+    age = age_at(person, day)
+    if age is not None and age < CHILD_AGE:
+        return Signer(title="NGƯỜI GIAO", name=person.guardian_name, hint="(Cha mẹ hoặc người giám hộ ký thay)")
+    return Signer(title="NGƯỜI GIAO", name=person.full_name, hint=PERSON_HINT)
+
+
 def belongings_receipt(paper: AdmissionPaper) -> OfficialDocument:
-    """Biên nhận tài sản giữ hộ: what the centre keeps for the person until discharge."""
+    """Biên nhận tài sản giữ hộ: what the centre keeps for the person until discharge. It takes no register
+    number (see paper_inputs.REGISTERED) and carries the file code in its place."""
     person, facts, centre = paper.person, paper.admission, paper.centre
     day = facts.arrived_at.date()
     code = f", mã hồ sơ {person.code}" if person.code.strip() else ""
+    age = age_at(person, day)
+    guardian = " (hoặc cha mẹ hoặc người giám hộ)" if age is not None and age < ADULT_AGE else ""
     body: list[Block] = [
         Paragraph(
             f"Vào hồi {time_of_day(facts.arrived_at)}, {centre.centre_name} nhận giữ hộ của "
-            f"{_named(person, day)} ({birth_text(person)}{code}) các tài sản, giấy tờ và tiền sau đây:"
+            f"{named(person, day)} ({birth_text(person)}{code}) các tài sản, giấy tờ và tiền sau đây:"
         ),
         *_belongings_table(paper.safekeeping),
         *_money(paper.safekeeping),
         Paragraph(
             f"{centre.centre_name} có trách nhiệm bảo quản và trả lại đầy đủ các tài sản, giấy tờ và tiền nêu trên "
-            f"cho {_named(person, day)} (hoặc cho cha mẹ hoặc người giám hộ) khi kết thúc thời gian chăm sóc, hỗ trợ "
-            "tại cơ sở; việc trả lại có ký nhận."
+            f"cho {named(person, day)}{guardian} khi kết thúc thời gian chăm sóc, hỗ trợ tại cơ sở; việc trả lại "
+            "có ký nhận."
         ),
         Paragraph("Biên nhận được lập thành 02 bản, người gửi giữ 01 bản, cơ sở giữ 01 bản./."),
     ]
     return _document(
         paper,
-        symbol=_symbol("BN", centre),
+        symbol="",
+        reference=f"Mã hồ sơ: {or_blank(person.code)}",
         kind="BIÊN NHẬN",
         subject="Tài sản, giấy tờ, tiền gửi giữ hộ",
         body=tuple(body),
-        signers=(
-            Signer(title="NGƯỜI GIAO", name=person.full_name, hint="(Ký hoặc điểm chỉ, ghi rõ họ tên)"),
-            Signer(title="NGƯỜI NHẬN", name=paper.officer_name, hint=SIGN_HINT),
-        ),
+        signers=(_depositor(person, day), Signer(title="NGƯỜI NHẬN", name=paper.officer_name, hint=SIGN_HINT)),
         title="Biên nhận tài sản giữ hộ",
     )
 
@@ -432,6 +420,6 @@ def build_paper(kind: str, paper: AdmissionPaper) -> OfficialDocument:
     return builder(paper)
 
 
-def render_paper(kind: str, paper: AdmissionPaper) -> bytes:
-    """The paper `kind` (one of KINDS) as PDF bytes."""
-    return render(build_paper(kind, paper))
+def render_paper(kind: str, paper: AdmissionPaper, marks: PageMarks = NO_MARKS) -> bytes:
+    """The paper `kind` (one of KINDS) as PDF bytes, with `marks` on every page."""
+    return render(build_paper(kind, paper), marks)

@@ -22,6 +22,7 @@ import datetime
 import io
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from reportlab.lib.styles import ParagraphStyle
@@ -30,7 +31,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
-from centre_desk.reports.fonts import register_fonts
+from centre_desk.reports.fonts import register_serif
+from centre_desk.reports.marks import PageMarks, draw_stamp, draw_watermark
 from centre_desk.reports.official_parts import (
     BODY_SIZE,
     BOTTOM_MARGIN,
@@ -54,6 +56,7 @@ from centre_desk.reports.official_parts import (
     header_section,
     markup,
     number_line,
+    number_symbol,
     para,
     styles,
     title_section,
@@ -61,11 +64,12 @@ from centre_desk.reports.official_parts import (
 from centre_desk.text import nfc, normalized
 
 __all__ = [
-    "MOTTO", "NATIONAL_NAME", "RECIPIENTS_LABEL", "Basis", "Block", "Heading", "OfficialDocument", "Paragraph",
-    "Signer", "Table", "date_line", "number_line", "render",
+    "MOTTO", "NATIONAL_NAME", "NO_MARKS", "RECIPIENTS_LABEL", "Basis", "Block", "Heading", "OfficialDocument",
+    "PageMarks", "Paragraph", "Signer", "Table", "date_line", "number_line", "number_symbol", "render",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
+NO_MARKS = PageMarks()
 
 
 # --------------------------------------------------------------------------------------------- data
@@ -138,7 +142,9 @@ class OfficialDocument:
     `authority` is the issuing authority printed under the subject of a decision (Mẫu 1.2:
     "GIÁM ĐỐC CƠ SỞ BẢO TRỢ XÃ HỘI TỔNG HỢP"); empty for other kinds. `dated_header=False`
     leaves out the place-and-date line, as Mẫu 1.9 (biên bản cuộc họp) does. `drafter_mark`
-    is ô 12 ("PL.(300)"), printed under the recipients.
+    is ô 12 ("PL.(300)"), printed under the recipients. `reference`, when set, is printed in place
+    of the "Số: …" line (a paper without a register number, e.g. "Mã hồ sơ: LC-2026-0007").
+    Signers beyond two are laid out two to a row.
     """
 
     parent_agency: str
@@ -156,6 +162,7 @@ class OfficialDocument:
     dated_header: bool = True
     drafter_mark: str = ""
     title: str = ""  # PDF metadata title; defaults to the kind
+    reference: str = ""
 
 
 # ----------------------------------------------------------------------------------------- blocks
@@ -220,19 +227,26 @@ def _table(block: Table, st: Styles) -> RLTable:
 # ----------------------------------------------------------------------------------------- render
 
 
-def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    """From page 2: the number, upright, centred in the top margin (Phụ lục I, I.7)."""
+def _decorate(marks: PageMarks, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    """When a page begins: the stamp; from page 2 the number, upright, centred in the top margin (Phụ lục I,
+    I.7)."""
+    serif = register_serif()
+    draw_stamp(canvas, marks, serif)
     if doc.page < 2:
         return
-    serif, _sans = register_fonts()
     canvas.saveState()
     canvas.setFont(serif, PAGE_NUMBER_SIZE)
     canvas.drawCentredString(LEFT_MARGIN + TEXT_WIDTH / 2, PAGE_SIZE[1] - TOP_MARGIN / 2 - 4, str(doc.page))
     canvas.restoreState()
 
 
-def render(doc: OfficialDocument) -> bytes:
-    """The document as an A4 PDF (bytes)."""
+def _overlay(marks: PageMarks, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    """When a page ends: the watermark, over the text."""
+    draw_watermark(canvas, marks, register_serif())
+
+
+def render(doc: OfficialDocument, marks: PageMarks = NO_MARKS) -> bytes:
+    """The document as an A4 PDF (bytes), with `marks` on every page."""
     doc = normalized(doc)
     st = styles()
     story: list[Flowable] = [*header_section(doc, st), *title_section(doc, st)]
@@ -270,7 +284,9 @@ def render(doc: OfficialDocument) -> bytes:
         bottomPadding=0,
         id="body",
     )
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number)])
+    template.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=partial(_decorate, marks), onPageEnd=partial(_overlay, marks))]
+    )
     template.build(story)
     log.debug("rendered an official document of %d pages", template.page)
     return out.getvalue()

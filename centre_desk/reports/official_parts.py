@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
-from centre_desk.reports.fonts import register_fonts
+from centre_desk.reports.fonts import register_serif
 from centre_desk.text import nfc
 
 if TYPE_CHECKING:
@@ -78,13 +78,18 @@ def date_line(place: str, date: datetime.date) -> str:
 _BLANK_NUMBER = " " * 5  # with the space after the colon: six blanks for the clerk to write in
 
 
-def number_line(number: str | None, symbol: str) -> str:
-    """ "Số: 12/QĐ-BTXH"; numbers below 10 get a leading 0 (II.3.c); without a number yet the space
-    is left blank for the clerk: "Số:      /QĐ-BTXH"."""
-    value = (number or "").strip()
+def number_symbol(number: str | int | None, symbol: str) -> str:
+    """ "12/QĐ-BTXH"; numbers below 10 get a leading 0 (II.3.c): "05/QĐ-BTXH"; without a number the
+    space is left blank for the clerk: "     /QĐ-BTXH"."""
+    value = str(number if number is not None else "").strip()
     if value.isdigit() and int(value) < 10:
         value = f"{int(value):02d}"
-    return nfc(f"Số: {value or _BLANK_NUMBER}/{symbol.strip()}")
+    return nfc(f"{value or _BLANK_NUMBER}/{symbol.strip()}")
+
+
+def number_line(number: str | None, symbol: str) -> str:
+    """ "Số: 12/QĐ-BTXH", or "Số:      /QĐ-BTXH" with the number left blank."""
+    return f"Số: {number_symbol(number, symbol)}"
 
 
 def recipient_lines(recipients: tuple[str, ...]) -> list[str]:
@@ -125,7 +130,7 @@ class Styles:
 
 
 def styles() -> Styles:
-    serif, _sans = register_fonts()
+    serif = register_serif()
     bold, italic, bold_italic = f"{serif}-Bold", f"{serif}-Italic", f"{serif}-BoldItalic"
 
     def style(
@@ -229,7 +234,7 @@ def stack_table(columns: list[list[Flowable]], widths: list[float], first_top_pa
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),  # reportlab's cell default is Helvetica
+                ("FONTNAME", (0, 0), (-1, -1), register_serif()),  # reportlab's cell default is Helvetica
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -254,7 +259,7 @@ def header_section(doc: OfficialDocument, st: Styles) -> list[Flowable]:
         Ruled(para(MOTTO, st.motto), 1.0),
     ]
     top = stack_table([left, right], [HEADER_LEFT, HEADER_RIGHT])
-    number = para(number_line(doc.number, doc.symbol), st.number)
+    number = para(doc.reference or number_line(doc.number, doc.symbol), st.number)
     date: list[Flowable] = [para(date_line(doc.place, doc.date), st.date)] if doc.dated_header else []
     # ô 3 and ô 4 "trên cùng một dòng"; the number is 13 pt and the date 14 pt, so align baselines.
     second = stack_table([[number], date], [HEADER_LEFT, HEADER_RIGHT], first_top_pad=(DATE_SIZE - NUMBER_SIZE) * 0.9)
@@ -294,8 +299,8 @@ def recipients_section(doc: OfficialDocument, st: Styles) -> list[Flowable]:
 
 def closing_section(doc: OfficialDocument, st: Styles) -> tuple[list[Flowable], list[Flowable]]:
     """(signatures, what may follow on the next page). With one signer "Nơi nhận:" sits on the left,
-    level with the signer's first line (II.9.d); with two or more the signers share the width and the
-    recipients follow underneath, as in Mẫu 1.9."""
+    level with the signer's first line (II.9.d); with two or more the signers stand two to a row and
+    the recipients follow underneath, as in Mẫu 1.9."""
     recipients = recipients_section(doc, st)
     if len(doc.signers) <= 1:
         sign = signature(doc.signers[0], st) if doc.signers else []
@@ -304,6 +309,9 @@ def closing_section(doc: OfficialDocument, st: Styles) -> tuple[list[Flowable], 
         # "Nơi nhận:" is 12 pt and the signer's line 14 pt: lower it by the ascent difference.
         pad = (SIGNER_SIZE - RECIPIENTS_LABEL_SIZE) * 0.9
         return [Spacer(1, 6), stack_table([recipients, sign], [HEADER_LEFT, HEADER_RIGHT], pad)], []
-    width = TEXT_WIDTH / len(doc.signers)
-    signs = stack_table([signature(s, st) for s in doc.signers], [width] * len(doc.signers))
-    return [Spacer(1, 6), signs], ([Spacer(1, 12), KeepTogether(recipients)] if recipients else [])
+    # Two signers to a row (a record with the person and a guardian signing has two rows).
+    out: list[Flowable] = []
+    for start in range(0, len(doc.signers), 2):
+        row = [signature(s, st) for s in doc.signers[start : start + 2]]
+        out += [Spacer(1, 6 if start == 0 else 18), stack_table(row, [TEXT_WIDTH / 2] * len(row))]
+    return out, ([Spacer(1, 12), KeepTogether(recipients)] if recipients else [])

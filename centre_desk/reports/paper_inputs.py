@@ -18,6 +18,7 @@ class CentreHeader:
     director_title: str = ""  # "GIÁM ĐỐC", or "PHÓ GIÁM ĐỐC" (signs "KT. GIÁM ĐỐC")
     abbreviation: str = ""  # the document symbol's issuer part, e.g. "CSBTXH"
     founding_decision: str = ""  # "Quyết định số … của Ủy ban nhân dân tỉnh … về việc thành lập …"
+    proposing_unit: str = ""  # who proposes a decision: "Trưởng phòng Công tác xã hội"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class AdmissionFacts:
     interpreter_needed: bool = False
     interpreter_language: str = ""
     entitlements: tuple[str, ...] = ()  # Law 53/2024 Art. 37 categories, as labels
+    self_referral: bool = False  # came of their own accord: nobody hands the person over
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +95,13 @@ class AdmissionPaper:
     admission: AdmissionFacts
     safekeeping: Safekeeping = Safekeeping()
     officer_name: str = ""  # the receiving officer
-    officer_title: str = ""
-    number: str = ""  # "" = left blank for the clerk
+    officer_title: str = ""  # the officer's job title: "Nhân viên công tác xã hội"
+    number: str = ""  # the number from the outgoing-document register; "" = not issued (blank)
 
 
 KINDS = ("admission-record", "admission-decision", "belongings-receipt")
+# The papers that take a number from the outgoing-document register, with their type abbreviation
+# (Decree 30/2020, Phụ lục III: QĐ quyết định, BB biên bản). The belongings receipt is not among them: it
+# is a receipt handed to the person, not an administrative document sent out, and Phụ lục III has no
+# type for it; it carries the resident's file code instead.
+REGISTERED: dict[str, str] = {"admission-decision": "QĐ", "admission-record": "BB"}

@@ -36,6 +36,7 @@ class FieldGroup(enum.StrEnum):
     LEGAL = "legal"
     SCHOOLING = "schooling"
     PAYMENTS = "payments"
+    REGISTER = "register"  # the outgoing-document register (sổ văn bản đi): create = issue a number
     AUDIT = "audit"
     STAFF = "staff"
     SYSTEM = "system"
@@ -56,7 +57,7 @@ G = FieldGroup
 _MATRIX: dict[Role, dict[FieldGroup, str]] = {
     Role.INTAKE: {
         G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.NARRATIVE: "vce", G.PLACEMENT: "vcep", G.HEALTH: "vc",
-        G.SENSITIVE_HEALTH: "c", G.LEGAL: "vcep", G.SCHOOLING: "vcep", G.PAYMENTS: "vcep",
+        G.SENSITIVE_HEALTH: "c", G.LEGAL: "vcep", G.SCHOOLING: "vcep", G.PAYMENTS: "vcep", G.REGISTER: "vc",
     },
     Role.NURSE: {
         G.IDENTITY: "v", G.PLACEMENT: "v", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
@@ -69,7 +70,7 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
     Role.MANAGER: {
         G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vcep", G.PLACEMENT: "vcepxa", G.HEALTH: "vcpxa",
         G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.LEGAL: "vcepxa", G.SCHOOLING: "vcepxa",
-        G.PAYMENTS: "vcepxa", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
+        G.PAYMENTS: "vcepxa", G.REGISTER: "vc", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {
         G.STAFF: "vced", G.SYSTEM: "ved",
@@ -115,6 +116,7 @@ GROUP_NAMES = {
     FieldGroup.LEGAL: N_("Legal"),
     FieldGroup.SCHOOLING: N_("Schooling and training"),
     FieldGroup.PAYMENTS: N_("Support payments"),
+    FieldGroup.REGISTER: N_("Outgoing-document register"),
     FieldGroup.AUDIT: N_("Audit trail"),
     FieldGroup.STAFF: N_("Staff accounts"),
     FieldGroup.SYSTEM: N_("Settings and backups"),

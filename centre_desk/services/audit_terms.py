@@ -14,7 +14,10 @@ from centre_desk.i18n import N_, _
 from centre_desk.models.staff import Role
 from centre_desk.security.permissions import ACTION_NAMES, GROUP_NAMES, Action, FieldGroup, role_name
 
-PRINTED = "document.printed"  # the print action is "document.printed.<kind>"
+# A paper's actions are "<prefix>.<kind>", e.g. "document.issued.admission-decision"
+# (services/documents/service.py writes them; this module stays free of the reports' imports).
+PREVIEWED, ISSUED, COPIED, PRINTED = "document.previewed", "document.issued", "document.copied", "document.printed"
+DOCUMENT = "document."
 DENIED_SUFFIX = ".denied"  # a refused permission is "<Action>.denied", outcome "denied"
 
 # Sign-in and screen unlock are recorded under one code whatever happened; the outcome tells.
@@ -51,9 +54,16 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("draft.opened", N_("Opened a draft")),
     ("draft.discarded", N_("Discarded a draft")),
     None,
-    (f"{PRINTED}.admission-decision", N_("Printed the admission decision")),
-    (f"{PRINTED}.admission-record", N_("Printed the admission record")),
+    (f"{ISSUED}.admission-decision", N_("Issued and printed the admission decision")),
+    (f"{ISSUED}.admission-record", N_("Issued and printed the admission record")),
+    (f"{COPIED}.admission-decision", N_("Printed a copy of the admission decision")),
+    (f"{COPIED}.admission-record", N_("Printed a copy of the admission record")),
     (f"{PRINTED}.belongings-receipt", N_("Printed the receipt for belongings")),
+    (f"{PREVIEWED}.admission-decision", N_("Previewed the admission decision")),
+    (f"{PREVIEWED}.admission-record", N_("Previewed the admission record")),
+    (f"{PREVIEWED}.belongings-receipt", N_("Previewed the receipt for belongings")),
+    ("register.viewed", N_("Viewed the outgoing-document register")),
+    ("register.file_checked", N_("Checked a PDF file against the register")),
     None,
     ("account.listed", N_("Listed the staff accounts")),
     ("account.viewed", N_("Opened a staff account")),
@@ -77,14 +87,19 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("audit.exported", N_("Exported the audit trail")),
 )
 ACTION_PHRASES: dict[str, str] = dict(p for p in _PHRASES if p is not None)
+# Codes that older versions wrote and this one no longer does: still read, not offered in the filter.
+_FORMER = {
+    f"{PRINTED}.admission-decision": N_("Printed the admission decision"),
+    f"{PRINTED}.admission-record": N_("Printed the admission record"),
+}
 # A view of the record is written once per sensitive part disclosed, so the part names the phrase.
 _VIEWED = {
     FieldGroup.NARRATIVE: N_("Viewed the person's own account"),
     FieldGroup.SENSITIVE_HEALTH: N_("Viewed sensitive health information"),
 }
 _DENIED = N_("Not allowed to {action}")
-_PRINTED_OTHER = N_("Printed a document: {kind}")
-ANY_PRINT = (PRINTED + ".", N_("Printed a document (any kind)"))
+_DOCUMENT_OTHER = N_("Document: {code}")
+ANY_DOCUMENT = (DOCUMENT, N_("Papers: any preview, issue or print"))
 
 OUTCOME_NAMES = {
     "ok": N_("Done"),
@@ -123,8 +138,8 @@ def action_choices() -> list[ActionChoice | None]:
             found.append(None)
             continue
         code, phrase = entry
-        if code == f"{PRINTED}.admission-decision":
-            found.append(ActionChoice(_(ANY_PRINT[1]), ANY_PRINT[0]))
+        if code == f"{ISSUED}.admission-decision":
+            found.append(ActionChoice(_(ANY_DOCUMENT[1]), ANY_DOCUMENT[0]))
         found.append(ActionChoice(_(phrase), code))
     return found
 
@@ -146,12 +161,14 @@ def describe_action(action: str, outcome: str = "ok", field_group: str = "") -> 
         return _(_VIEWED[FieldGroup(field_group)])
     if action in ACTION_PHRASES:
         return _(ACTION_PHRASES[action])
+    if action in _FORMER:
+        return _(_FORMER[action])
     refused = action.removesuffix(DENIED_SUFFIX)
     if refused != action and refused:
         name = _(ACTION_NAMES[Action(refused)]) if refused in _ACTION_VALUES else refused
         return _(_DENIED).format(action=name)
-    if action.startswith(PRINTED + ".") and len(action) > len(PRINTED) + 1:
-        return _(_PRINTED_OTHER).format(kind=action[len(PRINTED) + 1 :])
+    if action.startswith(DOCUMENT) and len(action) > len(DOCUMENT):
+        return _(_DOCUMENT_OTHER).format(code=action[len(DOCUMENT) :])
     return action
 
 

@@ -23,15 +23,38 @@ IDLE_MINUTES_DEFAULT = 5
 IDLE_MINUTES_RANGE = (1, 15)
 _FIELDS = (
     "centre_name", "parent_agency", "address", "province", "place_name", "director_name", "director_title",
-    "abbreviation", "founding_decision",
+    "abbreviation", "founding_decision", "proposing_unit", "officer_title",
 )  # fmt: skip
 # Every one of them is printed on the papers.
 _LABELS = {
     "centre_name": N_("centre name"), "parent_agency": N_("parent agency"), "address": N_("address"),
     "province": N_("province"), "place_name": N_("place name"), "director_name": N_("director's name"),
     "director_title": N_("director's title"), "abbreviation": N_("abbreviation"),
-    "founding_decision": N_("founding decision"),
+    "founding_decision": N_("founding decision"), "proposing_unit": N_("proposing unit"),
+    "officer_title": N_("receiving officer's job title"),
 }  # fmt: skip
+# The columns' widths (models/centre.py); the others hold 300 characters.
+MAX_LENGTHS = {
+    "province": 100, "place_name": 100, "director_name": 200, "director_title": 200, "abbreviation": 30,
+    "proposing_unit": 200, "officer_title": 200,
+}  # fmt: skip
+# What an empty setting does to the papers: the founding decision blocks decisions (it is a legal basis
+# every decision cites); the other two leave a dotted line to write by hand.
+FOUNDING_MISSING = N_(
+    "The centre's founding decision is not filled in (Administration → Centre details → Founding decision). "
+    "An admission decision cites it among its legal bases: fill it in, then print again."
+)
+PAPER_GAPS = {
+    "founding_decision": N_(
+        "The founding decision is empty: admission decisions cannot be printed until it is filled in."
+    ),
+    "proposing_unit": N_(
+        "The proposing unit is not filled in: decisions will leave “Theo đề nghị của …” blank to write by hand."
+    ),
+    "officer_title": N_(
+        "The receiving officer's job title is not filled in: admission records will leave it blank to write by hand."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +71,8 @@ class CentreDetails:
     director_title: str = ""
     abbreviation: str = ""
     founding_decision: str = ""
+    proposing_unit: str = ""
+    officer_title: str = ""
     id: int | None = None
     version: int = 0
 
@@ -55,6 +80,10 @@ class CentreDetails:
     def from_model(cls, row: CentreSettings) -> CentreDetails:
         values = {f: getattr(row, f) for f in _FIELDS}
         return cls(row.effective_from, **values, id=row.id, version=row.version)
+
+    def paper_gaps(self) -> dict[str, str]:
+        """Field -> what its being empty does to the printed papers (translated), for the settings page."""
+        return {field: _(message) for field, message in PAPER_GAPS.items() if not getattr(self, field).strip()}
 
 
 def check_details(details: CentreDetails) -> CentreDetails:
@@ -64,8 +93,9 @@ def check_details(details: CentreDetails) -> CentreDetails:
     if not cleaned["centre_name"]:
         raise ValidationError("centre_name", _("Please enter the centre's name."))
     for name, value in cleaned.items():
-        if len(value) > 300:
-            raise ValidationError(name, _("This field may have at most 300 characters."))
+        longest = MAX_LENGTHS.get(name, 300)
+        if len(value) > longest:
+            raise ValidationError(name, _("This field may have at most {count} characters.").format(count=longest))
     return CentreDetails(details.effective_from, **cleaned, id=details.id, version=details.version)
 
 

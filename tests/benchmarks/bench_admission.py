@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python -m tests.benchmarks.bench_admission [--residents 100000] [--db postgresql+psycopg://…]
 
-Builds N demo residents (services/demo.py) in a fresh encrypted installation, then prints:
+Builds N demo residents (services/demo/create.py) in a fresh encrypted installation, then prints:
 - registry search (count + first page of 200, as the Residents page asks) p50/p95, beside the same
   statements sent raw through the driver, and their ratio;
 - opening a record (ResidentService.record: every field group, consents, audit rows) p50/p95, and
@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 
 from centre_desk.models import Resident
 from centre_desk.models.staff import Role
-from centre_desk.services import demo
+from centre_desk.services.demo import create as demo
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Options, initialise
 from centre_desk.services.registry import RegistryFilter

@@ -18,6 +18,11 @@ def test_models_match_migrations(installed: Installed) -> None:
         command.check(migrate.alembic_config(conn))
 
 
+def test_the_known_head_is_alembics_head(installed: Installed) -> None:
+    """migrate.HEAD lets a database at head open without loading Alembic: it must name the newest migration."""
+    assert migrate.HEAD == migrate.head_revision() == migrate.current_revision(installed.centre.engine)
+
+
 def test_database_newer_than_the_program_is_refused(installed: Installed) -> None:
     with installed.centre.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
@@ -50,3 +55,24 @@ def test_audit_table_is_append_only_after_migration(installed: Installed) -> Non
         else:
             triggers = {r[0] for r in conn.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))}
             assert "audit_event_no_change" in triggers
+
+
+def test_the_register_is_append_only(installed: Installed) -> None:
+    """An issued number is never changed or removed, not even with SQL (migration 0005)."""
+    from tests.services.test_documents import admit, service, set_centre
+
+    set_centre(installed)
+    resident_id, _code = admit(installed)
+    docs = service(installed)
+    docs.issue(installed.manager, "admission-record", resident_id)
+    docs.issue(installed.manager, "admission-record", resident_id)
+    for statement in (
+        "UPDATE outgoing_document SET number = 99",
+        "DELETE FROM outgoing_document",
+        "UPDATE outgoing_copy SET sha256 = ''",
+        "DELETE FROM outgoing_copy",
+    ):
+        with pytest.raises(Exception, match="append-only"), installed.centre.engine.begin() as conn:
+            conn.execute(text(statement))
+    with installed.centre.engine.connect() as conn:
+        assert conn.execute(text("SELECT number FROM outgoing_document")).scalar() == 1

@@ -46,6 +46,7 @@ CENTRE = CentreHeader(
     director_title="Giám đốc",
     abbreviation="CSBTXH",
     founding_decision=FOUNDING,
+    proposing_unit="Trưởng phòng Công tác xã hội",
 )
 ITEMS = (
     Item("Điện thoại di động Oppo A57 màu đen", 1, "Màn hình vỡ góc"),
@@ -70,8 +71,9 @@ def sample(arrived: datetime.datetime = datetime.datetime(2026, 2, 5, 14, 30), *
         entitlements=("a) Hỗ trợ nhu cầu thiết yếu", "b) Hỗ trợ y tế", "c) Hỗ trợ phiên dịch"),
     )  # fmt: skip
     paper = AdmissionPaper(
-        CENTRE, person, facts, Safekeeping(ITEMS, 1_250_000, "500 nhân dân tệ"), officer_name="Lò Thị Xuân"
-    )
+        CENTRE, person, facts, Safekeeping(ITEMS, 1_250_000, "500 nhân dân tệ"), officer_name="Lò Thị Xuân",
+        officer_title="Nhân viên công tác xã hội",
+    )  # fmt: skip
     return dataclasses.replace(paper, **changes)  # type: ignore[arg-type]
 
 
@@ -157,6 +159,16 @@ def test_legal_bases_switch_on_1_july_2025() -> None:
     assert "thành lập" not in after
 
 
+def test_the_social_assistance_decree_in_force() -> None:
+    """Decree 20/2021 replaced Decree 136/2013 on 01/07/2021 (DOMAIN.md §0)."""
+    before = _basis_text(legal_bases(datetime.date(2021, 6, 30)))
+    after = _basis_text(legal_bases(datetime.date(2021, 7, 1)))
+    assert "136/2013/NĐ-CP ngày 21 tháng 10 năm 2013" in before and "20/2021" not in before
+    assert "20/2021/NĐ-CP ngày 15 tháng 3 năm 2021" in after and "136/2013" not in after
+    text = pdf_text(render_paper("admission-decision", sample(datetime.datetime(2021, 6, 30, 9, 0))))
+    assert "136/2013/NĐ-CP" in text and "20/2021" not in text
+
+
 def test_founding_decision_is_a_basis_when_set() -> None:
     bases = legal_bases(datetime.date(2026, 2, 5), FOUNDING)
     assert bases[-1].lines == (f"Căn cứ {FOUNDING};",)
@@ -192,8 +204,9 @@ def test_decision_pdf_follows_the_admission_date(
 def test_record_structure() -> None:
     doc = build_paper("admission-record", sample())
     assert (doc.kind, doc.symbol, doc.dated_header) == ("BIÊN BẢN", "BB-CSBTXH", False)
-    assert [s.title for s in doc.signers] == ["ĐẠI DIỆN BÊN GIAO", "ĐẠI DIỆN BÊN NHẬN"]
-    assert [s.name for s in doc.signers] == ["Lò Văn Đức", "Lò Thị Xuân"]
+    # a child of 15: the parent or guardian signs for her
+    assert [s.title for s in doc.signers] == ["ĐẠI DIỆN BÊN GIAO", "ĐẠI DIỆN BÊN NHẬN", "CHA MẸ HOẶC NGƯỜI GIÁM HỘ"]
+    assert [s.name for s in doc.signers] == ["Lò Văn Đức", "Lò Thị Xuân", "Sùng A Páo"]
     (table,) = [b for b in doc.body if isinstance(b, Table)]
     assert table.headers == ("STT", "Tên tài sản, giấy tờ", "Số lượng", "Tình trạng")
     assert table.rows[1] == ("2", "Vòng cổ bạc chạm hoa văn người Mông", "2", "Còn tốt")
@@ -216,8 +229,14 @@ def test_decision_structure() -> None:
 
 
 def test_symbol_from_the_centre_name_without_abbreviation() -> None:
-    doc = build_paper("belongings-receipt", sample(centre=dataclasses.replace(CENTRE, abbreviation="")))
-    assert doc.symbol == "BN-CSBTXHTHTLC"
+    doc = build_paper("admission-decision", sample(centre=dataclasses.replace(CENTRE, abbreviation="")))
+    assert doc.symbol == "QĐ-CSBTXHTHTLC"
+
+
+def test_the_receipt_takes_no_register_number() -> None:
+    doc = build_paper("belongings-receipt", sample())
+    assert (doc.symbol, doc.reference) == ("", "Mã hồ sơ: LC-2026-0007")
+    assert "Số:" not in pdf_text(render_paper("belongings-receipt", sample()))
 
 
 def test_unknown_kind() -> None:
@@ -237,6 +256,7 @@ def test_pdf_text_is_the_vietnamese_input_exactly(kind: str, rendered: dict[str,
             "BIÊN BẢN", "Tiếp nhận nạn nhân bị mua bán", "Số: /BB-CSBTXH",
             "Hôm nay, vào hồi 14 giờ 30 phút, ngày 05 tháng 02 năm 2026",
             "Bên giao: Đồn Biên phòng Ma Lù Thàng", "Lò Văn Đức", "0214 3876 543", "Tên gọi khác: Dợ Sùng",
+            "Ông/bà: Lò Thị Xuân; chức vụ: Nhân viên công tác xã hội", "(phường Tân Phong, tỉnh Lai Châu)",
             "bản Sì Thâu Chải, xã Tả Lèng, tỉnh Lai Châu (trước đây thuộc huyện Tam Đường)",
             "Sùng A Páo (bố), điện thoại: 0912 345 678", "Trường Phổ thông dân tộc bán trú THCS Tả Lèng, lớp 8A",
             "Kênh tiếp nhận: Bộ đội Biên phòng bàn giao", "văn bản xác nhận số 15/XN-ĐBP ngày 04/02/2026",
@@ -244,12 +264,12 @@ def test_pdf_text_is_the_vietnamese_input_exactly(kind: str, rendered: dict[str,
             "1.250.000 đồng (bằng chữ: Một triệu hai trăm năm mươi nghìn đồng)", "500 nhân dân tệ",
             "Mệt mỏi, có vết bầm ở cánh tay trái. Cần phiên dịch tiếng Mông.",
             "Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau.",
-            "ĐẠI DIỆN BÊN GIAO", "ĐẠI DIỆN BÊN NHẬN", "Lò Thị Xuân",
+            "ĐẠI DIỆN BÊN GIAO", "ĐẠI DIỆN BÊN NHẬN", "Lò Thị Xuân", "CHA MẸ HOẶC NGƯỜI GIÁM HỘ",
         ],
         "admission-decision": [
             "QUYẾT ĐỊNH", "Lai Châu, ngày 05 tháng 02 năm 2026", "Số: /QĐ-CSBTXH",
             "GIÁM ĐỐC CƠ SỞ BẢO TRỢ XÃ HỘI TỔNG HỢP TỈNH LAI CHÂU",
-            "Theo đề nghị của Đồn Biên phòng Ma Lù Thàng.",
+            "Theo đề nghị của Trưởng phòng Công tác xã hội.",
             "Điều 1. Tiếp nhận cháu Sùng Thị Dợ vào chăm sóc, hỗ trợ tại Cơ sở Bảo trợ xã hội tổng hợp tỉnh Lai Châu "
             "kể từ ngày 05 tháng 02 năm 2026",
             "Sinh năm 2011; giới tính: nữ; dân tộc: Mông; quốc tịch: Việt Nam", "Đối tượng: nạn nhân bị mua bán.",
@@ -258,16 +278,17 @@ def test_pdf_text_is_the_vietnamese_input_exactly(kind: str, rendered: dict[str,
         ],
         "belongings-receipt": [
             "BIÊN NHẬN", "Tài sản, giấy tờ, tiền gửi giữ hộ", "Lai Châu, ngày 05 tháng 02 năm 2026",
-            "Số: /BN-CSBTXH", "nhận giữ hộ của cháu Sùng Thị Dợ (sinh năm 2011, mã hồ sơ LC-2026-0007)",
+            "Mã hồ sơ: LC-2026-0007", "nhận giữ hộ của cháu Sùng Thị Dợ (sinh năm 2011, mã hồ sơ LC-2026-0007)",
             *(i.name for i in ITEMS), "Rách mép",
             "Tiền mặt: 1.250.000 đồng (bằng chữ: Một triệu hai trăm năm mươi nghìn đồng).",
             "Ngoại tệ, tiền khác: 500 nhân dân tệ.", "trả lại đầy đủ", "NGƯỜI GIAO", "NGƯỜI NHẬN",
-            "(Ký hoặc điểm chỉ, ghi rõ họ tên)", "Lò Thị Xuân",
+            "(Cha mẹ hoặc người giám hộ ký thay)", "Sùng A Páo", "Lò Thị Xuân",
         ],
     }  # fmt: skip
     for words in common + specific[kind]:
         assert norm(words) in text, words
     assert ("Lò Văn Đức" in text) == (kind == "admission-record")
+    assert "đề nghị của Đồn" not in text  # the referring agency proposes nothing
     assert unicodedata.is_normalized("NFC", text)
 
 

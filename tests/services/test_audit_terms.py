@@ -16,7 +16,6 @@ import pytest
 import centre_desk
 from centre_desk import i18n
 from centre_desk.i18n import _
-from centre_desk.reports.paper_inputs import KINDS
 from centre_desk.security.permissions import Action
 from centre_desk.services import audit_terms, documents
 from centre_desk.services.audit_terms import (
@@ -28,11 +27,16 @@ from centre_desk.services.audit_terms import (
     describe_outcome,
     known_action,
 )
+from centre_desk.services.documents.service import KINDS, REGISTERED
 
 SOURCE = Path(centre_desk.__file__).parent
 DYNAMIC = {
     ("security/access.py", "f'{action}.denied'"): {f"{a}{DENIED_SUFFIX}" for a in Action},
-    ("services/documents.py", "f'{PRINTED}.{kind}'"): {f"{documents.PRINTED}.{kind}" for kind in KINDS},
+    ("services/documents/service.py", "f'{action}.{kind}'"): (
+        {f"{documents.service.PREVIEWED}.{kind}" for kind in KINDS}
+        | {f"{a}.{kind}" for a in (documents.service.ISSUED, documents.service.COPIED) for kind in REGISTERED}
+        | {f"{documents.service.PRINTED}.{kind}" for kind in set(KINDS) - set(REGISTERED)}
+    ),
 }
 
 
@@ -60,15 +64,19 @@ def _codes(path: str, tree: ast.Module, call: ast.Call, arg: ast.expr) -> set[st
     key = (path, ast.unparse(arg))
     if key in DYNAMIC:
         return DYNAMIC[key]
-    if isinstance(arg, ast.Name):  # a module-level constant: NAME = "code"
+    if isinstance(arg, ast.Name):  # a module-level constant: NAME = "code" or A, B = "a", "b"
         for node in tree.body:
-            if (
-                isinstance(node, ast.Assign)
-                and any(isinstance(t, ast.Name) and t.id == arg.id for t in node.targets)
-                and isinstance(node.value, ast.Constant)
-                and isinstance(node.value.value, str)
-            ):
-                return {node.value.value}
+            if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+                continue
+            target, value = node.targets[0], node.value
+            pairs = (
+                zip(target.elts, value.elts, strict=False)
+                if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple)
+                else [(target, value)]
+            )
+            for name, constant in pairs:
+                if isinstance(name, ast.Name) and name.id == arg.id and isinstance(constant, ast.Constant):
+                    return {str(constant.value)}
     function = _enclosing(tree, call)
     if isinstance(arg, ast.Name) and function is not None:
         params = [a.arg for a in function.args.args if a.arg != "self"]
@@ -101,8 +109,9 @@ def written_codes() -> dict[str, str]:
 def test_the_scan_finds_the_known_writers() -> None:
     codes = written_codes()
     assert {"login", "unlock", "resident.viewed", "draft.saved", "audit.exported", "view.denied"} <= set(codes)
-    assert "document.printed.admission-decision" in codes
-    assert documents.PRINTED == audit_terms.PRINTED
+    assert "document.issued.admission-decision" in codes
+    for name in ("PREVIEWED", "ISSUED", "COPIED", "PRINTED"):
+        assert getattr(documents.service, name) == getattr(audit_terms, name)
     assert len(codes) >= 40
 
 
@@ -131,9 +140,11 @@ def test_phrases_read_as_a_register() -> None:
     assert describe_action("resident.viewed", "ok", "identity") == "Xem hồ sơ"
     assert describe_action("resident.viewed", "ok", "narrative") == "Xem lời kể của đối tượng"
     assert describe_action("draft.saved") == "Lưu bản nháp"
-    assert describe_action("document.printed.admission-decision") == "In Quyết định tiếp nhận"
+    assert describe_action("document.issued.admission-decision") == "Cấp số và in Quyết định tiếp nhận"
+    assert describe_action("document.copied.admission-record") == "In bản sao Biên bản tiếp nhận"
+    assert describe_action("document.printed.admission-decision") == "In Quyết định tiếp nhận"  # before the register
     assert describe_action("login", "failed") == "Đăng nhập không thành công"
     assert describe_action("print.denied", "denied") == "Không được phép in"
-    assert describe_action("document.printed.new-paper") == _("Printed a document: {kind}").format(kind="new-paper")
+    assert describe_action("document.issued.new-paper") == _("Document: {code}").format(code="issued.new-paper")
     assert describe_action("something.new") == "something.new"  # an unknown code is shown as it is
     assert {describe_outcome(o) for o in OUTCOME_NAMES} >= {"Thành công", "Không được phép"}

@@ -73,7 +73,7 @@ def test_records_read_as_codes_and_logins_with_one_query(installed: Installed) -
     for row in admitted:
         assert ("resident.admitted", row.code) in about
         assert ("resident.viewed", row.code) in about
-        assert ("document.printed.admission-decision", row.code) in about
+        assert ("document.previewed.admission-decision", row.code) in about
     assert ("account.created", "yta.lan") in about
     assert {r.record for r in rows if r.action == "login"} == {""}  # the row's own login says who signed in
     shown = " ".join(r.record for r in rows)
@@ -84,12 +84,12 @@ def test_records_read_as_codes_and_logins_with_one_query(installed: Installed) -
 
     by_code = centre.audit_view.search(manager, AuditFilter(record=admitted[1].code.lower()))
     assert by_code and {r.record for r in by_code} == {admitted[1].code}
-    about_her = {"resident.admitted", "resident.viewed", "document.printed.admission-decision"}
+    about_her = {"resident.admitted", "resident.viewed", "document.previewed.admission-decision"}
     assert about_her <= {r.action for r in by_code}
     by_login = centre.audit_view.search(manager, AuditFilter(record="YTA.LAN"))
     assert by_login and {(r.record_type, r.record_id) for r in by_login} == {("staff_account", str(nurse.id))}
-    printed = centre.audit_view.search(manager, AuditFilter(action="document.printed."))
-    assert len(printed) == 3 and {describe_action(r.action) for r in printed} == {_("Printed the admission decision")}
+    printed = centre.audit_view.search(manager, AuditFilter(action="document.previewed."))
+    assert len(printed) == 3 and {describe_action(r.action) for r in printed} == {_("Previewed the admission decision")}
 
 
 def test_viewing_and_exporting_are_audited(installed: Installed, tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_a_refusal_reads_as_not_allowed(installed: Installed) -> None:
     )
     admin = Actor(created.id, created.login, created.roles)
     with pytest.raises(Exception, match=_("Your account is not allowed to do this.")):
-        centre.documents.render_by_code(admin, "admission-record", row.code)
+        centre.documents.issue_by_code(admin, "admission-record", row.code)
     refused = centre.audit_view.search(manager, AuditFilter(outcome="denied"))
     assert [(r.action, r.record, r.outcome) for r in refused] == [("print.denied", row.code, "denied")]
     assert describe_action(refused[0].action, "denied") == _("Not allowed to {action}").format(action=_("print"))

@@ -22,7 +22,6 @@ from centre_desk.models.staff import Role
 from centre_desk.paths import resource
 from centre_desk.security.credentials import CHEAP_ARGON2, LayeredCustody, PassphraseCustody
 from centre_desk.security.passwords import Passwords, cheap_hasher
-from centre_desk.services import demo
 from centre_desk.services.admission_input import (
     LOCAL_GOVERNMENT_REFORM,
     AdmissionInput,
@@ -32,6 +31,8 @@ from centre_desk.services.admission_input import (
     default_alias,
     sort_key,
 )
+from centre_desk.services.demo import create as demo
+from centre_desk.services.demo import is_demo_folder
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Options, initialise, open_centre
 from centre_desk.services.intake_terms import ConsentKind
@@ -182,6 +183,30 @@ def test_populate_stores_rows_as_an_admission_would(installed: Installed) -> Non
     assert len(audit) == 1 and audit[0].record_id == "300" and audit[0].actor_login == "system"
 
 
+def test_the_demo_register_has_the_last_years_papers(installed: Installed) -> None:
+    from centre_desk.models.documents import DocumentCounter, OutgoingDocument
+    from centre_desk.services.documents import DocumentService, RegisterFilter
+
+    centre = installed.centre
+    summary = demo.populate(centre, 300, now=NOW)
+    with centre.read_sessions() as s:
+        lines = s.scalars(select(OutgoingDocument).order_by(OutgoingDocument.issued_at)).all()
+        counters = {(c.year, c.kind_code): c.last for c in s.scalars(select(DocumentCounter))}
+        arrivals = {a.id: a.arrived_at for a in s.scalars(select(Admission))}
+    assert summary.registered == len(lines) > 20
+    assert all(NOW - arrivals[line.admission_id] <= timedelta(days=366) for line in lines)
+    for (year, kind), last in counters.items():
+        numbers = [line.number for line in lines if (line.year, line.kind_code) == (year, kind)]
+        assert numbers == list(range(1, last + 1))  # in order of arrival, no gaps
+    assert {line.paper_kind for line in lines} == {"admission-decision", "admission-record"}
+    docs = DocumentService(centre.sessions, centre.audit, centre.access)
+    listed = docs.register(installed.manager, RegisterFilter())
+    assert len(listed.entries) == len(lines) and all(e.issued_by for e in listed.entries)
+    # a reprint of a demo paper is its copy, with the watermark
+    copy = docs.issue(installed.manager, lines[-1].paper_kind, lines[-1].resident_id)
+    assert copy.copy and copy.entry is not None and copy.entry.id == lines[-1].id
+
+
 def test_readmissions_link_the_same_person(installed: Installed) -> None:
     centre = installed.centre
     demo.populate(centre, 300, now=NOW)
@@ -251,7 +276,7 @@ def _options(data: Path) -> Options:
 def test_create_demo_signs_in_as_demo(tmp_path: Path) -> None:
     data = tmp_path / "demo"
     made = demo.create_demo(data, PASSWORD, 60, passwords=Passwords(cheap_hasher()), custody=_custody(data))
-    assert demo.is_demo_folder(data) and not demo.is_demo_folder(tmp_path)
+    assert is_demo_folder(data) and not is_demo_folder(tmp_path)
     assert made.login == "demo" and made.summary.residents == 60 and made.recovery_key
     assert made.where == str((data / "centre.db").resolve())
     centre = open_centre(_options(data))

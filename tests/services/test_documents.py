@@ -72,6 +72,7 @@ def set_centre(installed: Installed) -> None:
         dataclasses.replace(
             current, effective_from=date(2011, 1, 1), parent_agency="Sở Y tế tỉnh Lai Châu", abbreviation="CSBTXH",
             director_name="Mai Văn Tùng", director_title="Giám đốc", founding_decision=FOUNDING, place_name="Lai Châu",
+            proposing_unit="Trưởng phòng Công tác xã hội", officer_title="Nhân viên công tác xã hội",
         ),
     )  # fmt: skip
 
@@ -111,7 +112,7 @@ def test_every_paper_prints_the_stored_vietnamese(installed: Installed) -> None:
     ):  # fmt: skip
         assert words in decision, words
     assert f"mã hồ sơ {code}" in receipt and "Vòng cổ bạc chạm hoa văn người Mông" in receipt
-    assert docs.render_by_code(installed.manager, "belongings-receipt", code.lower()) == docs.render(
+    assert docs.issue_by_code(installed.manager, "belongings-receipt", code.lower()).pdf == docs.render(
         installed.manager, "belongings-receipt", resident_id
     )
 
@@ -136,15 +137,21 @@ def test_decision_bases_follow_the_arrival_date(
     assert "Căn cứ Quyết định" not in text  # no founding decision in the settings
 
 
-def test_printing_is_audited_without_personal_data(installed: Installed) -> None:
+def test_previews_and_prints_are_audited_without_personal_data(installed: Installed) -> None:
+    set_centre(installed)
     resident_id, code = admit(installed)
-    service(installed).render(installed.manager, "admission-record", resident_id)
-    service(installed).render_by_code(installed.manager, "admission-decision", code)
+    docs = service(installed)
+    docs.render(installed.manager, "admission-record", resident_id)
+    docs.issue_by_code(installed.manager, "admission-decision", code)
+    docs.issue(installed.manager, "admission-decision", resident_id)
+    docs.issue(installed.manager, "belongings-receipt", resident_id)
     with installed.centre.sessions() as s:
-        rows = s.scalars(select(AuditEvent).where(AuditEvent.action.startswith("document.printed"))).all()
+        rows = s.scalars(select(AuditEvent).where(AuditEvent.action.startswith("document."))).all()
         assert [(r.action, r.record_type, r.record_id, r.outcome) for r in rows] == [
-            ("document.printed.admission-record", "resident", str(resident_id), "ok"),
-            ("document.printed.admission-decision", "resident", str(resident_id), "ok"),
+            ("document.previewed.admission-record", "resident", str(resident_id), "ok"),
+            ("document.issued.admission-decision", "resident", str(resident_id), "ok"),
+            ("document.copied.admission-decision", "resident", str(resident_id), "ok"),
+            ("document.printed.belongings-receipt", "resident", str(resident_id), "ok"),
         ]
         assert all(r.actor_login == "giamdoc" for r in rows)
         assert not any("Sùng" in str(getattr(r, f)) for r in rows for f in ("record_id", "action", "field_group"))
@@ -161,7 +168,7 @@ def test_a_nurse_may_not_print(installed: Installed) -> None:
     with installed.centre.sessions() as s:
         denied = s.scalars(select(AuditEvent).where(AuditEvent.outcome == "denied")).all()
         assert [(r.action, r.actor_login, r.record_id) for r in denied] == [("print.denied", "yta", str(resident_id))]
-        assert s.scalar(select(AuditEvent).where(AuditEvent.action.startswith("document.printed"))) is None
+        assert s.scalar(select(AuditEvent).where(AuditEvent.action.startswith("document."))) is None
 
 
 def test_intake_officer_prints(installed: Installed) -> None:
@@ -178,7 +185,7 @@ def test_intake_officer_prints(installed: Installed) -> None:
 def test_unknown_code_and_kind(installed: Installed) -> None:
     i18n.install("vi")
     with pytest.raises(NotFound) as caught:
-        service(installed).render_by_code(installed.manager, "admission-record", "LC-1999-9999")
+        service(installed).issue_by_code(installed.manager, "admission-record", "LC-1999-9999")
     assert caught.value.message
     with pytest.raises(NotFound):
         service(installed).render(installed.manager, "admission-record", 999_999)

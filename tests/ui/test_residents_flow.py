@@ -26,7 +26,7 @@ def test_record_opens_and_prints_with_the_code_in_the_file_name(
     monkeypatch.setattr(
         DocumentPreviewDialog,
         "show_document",
-        classmethod(lambda cls, parent, title, pdf, name: shown.append((title, pdf, name))),
+        classmethod(lambda cls, parent, title, pdf, name, *_issuing: shown.append((title, pdf, name))),
     )
     window = flow.show_record(row.resident_id)
     qtbot.addWidget(window)

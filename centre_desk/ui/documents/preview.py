@@ -1,12 +1,18 @@
 """A printable document on screen: every page, fit to width, with Print…, Save as… and Close.
 
-The PDF arrives as bytes from a service (e.g. DocumentService.render); nothing is written to disk
+The PDF arrives as bytes from a service (e.g. DocumentService.preview); nothing is written to disk
 unless the user saves it, and then atomically, so a half-written file never replaces a good one.
+
+An admission paper is shown as a preview ("BẢN XEM TRƯỚC", the number left blank): Print… and Save as…
+first ask where to, then issue it for real (`issue`: the next number from the outgoing-document register,
+or a "BẢN SAO" copy of a paper issued before), show what was issued, and print or save exactly that.
+Cancelling the printer or file question issues nothing.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths
@@ -26,10 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from centre_desk.errors import UserError
+from centre_desk.formatting import format_date
 from centre_desk.i18n import N_, _
 from centre_desk.paths import write_atomic
 from centre_desk.security.access import Actor
-from centre_desk.services.documents import DocumentService
+from centre_desk.services.documents import DocumentService, IssuedPaper, PaperPreview
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.widgets.pdf_print import print_pages
 
@@ -47,40 +54,83 @@ FILE_STEMS = {  # file names stay ASCII: they travel by USB stick and e-mail
 }
 
 
+def paper_title(kind: str) -> str:
+    """ "Quyết định tiếp nhận" for "admission-decision" (the kind itself when unknown)."""
+    title = PAPER_TITLES.get(kind)
+    return _(title) if title else kind
+
+
 def file_name(kind: str, code: str) -> str:
     """ "bien-ban-tiep-nhan-LC-2026-0007.pdf"."""
     return f"{FILE_STEMS.get(kind, kind)}-{code}.pdf" if code else f"{FILE_STEMS.get(kind, kind)}.pdf"
 
 
+def notice_for(preview: PaperPreview) -> str:
+    """What the line above the pages says about the number, and what will stop or mar the print."""
+    lines = []
+    if preview.entry is not None:
+        lines.append(
+            _(
+                "Document No. {number} was issued on {date}. Printing or saving it again gives a copy "
+                "marked BẢN SAO, as it was issued."
+            ).format(number=preview.entry.number_text, date=format_date(preview.entry.issued_at.astimezone().date()))
+        )
+    elif preview.registered:
+        lines.append(_("Preview: the document number is given when you print or save the document."))
+    return "\n".join([*lines, *preview.warnings])
+
+
 def preview_paper(
     parent: QWidget | None, documents: DocumentService, actor: Actor, kind: str, resident_id: int, code: str = ""
 ) -> bool:
-    """Render one admission paper (one service call) and show it; False when the service refused."""
+    """Show one admission paper (one service call); Print… and Save as… issue it. False when refused."""
     try:
-        pdf = documents.render(actor, kind, resident_id)
+        preview = documents.preview(actor, kind, resident_id)
     except UserError as exc:
         show_error(parent, exc)
         return False
-    DocumentPreviewDialog.show_document(parent, _(PAPER_TITLES.get(kind, kind)), pdf, file_name(kind, code))
+
+    def issue() -> IssuedPaper:
+        return documents.issue(actor, kind, resident_id)
+
+    DocumentPreviewDialog.show_document(
+        parent, paper_title(kind), preview.pdf, file_name(kind, code or preview.resident_code),
+        issue, notice_for(preview),
+    )  # fmt: skip
     return True
 
 
 class DocumentPreviewDialog(QDialog):
-    """Shows `pdf` (bytes); `suggested_name` (e.g. "bien-ban-tiep-nhan-LC-2026-0007.pdf") is offered on save."""
+    """Shows `pdf` (bytes); `suggested_name` (e.g. "bien-ban-tiep-nhan-LC-2026-0007.pdf") is offered on save.
 
-    def __init__(self, parent: QWidget | None, title: str, pdf: bytes, suggested_name: str) -> None:
+    With `issue`, Print… and Save as… print or save what `issue()` returns instead (the paper issued for
+    real), and show it; `notice` is a line shown above the pages (the number, warnings).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        pdf: bytes,
+        suggested_name: str,
+        issue: Callable[[], IssuedPaper] | None = None,
+        notice: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
         self._pdf = pdf
         self._title = title
+        self._issue = issue
+        self.issued: IssuedPaper | None = None
         self._suggested = suggested_name if suggested_name.lower().endswith(".pdf") else f"{suggested_name}.pdf"
-        # The buffer must live as long as the document reads from it.
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
+        self._load(pdf)
+        self.notice_label = QLabel(notice, self)
+        self.notice_label.setObjectName("previewNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setVisible(bool(notice))
 
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -112,6 +162,7 @@ class DocumentPreviewDialog(QDialog):
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
@@ -127,11 +178,57 @@ class DocumentPreviewDialog(QDialog):
         self.print_button.setFocus()
 
     @classmethod
-    def show_document(cls, parent: QWidget | None, title: str, pdf: bytes, suggested_name: str) -> None:
+    def show_document(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        pdf: bytes,
+        suggested_name: str,
+        issue: Callable[[], IssuedPaper] | None = None,
+        notice: str = "",
+    ) -> None:
         """Open the preview and wait until the user closes it (tests replace this)."""
-        dialog = cls(parent, title, pdf, suggested_name)
+        dialog = cls(parent, title, pdf, suggested_name, issue, notice)
         dialog.exec()
         dialog.deleteLater()
+
+    def _load(self, pdf: bytes) -> None:
+        """Show `pdf`; the buffer must live as long as the document reads from it."""
+        self._pdf = pdf
+        previous = self._buffer
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if previous is not None:
+            previous.deleteLater()
+
+    def _issue_now(self) -> str | None:
+        """Issue the paper for real and show it; what to say about it ("" for a plain document), None when
+        the service refused (the reason is shown)."""
+        if self._issue is None:
+            return ""
+        try:
+            issued = self._issue()
+        except UserError as exc:
+            self.status_label.setText(exc.message)
+            return None
+        self.issued = issued
+        self._load(issued.pdf)
+        self.pages_label.setText(_("{count} page(s)").format(count=self.document.pageCount()))
+        if issued.entry is None:
+            return ""
+        number = issued.entry.number_text
+        self.notice_label.setText(
+            _("Document No. {number} is issued. Printing or saving it again gives a copy marked BẢN SAO.").format(
+                number=number
+            )
+        )
+        self.notice_label.setVisible(True)
+        if issued.copy:
+            return _("Copy (BẢN SAO) of document No. {number}.").format(number=number)
+        return _("Issued as document No. {number}.").format(number=number)
 
     # ------------------------------------------------------------------------------------------ print
 
@@ -149,8 +246,12 @@ class DocumentPreviewDialog(QDialog):
         printer = self.ask_printer()
         if printer is None:
             return
+        issued = self._issue_now()
+        if issued is None:
+            return
         if print_pages(self.document, printer):
-            self.status_label.setText(_("Sent to the printer. Check that every page came out."))
+            sent = _("Sent to the printer. Check that every page came out.")
+            self.status_label.setText(f"{issued} {sent}".strip())
         else:
             log.error("the printer could not be started")
             self.status_label.setText(_("The printer could not be started. Please check it and try again."))
@@ -168,10 +269,15 @@ class DocumentPreviewDialog(QDialog):
         path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        issued = self._issue_now()
+        if issued is None:
+            return
         try:
             write_atomic(path, self._pdf)
         except OSError as exc:
             log.error("saving a document failed: %s", type(exc).__name__)
-            self.status_label.setText(_("The file could not be saved there. Please choose another folder."))
+            failed = _("The file could not be saved there. Please choose another folder.")
+            self.status_label.setText(f"{issued} {failed}".strip())
             return
-        self.status_label.setText(_("Saved as {path}.").format(path=path))
+        saved = _("Saved as {path}.").format(path=path)
+        self.status_label.setText(f"{issued} {saved}".strip())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +17,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from centre_desk import i18n
 from centre_desk.models.staff import Role
 from centre_desk.services.dto import NewAccount
 from centre_desk.ui.documents import preview
 from centre_desk.ui.documents.preview import DocumentPreviewDialog, file_name, preview_paper
 from tests.conftest import MANAGER_PASSWORD, Installed
-from tests.services.test_documents import admit, service
+from tests.services.test_documents import admit, service, set_centre, text_of
 
 
 @pytest.fixture
@@ -121,7 +124,7 @@ def test_preview_paper_shows_or_refuses(installed: Installed, qtbot: QtBot, monk
     monkeypatch.setattr(
         DocumentPreviewDialog,
         "show_document",
-        classmethod(lambda _cls, _parent, title, pdf, name: shown.append((title, len(pdf), name))),
+        classmethod(lambda _cls, _parent, title, pdf, name, *_issuing: shown.append((title, len(pdf), name))),
     )
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
@@ -140,3 +143,88 @@ def test_file_names_are_ascii() -> None:
     for kind in preview.FILE_STEMS:
         assert file_name(kind, "LC-2026-0007").isascii()
     assert file_name("belongings-receipt", "") == "bien-nhan-tai-san.pdf"
+
+
+# ---------------------------------------------------------------------------------------- issuing
+
+
+def _pdf_printer(out: Path) -> Callable[[DocumentPreviewDialog], QPrinter]:
+    def printer(_self: DocumentPreviewDialog) -> QPrinter:
+        chosen = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        chosen.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        chosen.setOutputFileName(str(out))
+        return chosen
+
+    return printer
+
+
+def _paper_dialog(qtbot: QtBot, installed: Installed, kind: str = "admission-decision") -> DocumentPreviewDialog:
+    set_centre(installed)
+    resident_id, code = admit(installed)
+    documents = service(installed)
+    shown = documents.preview(installed.manager, kind, resident_id)
+    dialog = DocumentPreviewDialog(
+        None, "Quyết định tiếp nhận", shown.pdf, file_name(kind, code),
+        lambda: documents.issue(installed.manager, kind, resident_id), preview.notice_for(shown),
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+@pytest.mark.expect_log_warnings
+def test_print_issues_the_number_then_gives_copies(
+    qtbot: QtBot, installed: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    i18n.install("vi")
+    dialog = _paper_dialog(qtbot, installed)
+    assert dialog.notice_label.text() and not dialog.notice_label.isHidden()  # "the number is given when …"
+    monkeypatch.setattr(DocumentPreviewDialog, "ask_printer", lambda _self: None)
+    dialog.print_button.click()  # cancelled: nothing issued
+    assert dialog.issued is None
+    monkeypatch.setattr(DocumentPreviewDialog, "ask_printer", _pdf_printer(tmp_path / "1.pdf"))
+    dialog.print_button.click()
+    first = dialog.issued
+    assert first is not None and first.entry is not None and not first.copy
+    assert first.entry.number_text == "01/QĐ-CSBTXH" and "01/QĐ-CSBTXH" in dialog.status_label.text()
+    assert "01/QĐ-CSBTXH" in dialog.notice_label.text()
+    assert len(PdfReader(tmp_path / "1.pdf").pages) == dialog.document.pageCount()
+    monkeypatch.setattr(DocumentPreviewDialog, "ask_printer", _pdf_printer(tmp_path / "2.pdf"))
+    dialog.print_button.click()
+    again = dialog.issued
+    assert again is not None and again.copy and again.entry is not None
+    assert again.entry.number_text == "01/QĐ-CSBTXH" and "BẢN SAO" in dialog.status_label.text()
+
+
+def test_save_as_writes_the_issued_paper(
+    qtbot: QtBot, installed: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _paper_dialog(qtbot, installed, "admission-record")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
+    dialog.save_button.click()
+    assert dialog.issued is None  # cancelled: nothing issued
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "bb.pdf"), "PDF"))
+    dialog.save_button.click()
+    issued = dialog.issued
+    assert issued is not None and issued.entry is not None
+    saved = (tmp_path / "bb.pdf").read_bytes()
+    assert saved == issued.pdf and hashlib.sha256(saved).hexdigest() == issued.entry.sha256
+    assert "Số: 01/BB-CSBTXH" in text_of(saved) and "BẢN XEM TRƯỚC" not in text_of(saved)
+
+
+def test_a_refused_issue_is_explained_and_nothing_printed(
+    qtbot: QtBot, installed: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    i18n.install("vi")
+    resident_id, code = admit(installed)  # no founding decision in the centre's details
+    documents = service(installed)
+    shown = documents.preview(installed.manager, "admission-decision", resident_id)
+    dialog = DocumentPreviewDialog(
+        None, "Quyết định", shown.pdf, file_name("admission-decision", code),
+        lambda: documents.issue(installed.manager, "admission-decision", resident_id), preview.notice_for(shown),
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert "Quyết định thành lập" in dialog.notice_label.text()
+    monkeypatch.setattr(DocumentPreviewDialog, "ask_printer", _pdf_printer(tmp_path / "x.pdf"))
+    dialog.print_button.click()
+    assert dialog.issued is None and "Quyết định thành lập" in dialog.status_label.text()
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,4 +1,9 @@
-"""The form for one version of the centre's details, used by the page and the new-version dialog."""
+"""The form for one version of the centre's details, used by the page and the new-version dialog.
+
+Under the fields, a note says what the empty ones will do to the printed papers; an empty founding
+decision (a legal basis every admission decision cites, so decisions cannot be printed without it) is
+flagged in red, and its field too.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from centre_desk.errors import ValidationError
 from centre_desk.i18n import N_, _
-from centre_desk.services.settings import CentreDetails
+from centre_desk.services.settings import MAX_LENGTHS, CentreDetails
 from centre_desk.ui.administration.users.form_parts import FieldErrors
 
 # (field of CentreDetails, label, placeholder)
@@ -23,8 +28,12 @@ TEXT_FIELDS = (
     ("director_title", N_("Director's &title:"), N_("e.g. GIÁM ĐỐC")),
     ("abbreviation", N_("Abbreviation in document &symbols:"), N_("e.g. CSBTXH, as in “Số: 12/QĐ-CSBTXH”")),
     ("founding_decision", N_("&Founding decision:"), N_("e.g. Quyết định số 32/2014/QĐ-UBND ngày 25/9/2014 …")),
+    ("proposing_unit", N_("Pr&oposing unit:"), N_("e.g. Trưởng phòng Công tác xã hội, as in “Theo đề nghị của …”")),
+    ("officer_title", N_("Receiving officer's job titl&e:"), N_("e.g. Nhân viên công tác xã hội")),
 )
-MAX_LENGTHS = {"province": 100, "place_name": 100, "director_name": 200, "director_title": 200, "abbreviation": 30}
+
+
+FLAG_COLOUR = "#b00020"  # dark red: readable on white
 
 
 def to_qdate(value: date) -> QDate:
@@ -66,6 +75,22 @@ class CentreDetailsForm(QWidget):
             row_label = QLabel(_(label))
             row_label.setBuddy(edit)
             form.addRow(row_label, errors.wrap(name, edit))
+            edit.textChanged.connect(self._show_gaps)
+        self.gaps_label = QLabel()
+        self.gaps_label.setObjectName("paperGaps")
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setVisible(False)
+        form.addRow(self.gaps_label)
+
+    def _show_gaps(self) -> None:
+        """What the empty fields will do to the papers; the founding decision in red (it blocks decisions)."""
+        gaps = self.value(None, 0).paper_gaps()
+        founding = "founding_decision" in gaps
+        self.edits["founding_decision"].setStyleSheet(f"border: 1px solid {FLAG_COLOUR};" if founding else "")
+        lines = [f"⚠ {text}" for text in gaps.values()]
+        self.gaps_label.setText("\n".join(lines))
+        self.gaps_label.setStyleSheet(f"color: {FLAG_COLOUR};" if founding else "")
+        self.gaps_label.setVisible(bool(lines))
 
     def load(self, details: CentreDetails) -> None:
         self.date_edit.setDate(to_qdate(details.effective_from))

@@ -281,8 +281,8 @@ def test_the_filters_speak_in_phrases(qtbot: QtBot, trail: Installed) -> None:
     combo = page.action_combo
     entries = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count()) if combo.itemText(i)]
     assert entries[0] == (_("Any action"), "")
-    assert (_("Printed the admission decision"), "document.printed.admission-decision") in entries
-    assert (_("Printed a document (any kind)"), "document.printed.") in entries
+    assert (_("Issued and printed the admission decision"), "document.issued.admission-decision") in entries
+    assert (_("Papers: any preview, issue or print"), "document.") in entries
     assert all(text != code and "." not in text.split()[0] for text, code in entries[1:])
     assert combo.count() > len(entries)  # separators between the blocks
     assert "staff_account" not in page.record_edit.placeholderText() + page.record_edit.toolTip()

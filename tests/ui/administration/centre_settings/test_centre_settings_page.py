@@ -190,3 +190,24 @@ def test_read_only_without_the_edit_right(qtbot: QtBot, installed: Installed) ->
     assert not page.save_button.isEnabled() and not page.add_button.isEnabled()
     assert not page.idle_save_button.isEnabled()
     assert page.notice_label.text() == _("You can see these settings but not change them.")
+
+
+def test_an_empty_founding_decision_is_flagged(qtbot: QtBot, installed: Installed) -> None:
+    from centre_desk import i18n
+
+    i18n.install("vi")
+    page, _emitted = make_page(qtbot, installed)
+    form = page.form
+    gaps = form.gaps_label
+    assert not gaps.isHidden() and "quyết định thành lập" in gaps.text().lower()
+    assert "b00020" in gaps.styleSheet() and "b00020" in form.edits["founding_decision"].styleSheet()
+    form.edits["founding_decision"].setText("Quyết định số 32/2014/QĐ-UBND ngày 25/9/2014 của UBND tỉnh Lai Châu")
+    assert "thành lập" not in gaps.text() and "b00020" not in gaps.styleSheet()
+    assert "đề nghị" in gaps.text().lower()  # the proposing unit is still empty: a hint, not a flag
+    form.edits["proposing_unit"].setText("Trưởng phòng Công tác xã hội")
+    form.edits["officer_title"].setText("Nhân viên công tác xã hội")
+    assert gaps.isHidden()
+    page.save_correction()
+    saved = installed.centre.settings.centre_on(date.today())
+    assert saved is not None and saved.proposing_unit == "Trưởng phòng Công tác xã hội"
+    assert saved.officer_title == "Nhân viên công tác xã hội" and not saved.paper_gaps()

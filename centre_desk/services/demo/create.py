@@ -1,4 +1,4 @@
-"""Demo data: a separate, clearly marked database full of realistic but invented residents.
+"""The demo generator: a separate, clearly marked database full of realistic but invented residents.
 
 `populate` adds synthetic residents to an installation quickly (bulk inserts in one transaction), with
 rows exactly as `AdmissionService.admit` writes them: every generated admission is already what
@@ -24,9 +24,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from centre_desk.db.location import resolve_target
 from centre_desk.errors import StorageError, UserError, ValidationError
@@ -52,27 +50,22 @@ from centre_desk.services.admission_input import (
     default_alias,
 )
 from centre_desk.services.admissions import CODE_PREFIX_DEFAULT, CODE_PREFIX_KEY, apply_person, apply_stay
-from centre_desk.services.demo_data import (
+from centre_desk.services.counters import locked_counter
+from centre_desk.services.demo.data import (
     FIRST_YEAR,
     PROVINCE,
     Stay,
     plan,
 )
-from centre_desk.services.demo_maker import (
-    Maker,
-)
+from centre_desk.services.demo.maker import Maker
+from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
+from centre_desk.services.demo.papers import add_register_lines
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, anchor_path, initialise, open_centre
 from centre_desk.services.settings import CentreDetails
 
 log = logging.getLogger(__name__)
 
-DEMO_KEY = "demo"
-FOLDER_NOTE = "DU-LIEU-MAU.txt"
-FOLDER_NOTE_TEXT = (
-    "Thư mục này chứa cơ sở dữ liệu MẪU của centre_desk: mọi đối tượng trong đó đều là người giả lập.\n"
-    "This folder holds a centre_desk DEMO database: every resident in it is invented.\n"
-)
 DEMO_LOGIN = "demo"
 DEMO_FULL_NAME = "Tài khoản dùng thử"
 CHUNK = 2000
@@ -88,6 +81,7 @@ class DemoSummary:
     first_code: str
     last_code: str
     seconds: float
+    registered: int = 0  # register lines of the demo's papers
 
 
 @dataclass(frozen=True)
@@ -99,26 +93,10 @@ class DemoCreated:
     summary: DemoSummary
 
 
-# --- the marker ----------------------------------------------------------------------------------------------------
-
-
-def is_demo_session(s: Session) -> bool:
-    return s.scalar(select(AppSetting.value).where(AppSetting.key == DEMO_KEY)) == "1"
-
-
-def is_demo(sessions: sessionmaker[Session]) -> bool:
-    """True for a demo database (pass `centre.read_sessions`)."""
-    with sessions() as s:
-        return is_demo_session(s)
-
-
 def new_demo_password() -> str:
     """A password to print when none is given: easy to type, 15 characters, not guessable."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
     return "-".join("".join(secrets.choice(alphabet) for _ in range(5)) for _ in range(3))
-
-
-# --- vocabulary ----------------------------------------------------------------------------------------------------
 
 
 # --- rows ----------------------------------------------------------------------------------------------------------
@@ -140,11 +118,11 @@ def _resident_row(stay: Stay, data: AdmissionInput, created_at: datetime) -> dic
     return values
 
 
-def _admission_row(stay: Stay, data: AdmissionInput) -> dict[str, Any]:
+def _admission_row(stay: Stay, data: AdmissionInput, received_by: int | None) -> dict[str, Any]:
     row = SimpleNamespace()
     apply_stay(cast(Admission, row), data)
     values = vars(row)
-    values.update(resident_id=stay.resident_id, discharged_at=stay.discharged, version=1)
+    values.update(resident_id=stay.resident_id, discharged_at=stay.discharged, received_by=received_by, version=1)
     return values
 
 
@@ -197,11 +175,12 @@ def _insert_chunk(
             stay.resident_id = rid
     admissions = _table(Admission)
     stmt = insert(admissions).returning(admissions.c.id, sort_by_parameter_order=True)
-    admission_ids = s.execute(stmt, [_admission_row(stay, data) for stay, data in made]).scalars().all()
+    admission_ids = s.execute(stmt, [_admission_row(stay, data, recorded_by) for stay, data in made]).scalars().all()
     contacts: list[dict[str, Any]] = []
     consents: list[dict[str, Any]] = []
     belongings: list[dict[str, Any]] = []
     for (stay, data), admission_id in zip(made, admission_ids, strict=True):
+        stay.admission_id = admission_id
         rid = stay.resident_id
         contacts += [
             {"resident_id": rid, "name": c.name, "relation": c.relation, "phone": c.phone, "address": c.address,
@@ -222,21 +201,6 @@ def _insert_chunk(
     for model, rows in ((Contact, contacts), (Consent, consents), (Belonging, belongings)):
         if rows:
             s.execute(insert(_table(model)), rows)
-
-
-def _lock_counters(s: Session, prefix: str, years: Sequence[int]) -> dict[int, ResidentCodeCounter]:
-    """The code counters of these years, created if missing and locked (as `AdmissionService._next_code`)."""
-    counters = {}
-    for year in years:
-        start = {"prefix": prefix, "year": year, "last": 0}
-        if s.get_bind().dialect.name == "postgresql":
-            s.execute(pg_insert(ResidentCodeCounter).values(**start).on_conflict_do_nothing())
-        else:
-            s.execute(sqlite_insert(ResidentCodeCounter).values(**start).on_conflict_do_nothing())
-        counter = s.get(ResidentCodeCounter, (prefix, year), with_for_update=True, populate_existing=True)
-        assert counter is not None
-        counters[year] = counter
-    return counters
 
 
 def _mark(s: Session) -> None:
@@ -277,7 +241,10 @@ def populate(
             raise StorageError(_("This database holds real records: demo residents are never added to it."))
         _mark(s)
         prefix = s.scalar(select(AppSetting.value).where(AppSetting.key == CODE_PREFIX_KEY)) or CODE_PREFIX_DEFAULT
-        counters = _lock_counters(s, prefix, sorted({stay.arrived.astimezone().year for stay in stays}))
+        counters = {
+            year: locked_counter(s, ResidentCodeCounter, prefix=prefix, year=year)
+            for year in sorted({stay.arrived.astimezone().year for stay in stays})
+        }
         for stay in stays:  # in order of arrival, as admissions typed one by one would get them
             counter = counters[stay.arrived.astimezone().year]
             counter.last += 1
@@ -290,6 +257,7 @@ def populate(
             _insert_chunk(s, maker, stays[start : start + CHUNK], now, recorded_by, counts, check)
             if progress is not None:
                 progress(min(start + CHUNK, len(stays)))
+        registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
     summary = DemoSummary(
@@ -301,6 +269,7 @@ def populate(
         first_code=stays[0].code if stays else "",
         last_code=stays[-1].code if stays else "",
         seconds=time.perf_counter() - started,
+        registered=registered,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary
@@ -318,6 +287,12 @@ def demo_details() -> list[CentreDetails]:
         director_name="Nguyễn Văn An",
         director_title="Giám đốc",
         abbreviation="CSBTXH",
+        founding_decision=(
+            "Quyết định số 32/2014/QĐ-UBND ngày 25 tháng 9 năm 2014 của Ủy ban nhân dân tỉnh Lai Châu "
+            "về việc thành lập Trung tâm Bảo trợ xã hội tỉnh Lai Châu"
+        ),
+        proposing_unit="Trưởng phòng Công tác xã hội",
+        officer_title="Nhân viên công tác xã hội",
     )
     return [first, replace(first, effective_from=date(2025, 3, 1), parent_agency="Sở Y tế tỉnh Lai Châu")]
 
@@ -359,12 +334,6 @@ def create_demo(
         centre.close()
     (data_dir / FOLDER_NOTE).write_text(FOLDER_NOTE_TEXT, encoding="utf-8")
     return DemoCreated(data_dir, described, DEMO_LOGIN, recovery_key, summary)
-
-
-def is_demo_folder(data_dir: Path) -> bool:
-    """Whether `data_dir` holds a demo made by create_demo (known before the database is opened, so
-    that even the passphrase question is marked); the database's own "demo" setting is the authority."""
-    return (data_dir / FOLDER_NOTE).is_file()
 
 
 def _remove_old_demo(options: Options) -> None:

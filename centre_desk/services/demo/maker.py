@@ -23,7 +23,7 @@ from centre_desk.services.admission_input import (
     ResidentInput,
     age_on,
 )
-from centre_desk.services.demo_data import (
+from centre_desk.services.demo.data import (
     BELONGINGS,
     BORDER_POSTS,
     CHANNELS_AFTER,

@@ -193,6 +193,7 @@ class Stay:
     code: str = ""
     person: ResidentInput | None = None  # kept on first stays that are readmitted later
     resident_id: int | None = None
+    admission_id: int | None = None
 
 
 def weighted(rng: random.Random, weights: Weights) -> Any:

@@ -1,0 +1,12 @@
+"""Demo data: a separate, clearly marked database full of realistic but invented residents.
+
+* `marker` — is this a demo? (light: the program and the papers ask it);
+* `create` — `create_demo` and `populate`, the generator; `data` and `maker` — the invented people;
+* `papers` — register lines for the demo's papers, so its outgoing-document register looks lived in.
+
+Only the marker is imported here; the generator is imported from its module when it is wanted.
+"""
+
+from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, is_demo, is_demo_folder, is_demo_session
+
+__all__ = ["DEMO_KEY", "FOLDER_NOTE", "is_demo", "is_demo_folder", "is_demo_session"]

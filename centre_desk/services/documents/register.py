@@ -1,0 +1,197 @@
+"""The outgoing-document register inside a transaction: numbers, issued lines, copies, listing, file checks.
+
+No access control or audit here: services/documents/service.py calls these inside its unit of work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from centre_desk.models.base import utcnow
+from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
+from centre_desk.models.resident import Resident
+from centre_desk.models.staff import StaffAccount
+from centre_desk.reports.admission_papers import REGISTERED, director
+from centre_desk.reports.official import OfficialDocument, number_symbol
+from centre_desk.reports.paper_inputs import AdmissionPaper
+from centre_desk.services.counters import locked_counter
+from centre_desk.services.documents import snapshot
+from centre_desk.services.documents.dto import FileCheck, RegisterEntry, RegisterFilter, RegisterPage
+from centre_desk.text import nfc
+
+_Listing = Select[OutgoingDocument, str, str, str, str | None, str | None, int]
+MAX_ROWS = 2000  # one screen's worth; a year of a busy centre is a few hundred lines
+
+
+def sha256_of(pdf: bytes) -> str:
+    return hashlib.sha256(pdf).hexdigest()
+
+
+def lock_year(s: Session, kind: str, year: int) -> DocumentCounter:
+    """The counter of `kind`'s type for `year`, locked: from here on this transaction alone numbers (or
+    copies) that type this year, so the look-up of an issued paper and the next number cannot race."""
+    return locked_counter(s, DocumentCounter, year=year, kind_code=REGISTERED[kind])
+
+
+def issued(s: Session, admission_id: int, kind: str) -> OutgoingDocument | None:
+    return s.scalar(
+        select(OutgoingDocument).where(
+            OutgoingDocument.admission_id == admission_id, OutgoingDocument.paper_kind == kind
+        )
+    )
+
+
+def numbered(counter: DocumentCounter, paper: AdmissionPaper) -> AdmissionPaper:
+    """The paper with the next number of its counter (the counter is advanced)."""
+    counter.last += 1
+    return replace(paper, number=str(counter.last))
+
+
+def signer_of(kind: str, paper: AdmissionPaper) -> tuple[str, str]:
+    """(name, title) of who signs for the centre: the director on a decision, the receiving officer on a record."""
+    if kind == "admission-decision":
+        signer = director(paper.centre)
+        return signer.name, " ".join(paper.centre.director_title.split()) or signer.title.capitalize()
+    return paper.officer_name, paper.officer_title
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Who issues what, for a new register line."""
+
+    kind: str
+    resident_id: int
+    admission_id: int
+    issued_by: int | None
+    issued_at: datetime
+
+
+def add_entry(s: Session, issue: Issue, paper: AdmissionPaper, doc: OfficialDocument, pdf: bytes | None) -> int:
+    """Write the register line of a numbered paper; `pdf` None when no file was made (demo data)."""
+    name, title = signer_of(issue.kind, paper)
+    row = OutgoingDocument(
+        year=doc.date.year,
+        kind_code=REGISTERED[issue.kind],
+        number=int(paper.number),
+        symbol=doc.symbol,
+        paper_kind=issue.kind,
+        document_date=doc.date,
+        subject=doc.subject,
+        resident_id=issue.resident_id,
+        admission_id=issue.admission_id,
+        signer_name=name,
+        signer_title=title,
+        issued_at=issue.issued_at,
+        issued_by=issue.issued_by,
+        sha256=sha256_of(pdf) if pdf is not None else "",
+        snapshot=snapshot.dump(paper),
+    )
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def add_copy(s: Session, document_id: int, printed_by: int | None, pdf: bytes) -> None:
+    s.add(OutgoingCopy(document_id=document_id, printed_at=utcnow(), printed_by=printed_by, sha256=sha256_of(pdf)))
+    s.flush()
+
+
+# ------------------------------------------------------------------------------------------- reading
+
+
+def _listing() -> _Listing:
+    copies = (
+        select(func.count(OutgoingCopy.id))
+        .where(OutgoingCopy.document_id == OutgoingDocument.id)
+        .correlate(OutgoingDocument)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            OutgoingDocument,
+            Resident.code,
+            Resident.alias,
+            Resident.full_name,
+            StaffAccount.full_name,
+            StaffAccount.login,
+            copies,
+        )
+        .join(Resident, Resident.id == OutgoingDocument.resident_id)
+        .outerjoin(StaffAccount, StaffAccount.id == OutgoingDocument.issued_by)
+    )
+
+
+def _entries(s: Session, query: _Listing, names: bool) -> list[RegisterEntry]:
+    out = []
+    for doc, code, alias, full_name, by_name, by_login, copies in s.execute(query):
+        by = f"{by_name} ({by_login})" if by_login else ""
+        out.append(
+            RegisterEntry(
+                id=doc.id,
+                number=doc.number,
+                number_text=number_symbol(doc.number, doc.symbol),
+                year=doc.year,
+                kind_code=doc.kind_code,
+                paper_kind=doc.paper_kind,
+                document_date=doc.document_date,
+                subject=doc.subject,
+                resident_id=doc.resident_id,
+                resident_code=code,
+                resident_label=full_name if names else alias,
+                signer_name=doc.signer_name,
+                signer_title=doc.signer_title,
+                issued_at=doc.issued_at,
+                issued_by=by,
+                copies=int(copies),
+                sha256=doc.sha256,
+            )
+        )
+    return out
+
+
+def entry(s: Session, document_id: int, names: bool) -> RegisterEntry:
+    (found,) = _entries(s, _listing().where(OutgoingDocument.id == document_id), names)
+    return found
+
+
+def listing(s: Session, wanted: RegisterFilter, names: bool) -> RegisterPage:
+    query = _listing()
+    if wanted.year is not None:
+        query = query.where(OutgoingDocument.year == wanted.year)
+    if wanted.kind_code:
+        query = query.where(OutgoingDocument.kind_code == nfc(wanted.kind_code))
+    code = " ".join(nfc(wanted.resident_code).split()).upper()
+    if code:
+        query = query.where(Resident.code.startswith(code, autoescape=True))
+    if wanted.date_from is not None:
+        query = query.where(OutgoingDocument.document_date >= wanted.date_from)
+    if wanted.date_to is not None:
+        query = query.where(OutgoingDocument.document_date <= wanted.date_to)
+    query = query.order_by(
+        OutgoingDocument.year.desc(), OutgoingDocument.kind_code, OutgoingDocument.number.desc()
+    ).limit(MAX_ROWS + 1)
+    found = _entries(s, query, names)
+    return RegisterPage(tuple(found[:MAX_ROWS]), truncated=len(found) > MAX_ROWS)
+
+
+def check(s: Session, digest: str, names: bool) -> FileCheck | None:
+    """The register line a PDF with this SHA-256 belongs to (as the original or a copy), if any."""
+    original = s.execute(
+        select(OutgoingDocument.id, OutgoingDocument.issued_at).where(OutgoingDocument.sha256 == digest).limit(1)
+    ).first()
+    if original is not None:
+        return FileCheck(entry(s, original[0], names), copy=False, printed_at=original[1])
+    copy = s.execute(
+        select(OutgoingCopy.document_id, OutgoingCopy.printed_at)
+        .where(OutgoingCopy.sha256 == digest)
+        .order_by(OutgoingCopy.id)
+        .limit(1)
+    ).first()
+    if copy is not None:
+        return FileCheck(entry(s, copy[0], names), copy=True, printed_at=copy[1])
+    return None
