@@ -61,6 +61,7 @@ _NEEDS: dict[str, tuple[tuple[Action, FieldGroup], ...]] = {
 
 SEX_WORDS = {Sex.FEMALE: "Nữ", Sex.MALE: "Nam", Sex.OTHER: "Khác"}
 ID_PAPERS = {
+    IdDocument.ID_CARD: "Thẻ căn cước",
     IdDocument.CCCD: "Căn cước công dân",
     IdDocument.PASSPORT: "Hộ chiếu",
     IdDocument.BIRTH_CERTIFICATE: "Giấy khai sinh",
