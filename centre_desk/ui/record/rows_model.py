@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from centre_desk.i18n import _
+from centre_desk.ui.widgets.grid import SheetView
 
 _Index = QModelIndex | QPersistentModelIndex
 Cell = str | int
@@ -108,14 +108,13 @@ class RowsEditor(QWidget):
     def __init__(self, columns: Sequence[EditColumn], add_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EditableRowsModel(columns, self)
-        self.table = QTableView()
+        self.table = SheetView()  # Tab moves from cell to cell while editing (a new row after the last)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.add_row = self.model.add_row
+        self.table.remove_row = self.model.remove_row
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(120)
         self.table.setMaximumHeight(200)
-        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(columns):
@@ -137,6 +136,7 @@ class RowsEditor(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self.model.editable = editable
+        self.table.spreadsheet = editable
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(
             triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
