@@ -52,10 +52,12 @@ class AsYouGo:
         return [p for p in self.problems if page_of_field(p[0]) == index]
 
     def mark(self, index: int) -> str:
-        """✓ for a page left with nothing to correct, ⚠ for one left with something to correct, else nothing."""
+        """✓ for a page left with nothing to correct, ⚠ for one left with something to correct, else nothing;
+        the review (the last page, no fields of its own) counts everything."""
         if not self.checked or index not in self.left_pages:
             return ""
-        return TO_FIX if self.on_page(index) else DONE
+        found = self.problems if index == len(self.pages) - 1 else self.on_page(index)
+        return TO_FIX if found else DONE
 
     def show(self) -> None:
         """Put the problems under the fields of every page built so far (those the user has left)."""

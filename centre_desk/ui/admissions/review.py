@@ -172,6 +172,7 @@ class ProblemLinks(QWidget):
             link.setCursor(Qt.CursorShape.PointingHandCursor)
             link.clicked.connect(lambda _checked=False, f=field: self._jump(f))
             self.column.addWidget(link)
+            link.show()  # now, not on the next turn of the event loop: it may take the focus at once
             self.links.append(link)
 
 

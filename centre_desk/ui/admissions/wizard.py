@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,8 @@ from centre_desk.services.installation import Centre
 from centre_desk.ui.admissions import dialogs
 from centre_desk.ui.admissions.as_you_go import TO_FIX, AsYouGo
 from centre_desk.ui.admissions.care import BelongingsPage, ConditionPage, ConsentPage
-from centre_desk.ui.admissions.fields import ERROR_STYLE, ErrorSpot, WizardPage
+from centre_desk.ui.admissions.enter_keys import ENTER_KEYS, EnterKeys
+from centre_desk.ui.admissions.fields import ErrorSpot, WizardPage
 from centre_desk.ui.admissions.home import HomePage, SchoolingPage
 from centre_desk.ui.admissions.identity import ArrivalPage, IdentityPage
 from centre_desk.ui.admissions.pages import LazyPages
@@ -56,8 +55,11 @@ from centre_desk.ui.widgets.grid import Grid, SheetView
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 3000
+PAGE_TITLES = tuple(kind.title for kind in (
+    ArrivalPage, IdentityPage, HomePage, SchoolingPage, TraffickingPage,
+    StatusPage, ConsentPage, BelongingsPage, ConditionPage, ReviewPage,
+))  # fmt: skip
 RECHECK_MS = 400  # after a pause in typing, the problems (and what depends on the age) follow
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class AdmissionWizard(QDialog):
@@ -101,6 +103,7 @@ class AdmissionWizard(QDialog):
             lambda: ConditionPage(actor),
             lambda: ReviewPage(self._find_matches, self.jump_to),
         ]
+        self.enter_keys = EnterKeys(self, self.go_next, self._on_ctrl_enter)
         self.stack = QStackedWidget()
         for _factory in factories:
             self.stack.addWidget(QWidget())  # a stand-in until the page is built
@@ -115,9 +118,6 @@ class AdmissionWizard(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
         self.draft_state = QLabel()
         self.draft_state.setStyleSheet("color: #5f6368;")
         self.back_button = QPushButton(_("< &Back"))
@@ -136,7 +136,6 @@ class AdmissionWizard(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(self.stack, 1)
-        right.addWidget(self.message)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addWidget(self.sections)
@@ -166,8 +165,7 @@ class AdmissionWizard(QDialog):
             ("Ctrl+PgUp", self.go_back),
         ):
             QShortcut(QKeySequence(keys), self, slot)
-        for widget in self.findChildren(QWidget):
-            widget.installEventFilter(self)
+        self.enter_keys.watch(self.findChildren(QWidget))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)  # disconnected by Qt when the wizard goes
@@ -175,7 +173,9 @@ class AdmissionWizard(QDialog):
         start = 0
         if draft_id is not None:
             start = self._restore(draft_id)
+        self._opening = True
         self._show_page(start)
+        self._opening = False
 
     def _on_page_built(self, index: int, page: WizardPage) -> None:
         """Put the page in place of its stand-in, restore its part of the draft, and listen to it."""
@@ -189,8 +189,7 @@ class AdmissionWizard(QDialog):
         if self._pending:
             page.load(self._pending)
         page.changed.connect(self._on_page_changed)
-        for widget in [page, *page.findChildren(QWidget)]:
-            widget.installEventFilter(self)
+        self.enter_keys.watch([page, *page.findChildren(QWidget)])
         for grid in page.findChildren(Grid):
             grid.table.cell_left.connect(lambda _row, _column, g=grid: self._on_spot_left(g.table))
 
@@ -253,12 +252,13 @@ class AdmissionWizard(QDialog):
     def _show_page(self, index: int) -> None:
         page = self.pages[index]
         self.stack.setCurrentIndex(index)
-        if self.checks.left_pages or self.pages.is_built(len(self.pages) - 1):
-            self.recheck()
-            page.refresh(self.payload())
-        else:  # opening: only this page exists yet; what it depends on is in the draft, if any
+        if self._opening:  # only this page exists yet; what it depends on is in the draft, if any
             page.refresh(self._pending)
             self._update_sections()
+        else:
+            self.recheck()  # refreshes every page but the review, whose matches are looked up only when shown
+            if isinstance(page, ReviewPage):
+                page.refresh(self.payload())
         self.heading.setText(f"{index + 1}. {_(page.title)}")
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(index < len(self.pages) - 1)
@@ -282,7 +282,7 @@ class AdmissionWizard(QDialog):
         self.sections.blockSignals(True)
         self.sections.clear()
         for index in range(len(self.pages)):
-            title = self.pages[index].title if self.pages.is_built(index) else self._title_of(index)
+            title = PAGE_TITLES[index]
             mark = self.checks.mark(index) if index != current else ""
             item = QListWidgetItem(f"{mark or '   '}  {index + 1}. {_(title)}")
             if mark == TO_FIX:
@@ -291,30 +291,6 @@ class AdmissionWizard(QDialog):
             self.sections.addItem(item)
         self.sections.setCurrentRow(current)
         self.sections.blockSignals(False)
-
-    @staticmethod
-    def _title_of(index: int) -> str:
-        kinds: list[type[WizardPage]] = [
-            ArrivalPage, IdentityPage, HomePage, SchoolingPage, TraffickingPage,
-            StatusPage, ConsentPage, BelongingsPage, ConditionPage, ReviewPage,
-        ]  # fmt: skip
-        return kinds[index].title
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter moves on, except in multi-line boxes, on push buttons (which click) and in a grid (which confirms
-        its cell); Ctrl+Enter goes to the review and, there, saves."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.key() not in ENTER_KEYS:
-            return super().eventFilter(watched, event)
-        if not isinstance(watched, QWidget) or watched.window() is not self:
-            return False  # a popup (a combo box list, the suggestions, a calendar) handles its own Enter
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._on_ctrl_enter()
-            return True
-        focus = QApplication.focusWidget()
-        if isinstance(focus, (QPlainTextEdit, QTextEdit, QPushButton, SheetView)):
-            return False
-        self.go_next()
-        return True
 
     def _on_ctrl_enter(self) -> None:
         if self.stack.currentIndex() == len(self.pages) - 1:
@@ -364,11 +340,10 @@ class AdmissionWizard(QDialog):
         for _index, page in self.pages.built():
             if isinstance(page, ReviewPage):
                 page.problems.show_problems(self.checks.lines())
+                self.enter_keys.watch(list(page.problems.links))  # Ctrl+Enter on a link still saves
             else:
                 page.refresh(payload)
         self._update_sections()
-        if not self.checks.problems:
-            self.message.clear()
 
     def jump_to(self, field: str) -> None:
         """Show the page of `field` and put the cursor in it (a grid: in the cell of the row named)."""
@@ -496,14 +471,11 @@ class AdmissionWizard(QDialog):
         review = len(self.pages) - 1
         if self.stack.currentIndex() != review:
             self.go_to(review)
+        payload = self.payload()
+        self.pages[review].refresh(payload)  # the summary as it is now
         self.checks.left_everything()
         self.checks.set_problems(problems)
-        self._show_checks(self.payload())
-        self.message.setText(
-            _(
-                "{count} problem(s) to correct before saving: they are listed above, each with a link to its field."
-            ).format(count=len(problems))
-        )
+        self._show_checks(payload)
         self._focus_first()
 
     # -- closing -------------------------------------------------------------------------------------------------

@@ -186,9 +186,10 @@ class SheetView(QTableView):
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tab in: the first cell (a first row if there is none); Shift+Tab in: the last cell."""
         super().focusInEvent(event)
-        reasons = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason)
-        if not self.spreadsheet or event.reason() not in reasons or self.currentIndex().isValid():
+        reasons = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if not self.spreadsheet or event.reason() not in reasons:
             return
         model = self.model()
         if model.rowCount() == 0 and self.append_row() is None:

@@ -196,7 +196,7 @@ def test_admit_a_child_by_keyboard_alone(
     press(qtbot, ENTER, Qt.KeyboardModifier.ControlModifier)
 
     row = wizard.result_row
-    assert row is not None, wizard.message.text()
+    assert row is not None, wizard.checks.problems
     assert not row.is_readmission and changed == ["resident"]
     assert wizard.draft is None and installed.centre.drafts.mine(intake) == []
     record = installed.centre.residents.record(installed.manager, row.resident_id)
