@@ -152,7 +152,7 @@ class AdmissionWizard(QDialog):
         self._recheck_timer = QTimer(self)
         self._recheck_timer.setSingleShot(True)
         self._recheck_timer.setInterval(RECHECK_MS)
-        self._recheck_timer.timeout.connect(self.recheck)
+        self._recheck_timer.timeout.connect(self._recheck_if_shown)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.save_button.clicked.connect(self.save)
@@ -200,6 +200,8 @@ class AdmissionWizard(QDialog):
             QTimer.singleShot(0, self._build_more)
 
     def _build_more(self) -> None:
+        if not self.isVisible():
+            return  # closed before it was all built: nothing more to build
         if self.pages.build_next():
             QTimer.singleShot(0, self._build_more)
         elif not self.checks.checked and self.checks.left_pages:
@@ -324,7 +326,11 @@ class AdmissionWizard(QDialog):
         spot = self._spot_of(widget)
         if spot is not None:
             self.checks.left_spot(spot)
-            QTimer.singleShot(0, self.recheck)
+            QTimer.singleShot(0, self._recheck_if_shown)
+
+    def _recheck_if_shown(self) -> None:
+        if self.isVisible():  # closed meanwhile: nothing to show any more
+            self.recheck()
 
     def recheck(self) -> list[tuple[str, str]]:
         """Check everything typed; show the problems where the user has been; refresh what depends on other pages
