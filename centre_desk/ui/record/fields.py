@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
@@ -38,7 +39,16 @@ SENSITIVE_STYLE = "#sensitiveFrame { border: 2px solid #c77700; border-radius: 6
 
 
 class OptionalDateEdit(DateEdit):
-    """A day or nothing, typed as dd/mm/yyyy straight through (the shared date field: value() / set_value())."""
+    """A day or nothing, typed as dd/mm/yyyy straight through (the shared date field). `value()` refuses text
+    that is not a date, naming `field`, so a form never saves "31/02/2011" as no date."""
+
+    field = "general"
+
+    def value(self) -> date | None:
+        problem = self.problem()
+        if problem:
+            raise ValidationError(self.field, problem)
+        return super().value()
 
 
 class KeyCombo(QComboBox):
@@ -158,6 +168,8 @@ class GroupedForm(QWidget):
         self.rows[name] = row
         if isinstance(widget, DateEdit):  # an impossible date is refused as soon as the field is left
             widget.left.connect(lambda message, n=name: self._show_date_problem(n, message))
+        if isinstance(widget, OptionalDateEdit):
+            widget.field = name
         if label:
             form.addRow(label, row)
         else:

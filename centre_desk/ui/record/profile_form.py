@@ -119,6 +119,7 @@ class ProfileForm(GroupedForm):
         self.add(f, "alias", _("Alias in lists:"), self.alias, G.IDENTITY, _("Shown instead of the name in lists."))
         self.add(f, "sex", _("Sex:"), self.sex, G.IDENTITY)
         self.add(f, "birth", _("Born:"), self.birth, G.IDENTITY)
+        self.birth.date_edit.field = "birth"
         self.birth.date_edit.left.connect(lambda message: self._show_date_problem("birth", message))
         self.add(f, "ethnic_code", _("Ethnic group:"), self.ethnic, G.IDENTITY)
         self.add(f, "nationality", _("Nationality:"), self.nationality, G.IDENTITY)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QVBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from centre_desk.i18n import _
-from centre_desk.ui.widgets.grid import SheetView
+from centre_desk.ui.widgets.grid import SheetView, button_row
 
 _Index = QModelIndex | QPersistentModelIndex
 Cell = str | int
@@ -122,14 +121,10 @@ class RowsEditor(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton(add_text)
         self.remove_button = QPushButton(_("Remove row"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button))
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.set_editable(False)

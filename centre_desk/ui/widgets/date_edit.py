@@ -173,6 +173,9 @@ class DateEdit(QLineEdit):
 
     def value(self) -> date | None:
         """The date typed (the day of a date and time); None when empty or not a date."""
+        return self._day()
+
+    def _day(self) -> date | None:
         try:
             if self._layout is DATE_TIME:
                 moment = read_datetime(self.text())
@@ -202,7 +205,7 @@ class DateEdit(QLineEdit):
         if self._popup is None:
             self._popup = CalendarPopup(self)
             self._popup.chosen.connect(self._on_chosen)
-        self._popup.show_under(self, self.value() or date.today())
+        self._popup.show_under(self, self._day() or date.today())
 
     def _on_chosen(self, day: QDate) -> None:
         chosen = date(day.year(), day.month(), day.day())

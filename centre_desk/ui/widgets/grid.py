@@ -215,6 +215,15 @@ class SheetView(QTableView):
             self.cell_left.emit(previous.row(), previous.column())
 
 
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """The Add / Remove buttons under a grid, on the left."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 class Grid(QWidget):
     """Rows of text cells typed like a spreadsheet, with its keys in a hint line and mouse buttons to add and
     remove rows (the keyboard does both without them)."""
@@ -252,16 +261,12 @@ class Grid(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys above do both; Tab stays in the cells
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.table)
         layout.addWidget(hint_label(grid_hint()))
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button))
         self.setFocusProxy(self.table)
 
     def rows(self) -> list[list[str]]:

@@ -11,9 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
+from centre_desk.ui.events import AppEvents
+from centre_desk.ui.record import RecordWindow
 from centre_desk.ui.widgets.date_edit import CalendarPopup, DateEdit
 from centre_desk.ui.widgets.date_text import (
     DATE,
@@ -26,7 +29,9 @@ from centre_desk.ui.widgets.date_text import (
     shape,
 )
 from centre_desk.ui.widgets.grid import Grid
+from tests.conftest import Installed
 from tests.ui.admissions.keys import press, type_text
+from tests.ui.record.support import admit_readmitted_pupil
 
 TAB, BACKTAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -245,3 +250,34 @@ def test_grid_reports_the_cell_left(qtbot: QtBot, form: tuple) -> None:
     type_text(qtbot, "3 bộ")
     press(qtbot, TAB)
     assert left == [(0, 0, "Áo"), (0, 1, "3 bộ")]  # each after its text was committed
+
+
+# --- the same field in the record window ----------------------------------------------------------------------------
+
+
+def test_record_forms_refuse_an_impossible_date_instead_of_saving_none(
+    qtbot: QtBot, installed: Installed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda *args, **kw: pytest.fail(f"a message box: {args[1:3]}"))
+    admitted = admit_readmitted_pupil(installed.centre, installed.manager)
+    window = RecordWindow(installed.centre.residents, installed.manager, AppEvents(), admitted.resident_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.stay_tab)
+    window.stay_tab.edit_button.click()
+    form = window.stay_form
+    assert isinstance(form.left_home_on, DateEdit) and isinstance(form.arrived_at, DateEdit)
+    assert form.arrived_at.text().count("/") == 2 and ":" in form.arrived_at.text()  # one field, date and time
+    form.left_home_on.selectAll()
+    qtbot.keyClicks(form.left_home_on, "31022011")  # (the main window is not activated offscreen: keys go to it)
+    assert form.left_home_on.text() == "31/02/2011"
+    QApplication.sendEvent(form.left_home_on, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+    assert form.errors.message("left_home_on") == "Tháng 02/2011 chỉ có 28 ngày."  # said when the field is left
+    stored = installed.centre.residents.record(installed.manager, admitted.resident_id).stay.left_home_on
+    window.stay_tab.save_button.click()
+    assert window.editing and form.errors.message("left_home_on") == "Tháng 02/2011 chỉ có 28 ngày."
+    assert installed.centre.residents.record(installed.manager, admitted.resident_id).stay.left_home_on == stored
+    form.left_home_on.set_value(stored)
+    window.stay_tab.cancel_button.click()
+    assert not window.editing
