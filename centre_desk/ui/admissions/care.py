@@ -8,6 +8,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from centre_desk.errors import ValidationError
 from centre_desk.formatting import format_number
 from centre_desk.i18n import N_, _
 from centre_desk.security.access import Actor
@@ -185,7 +186,7 @@ class ConsentPage(WizardPage):
     def enter(self, payload: Payload) -> None:
         try:
             self._arrival = arrival_of(payload).date()
-        except ValueError:
+        except ValidationError:  # not typed yet, or not a date: today
             self._arrival = date.today()
         self._update_law()
         age = age_from(payload)

@@ -166,7 +166,7 @@ class ProblemLinks(QWidget):
         )
         self.title.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
         for field, text in problems:
-            link = QPushButton(text)
+            link = QPushButton(text.replace("&", "&&"))  # words, not access keys
             link.setObjectName("problemLink")
             link.setStyleSheet(LINK_STYLE)
             link.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -186,9 +186,10 @@ class SheetView(QTableView):
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        """Tab in: the first cell (a first row if there is none); Shift+Tab in: the last cell."""
+        """Tab (or the label's access key) in: the first cell, a first row if there is none; Shift+Tab in: the last
+        cell."""
         super().focusInEvent(event)
-        reasons = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        reasons = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason)
         if not self.spreadsheet or event.reason() not in reasons:
             return
         model = self.model()
