@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
 from centre_desk.i18n import _
 from centre_desk.ui.admissions.fields import ErrorSpot
 from centre_desk.ui.admissions.pages import LazyPages
@@ -58,6 +61,18 @@ class AsYouGo:
             return ""
         found = self.problems if index == len(self.pages) - 1 else self.on_page(index)
         return TO_FIX if found else DONE
+
+    def fill_sections(self, sections: QListWidget, titles: list[str], current: int) -> None:
+        """The section list: "✓  3. Home and family", ⚠ in red for a page to correct; the current page unmarked."""
+        sections.clear()
+        for index, title in enumerate(titles):
+            mark = self.mark(index) if index != current else ""
+            item = QListWidgetItem(f"{mark or '   '}  {index + 1}. {title}")
+            if mark == TO_FIX:
+                item.setForeground(QBrush(QColor("#b3261e")))
+                item.setToolTip(_("Something on this page needs correcting."))
+            sections.addItem(item)
+        sections.setCurrentRow(current)
 
     def show(self) -> None:
         """Put the problems under the fields of every page built so far (those the user has left)."""

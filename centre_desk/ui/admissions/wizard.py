@@ -14,14 +14,13 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from centre_desk.services.admissions import AdmissionRow, AdmissionService, Poss
 from centre_desk.services.drafts import DraftRow, DraftService
 from centre_desk.services.installation import Centre
 from centre_desk.ui.admissions import dialogs
-from centre_desk.ui.admissions.as_you_go import TO_FIX, AsYouGo
+from centre_desk.ui.admissions.as_you_go import AsYouGo
 from centre_desk.ui.admissions.care import BelongingsPage, ConditionPage, ConsentPage
 from centre_desk.ui.admissions.enter_keys import ENTER_KEYS, EnterKeys
 from centre_desk.ui.admissions.fields import ErrorSpot, WizardPage
@@ -280,18 +279,8 @@ class AdmissionWizard(QDialog):
         QTimer.singleShot(0, self._focus_first)
 
     def _update_sections(self) -> None:
-        current = self.stack.currentIndex()
         self.sections.blockSignals(True)
-        self.sections.clear()
-        for index in range(len(self.pages)):
-            title = PAGE_TITLES[index]
-            mark = self.checks.mark(index) if index != current else ""
-            item = QListWidgetItem(f"{mark or '   '}  {index + 1}. {_(title)}")
-            if mark == TO_FIX:
-                item.setForeground(QBrush(QColor("#b3261e")))
-                item.setToolTip(_("Something on this page needs correcting."))
-            self.sections.addItem(item)
-        self.sections.setCurrentRow(current)
+        self.checks.fill_sections(self.sections, [_(title) for title in PAGE_TITLES], self.stack.currentIndex())
         self.sections.blockSignals(False)
 
     def _on_ctrl_enter(self) -> None:
@@ -380,8 +369,9 @@ class AdmissionWizard(QDialog):
 
     def _on_page_changed(self) -> None:
         self._dirty = True
-        self._autosave.start()
-        self._recheck_timer.start()
+        if self.isVisible():  # not a field tidied up as the window closes: nothing to save or check later
+            self._autosave.start()
+            self._recheck_timer.start()
 
     def _restore(self, draft_id: int) -> int:
         """Load a draft (its pages get it as they are built); the page to show first."""
@@ -509,6 +499,11 @@ class AdmissionWizard(QDialog):
             except UserError as exc:
                 show_error(self, exc)
             self._draft = None
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self._autosave.stop()  # fields tidied up as the window went (a name completed…) are not edits to save
+        self._recheck_timer.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.result() == QDialog.DialogCode.Accepted or not self.isVisible():
