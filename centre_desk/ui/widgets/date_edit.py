@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QPoint, QRect, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QRegularExpression, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
-from centre_desk.i18n import _
+from centre_desk.i18n import _, language
 from centre_desk.ui.widgets.date_text import (
     DATE,
     DATE_TIME,
@@ -62,6 +62,7 @@ class CalendarPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.calendar = QCalendarWidget()
+        self.calendar.setLocale(QLocale(language()))  # month and day names in the program's language
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
@@ -187,6 +187,7 @@ def test_f4_or_alt_down_opens_the_calendar_on_the_typed_month(
     press(qtbot, key, modifier)
     popup = QApplication.activePopupWidget()
     assert isinstance(popup, CalendarPopup)
+    assert popup.calendar.locale().language() == QLocale.Language.Vietnamese  # "Tháng 3", "Thứ 2" …
     chosen = popup.calendar.selectedDate()
     assert (chosen.day(), chosen.month(), chosen.year()) == (12, 3, 2011)  # the key did not change the month
     assert day.text() == "12/03/2011"
