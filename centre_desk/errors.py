@@ -6,6 +6,7 @@ message; anything else is a bug. Messages never contain personal data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -27,6 +28,18 @@ class ValidationError(UserError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+class ValidationErrors(ValidationError):
+    """Several inputs that cannot be accepted, all found in one pass: `problems` lists (field, message) pairs in
+    the order of the form. `field` and `message` are the first problem's, so a caller that shows one message
+    keeps working."""
+
+    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
+        if not problems:
+            raise ValueError("ValidationErrors needs at least one problem")
+        super().__init__(*problems[0])
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems)
 
 
 class NotFound(UserError):

@@ -29,7 +29,8 @@ class BirthPrecision(enum.StrEnum):
 
 
 class IdDocument(enum.StrEnum):
-    CCCD = "cccd"
+    ID_CARD = "id_card"  # "Thẻ căn cước" (Law on Identification 2023), issued from 01/07/2024; 12 digits
+    CCCD = "cccd"  # "Căn cước công dân": the earlier card, still valid until it expires
     PASSPORT = "passport"
     BIRTH_CERTIFICATE = "birth_certificate"
     NONE = "none"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -353,3 +354,101 @@ def _unique(communes: Iterable[Commune]) -> list[Commune]:
         if all(commune is not s for s in seen):
             seen.append(commune)
     return seen
+
+
+# --- Vietnamese alphabetical order ---------------------------------------------------------------------------------
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn: part of the letter (ă, â, ơ …)
+_TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # ngang, huyền, hỏi, ngã, sắc, nặng
+
+
+def _syllable_key(word: str) -> tuple[tuple[int, ...], int]:
+    """The letters of one syllable as alphabet ranks (ă after a, đ after d, ư after u …), and its tone."""
+    letters: list[int] = []
+    tone = 0
+    for ch in unicodedata.normalize("NFD", word.casefold()):
+        if ch in _TONES:
+            tone = _TONES[ch]
+        elif ch in _LETTER_MARKS and letters and letters[-1] < len(_ALPHABET):
+            marked = unicodedata.normalize("NFC", _ALPHABET[letters[-1]] + ch)
+            letters[-1] = _ALPHABET.find(marked) if len(marked) == 1 and marked in _ALPHABET else letters[-1]
+        elif ch in _ALPHABET:
+            letters.append(_ALPHABET.index(ch))
+        elif ch.isalnum():
+            letters.append(len(_ALPHABET) + ord(ch))  # digits and other scripts after the letters
+    return tuple(letters), tone
+
+
+def vietnamese_key(text: str) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """Sort key for Vietnamese dictionary order, syllable by syllable: the letters first (a ă â b c d đ e ê …),
+    then the tone (none, huyền, hỏi, ngã, sắc, nặng). "Đoàn Kết" sorts after "Dào San"; "Sin Suối Hồ" before
+    "Sìn Hồ"."""
+    return tuple(_syllable_key(word) for word in re.split(r"[\s\-‐‑–—]+", nfc(text).strip()) if word)
+
+
+def lai_chau_communes_in_order() -> tuple[Commune, ...]:
+    """The 38 current units in Vietnamese alphabetical order of their names."""
+    return _communes_sorted()
+
+
+@functools.cache
+def _communes_sorted() -> tuple[Commune, ...]:
+    return tuple(sorted(lai_chau_communes(), key=lambda c: vietnamese_key(c.name)))
+
+
+# --- commune suggestions -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneMatch:
+    """A suggestion for what was typed: a current unit, found by its name or by one of the old units it absorbed
+    (`old_unit`, e.g. "xã Ma Quai"); `old_district` is that old unit's district where the map records it."""
+
+    commune: Commune
+    old_unit: str = ""
+    old_district: str = ""
+
+
+def _starts(label: str, wanted: str) -> int | None:
+    """0 when `label` starts with `wanted` (both compared as `_key`), 1 when one of its later words does."""
+    words = [_key(w) for w in fold(nfc(label)).split()]
+    if "".join(words).startswith(wanted):
+        return 0
+    return 1 if any("".join(words[i:]).startswith(wanted) for i in range(1, len(words))) else None
+
+
+def search_communes(typed: str, limit: int = 20) -> list[CommuneMatch]:
+    """Lai Châu units for a type-ahead: accents, case and spaces ignored ("hong thu" finds Hồng Thu), old names
+    included ("Ma Quai" offers xã Hồng Thu, formerly xã Ma Quai). Current names first, then old names; names
+    that start with what was typed before those with a later word that does; each in Vietnamese order.
+    An empty `typed` lists every current unit."""
+    prefixed = _LEGACY_PREFIX.match(fold(nfc(typed)).strip())
+    text = _after_folded(nfc(typed).strip(), prefixed.end()) if prefixed else typed
+    wanted, accented = _key(text), _accented_key(text)
+    kind = _LEGACY_KINDS[re.sub(r"\s+", "", prefixed.group(1))] if prefixed else None
+    if not wanted:
+        return [CommuneMatch(c) for c in lai_chau_communes_in_order()][:limit]
+
+    def order(name: str) -> tuple[bool, tuple[tuple[tuple[int, ...], int], ...]]:
+        """Names typed with their accents first ("Nậm Cha" before "Nậm Chà"), then Vietnamese order."""
+        return not _accented_key(name).startswith(accented), vietnamese_key(name)
+
+    ranked: list[tuple[int, tuple[object, ...], CommuneMatch]] = []
+    for commune in lai_chau_communes():
+        where = _starts(commune.name, wanted)
+        if where is not None:
+            ranked.append(
+                (where + (0 if kind in (None, commune.kind) else 4), order(commune.name), CommuneMatch(commune))
+            )
+    current = {id(m.commune) for _r, _k, m in ranked}
+    for unit, spellings in _communes_and_legacy()[1]:
+        same = unit.kind == unit.commune.kind and _key(unit.name) == _key(unit.commune.name)
+        if same and id(unit.commune) in current:
+            continue  # "xã Hồng Thu" inside xã Hồng Thu: already offered under its current name
+        found = [w for w in (_starts(s, wanted) for s in spellings) if w is not None]
+        if found:
+            match = CommuneMatch(unit.commune, f"{unit.kind} {unit.name}", unit.district or "")
+            ranked.append((min(found) + (0 if kind == unit.kind else 2), order(unit.name), match))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [match for _rank, _order, match in ranked][:limit]

@@ -12,11 +12,22 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from centre_desk import i18n
-from centre_desk.errors import PermissionDenied, ValidationError
+from centre_desk.errors import PermissionDenied, ValidationError, ValidationErrors
 from centre_desk.models import Resident
 from centre_desk.models.resident import Channel, IdDocument, Sex, VictimStatus
 from centre_desk.models.staff import Role
-from centre_desk.services.admission_input import AdmissionInput, ResidentInput, age_on, sort_key
+from centre_desk.services import intake_terms as terms
+from centre_desk.services.admission_input import (
+    AdmissionInput,
+    BelongingInput,
+    ConsentInput,
+    ContactInput,
+    ResidentInput,
+    admission_problems,
+    age_on,
+    parse_quantity,
+    sort_key,
+)
 from centre_desk.services.dto import NewAccount
 from tests.conftest import MANAGER_PASSWORD, Installed
 
@@ -61,6 +72,44 @@ def test_validation_messages_are_clear_vietnamese(
     got_field, message = _message(installed, _child(**changes))
     assert got_field == field
     assert words in message
+
+
+def test_every_problem_is_reported_at_once_in_form_order(installed: Installed) -> None:
+    """Issue 8: Save shows all errors at once; the exception still reads as one ValidationError for old callers."""
+    i18n.install("vi")
+    data = _child(
+        full_name="",
+        guardian_name="",
+        id_document=IdDocument.ID_CARD,
+        id_number="0352",
+        referring_phone="gọi sau",
+        contacts=(ContactInput("Sùng A Páo", phone="abc"),),
+        belongings=(BelongingInput("Áo", 0), BelongingInput("", 1, "cũ")),
+        consents=(ConsentInput(terms.ConsentKind.PROCESSING, True, NOW.date()),),
+    )
+    with pytest.raises(ValidationErrors) as caught:
+        installed.centre.admissions.admit(installed.manager, data)
+    fields = [field for field, _message in caught.value.problems]
+    assert fields == [
+        "referring_phone", "full_name", "id_number", "guardian_name", "contact_0.phone",
+        "consent_child", "belonging_0.quantity", "belonging_1.item",
+    ]  # fmt: skip
+    assert (caught.value.field, caught.value.message) == caught.value.problems[0]
+    messages = dict(caught.value.problems)
+    assert messages["id_number"] == "Số thẻ căn cước gồm đúng 12 chữ số."
+    assert messages["belonging_1.item"].startswith("Dòng 2, Tài sản:")
+    assert messages["contact_0.phone"].startswith("Dòng 1, Điện thoại:")
+    assert admission_problems(data, NOW) == list(caught.value.problems)
+
+
+def test_quantity_typed_with_a_unit_names_the_row_and_the_column() -> None:
+    i18n.install("vi")
+    assert parse_quantity(" 3 ", 0) == 3 and parse_quantity("", 4) == 1 and parse_quantity("1.000", 0) == 1000
+    for typed in ("3 bộ", "0", "-2", "100001", "2,5"):
+        with pytest.raises(ValidationError) as caught:
+            parse_quantity(typed, 1)
+        assert caught.value.field == "belonging_1.quantity"
+        assert caught.value.message.startswith("Dòng 2, Số lượng: ")
 
 
 def test_admission_stores_nfc_and_assigns_codes_never_reused(installed: Installed) -> None:

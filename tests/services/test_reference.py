@@ -465,3 +465,57 @@ def test_loaders_are_cached() -> None:
     assert ethnic_groups() is ethnic_groups()
     assert provinces() is provinces()
     assert lai_chau_communes() is lai_chau_communes()
+
+
+# --- issue 8: Vietnamese order and the commune type-ahead -----------------------------------------------------------
+
+
+def test_vietnamese_order_of_letters_and_tones() -> None:
+    words = ["Đông", "Dung", "ăn", "an", "ân", "bà", "ba", "bá", "bả", "bạ", "bã", "ơi", "ôi", "oi", "ư", "u"]
+    assert sorted(words, key=ref.vietnamese_key) == [
+        "an", "ăn", "ân", "ba", "bà", "bả", "bã", "bá", "bạ", "Dung", "Đông", "oi", "ôi", "ơi", "u", "ư",
+    ]  # fmt: skip
+    # syllable by syllable, as dictionaries do: every "sin …" before "sìn …"
+    assert sorted(["Sìn Hồ", "Sin Suối Hồ", "Sì Lở Lầu"], key=ref.vietnamese_key) == [
+        "Sì Lở Lầu", "Sin Suối Hồ", "Sìn Hồ",
+    ]  # fmt: skip
+    assert ref.vietnamese_key("Hồng Thu") == ref.vietnamese_key(unicodedata.normalize("NFD", "hồng  thu"))
+
+
+def test_communes_in_vietnamese_alphabetical_order() -> None:
+    names = [c.name for c in ref.lai_chau_communes_in_order()]
+    assert sorted(names) != names  # byte order differs (Đ, accented letters)
+    assert names[:8] == ["Bản Bo", "Bình Lư", "Bum Nưa", "Bum Tở", "Dào San", "Đoàn Kết", "Hồng Thu", "Hua Bum"]
+    assert names.index("Khoen On") < names.index("Khổng Lào") < names.index("Khun Há")
+    assert names.index("Pa Ủ") < names.index("Pắc Ta") < names.index("Phong Thổ")
+    assert names[-6:] == ["Tả Lèng", "Tân Phong", "Tân Uyên", "Than Uyên", "Thu Lũm", "Tủa Sín Chải"]
+    assert len(names) == 38 and set(names) == {c.name for c in lai_chau_communes()}
+
+
+def _found(typed: str) -> list[tuple[str, str]]:
+    return [(m.commune.name, m.old_unit) for m in ref.search_communes(typed)]
+
+
+@pytest.mark.parametrize("typed", ["hong thu", "Hồng Thu", "HONG", "xa hong thu", "hồngthu"])
+def test_commune_suggestions_are_accent_folded(typed: str) -> None:
+    assert _found(typed)[0] == ("Hồng Thu", "")
+
+
+def test_commune_suggestions_offer_the_new_unit_for_an_old_name() -> None:
+    assert _found("Ma Quai") == [("Hồng Thu", "xã Ma Quai")]
+    assert _found("ma quai") == [("Hồng Thu", "xã Ma Quai")]
+    assert _found("Ta Gia")[0] == ("Khoen On", "xã Tà Gia")  # a spelling variant shows the name as recorded
+    assert _found("thị trấn Mường Tè")[0] == ("Bum Tở", "thị trấn Mường Tè")
+    assert _found("Nậm Chà")[0] == ("Mường Mô", "xã Nậm Chà")  # typed accents win
+    assert ("Nậm Tăm", "xã Nậm Cha") in _found("Nậm Chà")
+    assert _found("thu")[:2] == [("Thu Lũm", ""), ("Hồng Thu", "")]  # names starting with it first
+    assert _found("zzz") == []
+    assert len(ref.search_communes("", limit=100)) == 38
+
+
+def test_commune_suggestion_carries_the_old_district_where_the_map_records_it() -> None:
+    [match] = ref.search_communes("Đông Phong")
+    assert (match.commune.name, match.old_unit, match.old_district) == (
+        "Tân Phong", "phường Đông Phong", "thành phố Lai Châu",
+    )  # fmt: skip
+    assert ref.search_communes("Ma Quai")[0].old_district == ""  # not recorded (SOURCES.md): left empty

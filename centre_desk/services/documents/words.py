@@ -11,6 +11,7 @@ from centre_desk.models.resident import Channel, IdDocument, Sex, VictimStatus
 
 SEX_WORDS = {Sex.FEMALE: "Nữ", Sex.MALE: "Nam", Sex.OTHER: "Khác"}
 ID_PAPERS = {
+    IdDocument.ID_CARD: "Thẻ căn cước",
     IdDocument.CCCD: "Căn cước công dân",
     IdDocument.PASSPORT: "Hộ chiếu",
     IdDocument.BIRTH_CERTIFICATE: "Giấy khai sinh",

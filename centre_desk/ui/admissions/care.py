@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from centre_desk.errors import ValidationError
 from centre_desk.formatting import format_number
 from centre_desk.i18n import N_, _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services import intake_terms as terms
-from centre_desk.services.admission_input import CHILD_CONSENT_AGES
+from centre_desk.services.admission_input import CHILD_CONSENT_AGES, CHILD_CONSENT_KINDS, column_label
 from centre_desk.ui.admissions.fields import (
     ERROR_STYLE,
-    DateLine,
-    FieldBox,
+    ErrorSpot,
     WizardPage,
     block,
     choice,
@@ -25,25 +27,45 @@ from centre_desk.ui.admissions.fields import (
     set_combo_key,
     text_of,
 )
-from centre_desk.ui.admissions.home import age_from
-from centre_desk.ui.admissions.payload import CONSENT_ORDER, Payload
-from centre_desk.ui.admissions.rows import RowsEditor
+from centre_desk.ui.admissions.payload import CONSENT_ORDER, Payload, age_from, arrival_of, box_key
 from centre_desk.ui.login.parts import hint_label
+from centre_desk.ui.widgets.date_edit import DateEdit
+from centre_desk.ui.widgets.grid import Grid
 
-CHILD_KINDS = (terms.ConsentKind.CHILD_ASSENT, terms.ConsentKind.GUARDIAN_CONSENT)
+PDP_LAW_FROM = date(2026, 1, 1)  # Law 91/2025/QH15 on personal data protection replaces Decree 13/2023
+
+
+def consent_law_hint(day: date) -> str:
+    """Which text governs a consent given on `day`."""
+    if day >= PDP_LAW_FROM:
+        return _(
+            "Consents from 01/01/2026 follow the Personal Data Protection Law (Law 91/2025/QH15); "
+            "a child of 7 or more agrees too, with the parent or guardian."
+        )
+    return _(
+        "Consents before 01/01/2026 follow Decree 13/2023/NĐ-CP; a child of 7 or more agrees too, "
+        "with the parent or guardian."
+    )
+
+
+def basis_hint(day: date) -> str:
+    if day >= PDP_LAW_FROM:
+        return _("Only if processing is without consent, e.g. Law 91/2025/QH15 Art. 19")
+    return _("Only if processing is without consent, e.g. Decree 13/2023 Art. 17")
 
 
 class ConsentRow:
-    """One kind of consent: not asked yet / given / refused, the date, who gave it."""
+    """One kind of consent: not asked yet / given / refused, the date, who gave it; its problems under it."""
 
     def __init__(self, kind: terms.ConsentKind, grid: QGridLayout, row: int) -> None:
         self.kind = kind
-        self.label = QLabel(_(terms.CONSENT_KINDS[kind]) + ":")
-        self.label.setWordWrap(True)
+        self.title = QLabel(_(terms.CONSENT_KINDS[kind]) + ":")
+        self.title.setWordWrap(True)
+        self.label = _(terms.CONSENT_KINDS[kind])
         self.answer = choice((("", _("Not recorded")), ("given", _("Given")), ("refused", _("Refused"))))
         self.answer.setMinimumWidth(150)
-        self.label.setBuddy(self.answer)
-        self.on = DateLine()
+        self.title.setBuddy(self.answer)
+        self.on = DateEdit()
         self.on.setToolTip(_("Empty: the day of arrival"))
         self.by = QLineEdit()
         self.by.setPlaceholderText(_("Given by (name)"))
@@ -52,7 +74,7 @@ class ConsentRow:
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        grid.addWidget(self.label, row, 0)
+        grid.addWidget(self.title, row, 0)
         grid.addWidget(self.answer, row, 1)
         grid.addWidget(self.on, row, 2)
         grid.addWidget(self.by, row, 3)
@@ -66,12 +88,26 @@ class ConsentRow:
         self.by.setEnabled(recorded)
 
     def widgets(self) -> list[QWidget]:
-        return [self.label, self.answer, self.on, self.by]
+        return [self.title, self.answer, self.on, self.by]
 
     def set_visible(self, visible: bool) -> None:
         for widget in self.widgets():
             widget.setVisible(visible)
         self.error.setVisible(visible and bool(self.error.text()))
+
+    def recorded(self) -> bool:
+        return bool(combo_key(self.answer))
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.set_visible(True)
+
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+    def focus_target(self) -> QWidget:
+        return self.answer
 
     def value(self) -> dict[str, object]:
         answer = combo_key(self.answer)
@@ -89,14 +125,12 @@ class ConsentPage(WizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.outer.addWidget(
-            hint_label(
-                _(
-                    "Record each consent as given or refused, with the date and who gave it "
-                    "(empty date: the day of arrival)."
-                )
-            )
+        intro = _(
+            "Record each consent as given or refused, with the date and who gave it (empty date: the day of arrival)."
         )
+        self.outer.addWidget(hint_label(intro))
+        self.law_hint = hint_label(consent_law_hint(date.today()))
+        self.outer.addWidget(self.law_hint)
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setColumnStretch(3, 1)
@@ -114,47 +148,54 @@ class ConsentPage(WizardPage):
         self.child_hint.setStyleSheet("color: #8a5300;")
         self.outer.addWidget(self.child_hint)
         form = self.new_form()
-        self.basis = line(placeholder=_("Only if processing is without consent, e.g. Decree 13/2023 Art. 17"))
+        self.basis = line(placeholder=basis_hint(date.today()))
         self.add_row(form, _("&Legal basis:"), self.basis, "consent_processing")
         self.outer.addStretch(1)
-        self.boxes["consent_child"] = FieldBox(QWidget())  # placeholder; errors go to the child rows below
         for row in self.rows.values():
             self.watch(row.answer, row.on, row.by)
+        self.rows[terms.ConsentKind.PROCESSING].on.textChanged.connect(self._update_law)
         self.child_hint.hide()
         self._child = False
+        self._arrival = date.today()
 
     def first_field(self) -> QWidget | None:
         return self.rows[terms.ConsentKind.PROCESSING].answer
 
-    def show_row_error(self, field: str, message: str) -> QWidget | None:
-        """Errors about one consent (consent_<i>) or the child's consents (consent_child) under those rows."""
+    def box_for(self, field: str) -> ErrorSpot | None:
+        """consent_child: the child's row; consent_<i>: the i-th consent recorded; others as usual."""
         if field == "consent_child":
-            row = self.rows[terms.ConsentKind.CHILD_ASSENT]
-        elif field.startswith("consent_") and field[8:].isdigit():
-            stored = [k for k in CONSENT_ORDER if self._recorded(k)]
-            index = int(field[8:])
-            row = self.rows[stored[index]] if index < len(stored) else self.rows[terms.ConsentKind.PROCESSING]
-        else:
-            return None
-        row.error.setText(message)
-        row.set_visible(True)
-        return row.answer
+            return self.rows[terms.ConsentKind.CHILD_ASSENT]
+        if box_key(field) == "consents":
+            recorded = [row for row in self.rows.values() if row.recorded()]
+            index = int(field.removeprefix("consent_"))
+            return recorded[index] if index < len(recorded) else self.rows[terms.ConsentKind.PROCESSING]
+        return super().box_for(field)
 
-    def _recorded(self, kind: terms.ConsentKind) -> bool:
-        return bool(combo_key(self.rows[kind].answer))
+    def spots(self) -> list[ErrorSpot]:
+        return [*self.rows.values(), *super().spots()]
 
-    def clear_errors(self) -> None:
-        super().clear_errors()
+    def spot_of(self, widget: QWidget) -> ErrorSpot | None:
         for row in self.rows.values():
-            row.error.clear()
-            row.error.hide()
+            if widget in row.widgets():
+                return row
+        return super().spot_of(widget)
+
+    def _update_law(self, *_args: object) -> None:
+        day = self.rows[terms.ConsentKind.PROCESSING].on.value() or self._arrival
+        self.law_hint.setText(consent_law_hint(day))
+        self.basis.setPlaceholderText(basis_hint(day))
 
     def enter(self, payload: Payload) -> None:
+        try:
+            self._arrival = arrival_of(payload).date()
+        except ValidationError:  # not typed yet, or not a date: today
+            self._arrival = date.today()
+        self._update_law()
         age = age_from(payload)
         self._child = age is not None and age in CHILD_CONSENT_AGES
         self.child_hint.setVisible(self._child)
-        for kind in CHILD_KINDS:
-            self.rows[kind].set_visible(self._child or self._recorded(kind))
+        for kind in CHILD_CONSENT_KINDS:
+            self.rows[kind].set_visible(self._child or self.rows[kind].recorded())
 
     def values(self) -> Payload:
         consents = {kind.value: row.value() for kind, row in self.rows.items()}
@@ -171,11 +212,6 @@ class ConsentPage(WizardPage):
         processing = stored.get(terms.ConsentKind.PROCESSING.value)
         self.basis.setText(str(processing.get("basis", "")) if isinstance(processing, dict) else "")
 
-    def complete(self, payload: Payload) -> bool:
-        consents = payload.get("consents", {})
-        processing = consents.get("processing", {}) if isinstance(consents, dict) else {}
-        return isinstance(processing, dict) and processing.get("recorded") is True
-
 
 class BelongingsPage(WizardPage):
     title = N_("Belongings")
@@ -184,8 +220,11 @@ class BelongingsPage(WizardPage):
         super().__init__(parent)
         self.outer.addWidget(hint_label(_("Everything taken into safekeeping; the receipt is printed from this list.")))
         form = self.new_form()
-        self.items = RowsEditor(
-            [_("Item"), _("Quantity"), _("Condition")], _("&Add an item"), _("Remove item"), widths=(320, 90)
+        self.items = Grid(
+            [(c, column_label(c)) for c in ("item", "quantity", "condition")],
+            _("&Add an item"),
+            _("Remove item"),
+            widths=(320, 90),
         )
         self.items.table.setMinimumHeight(240)
         self.money = QLineEdit()
@@ -203,9 +242,6 @@ class BelongingsPage(WizardPage):
         self.add_row(form, _("&Other currencies:"), self.money_other, "money_other")
         self.outer.addStretch(1)
         self.money.editingFinished.connect(self._on_money_finished)
-
-    def box_for(self, field: str) -> FieldBox | None:
-        return self.boxes.get("belongings") if field.startswith("belonging_") else self.boxes.get(field)
 
     def _on_money_finished(self) -> None:
         digits = "".join(ch for ch in self.money.text() if ch.isdigit())

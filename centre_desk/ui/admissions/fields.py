@@ -1,12 +1,15 @@
-"""Building blocks of the wizard's pages: a field with its own inline error, date boxes, the page base."""
+"""Building blocks of the wizard's pages: a field with its own inline error, the page base.
+
+Every page shows problems the same way: `show_problems` puts each message under the box of its field (grid
+cells under their grid, naming the row), for the boxes the user has already left.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Collection, Iterable
+from typing import Any, Protocol
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -24,22 +27,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from centre_desk.i18n import _
-from centre_desk.ui.admissions.payload import Payload
-from centre_desk.ui.admissions.rows import RowsEditor
+from centre_desk.ui.admissions.payload import Payload, box_key
 from centre_desk.ui.login.parts import hint_label
+from centre_desk.ui.widgets.grid import Grid
 
 ERROR_STYLE = "color: #b3261e;"
 SENSITIVE_STYLE = "QGroupBox#sensitive { border: 2px solid #b26a00; border-radius: 4px; margin-top: 14px; }"
 FIELD_WIDTH = 420
 
 
-class FieldBox(QWidget):
-    """A field with a red message directly under it (hidden until there is an error)."""
+class ErrorSpot(Protocol):
+    """Where the problems of one field are shown: a FieldBox, or a consent row."""
 
-    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+    label: str
+
+    def show_error(self, message: str) -> None: ...
+
+    def clear_error(self) -> None: ...
+
+    def focus_target(self) -> QWidget: ...
+
+
+class FieldBox(QWidget):
+    """A field with a red message directly under it (hidden until there is an error); `label` names the field in
+    the review's list of problems."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None, label: str = "") -> None:
         super().__init__(parent)
         self.widget = widget
+        self.label = label
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -70,14 +86,9 @@ class FieldBox(QWidget):
         return self.widget
 
 
-class DateLine(QLineEdit):
-    """An optional date typed as dd/mm/yyyy (empty means not known)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(_("dd/mm/yyyy"))
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9/.\-]{0,10}"), self))
-        self.setMaximumWidth(160)
+def plain_label(text: str) -> str:
+    """A form label as words: "&Arrived at:" → "Arrived at"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":").strip()
 
 
 def line(width: int = FIELD_WIDTH, placeholder: str = "") -> QLineEdit:
@@ -179,7 +190,7 @@ class WizardPage(QScrollArea):
 
     def add_row(self, form: QFormLayout, text: str, widget: QWidget, key: str, hint: str = "") -> FieldBox:
         """A labelled row; `text` may carry an &accelerator, which focuses `widget` (or its first child)."""
-        box = FieldBox(widget)
+        box = FieldBox(widget, label=plain_label(text) or (widget.text() if isinstance(widget, QCheckBox) else ""))
         self.boxes[key] = box
         label = QLabel(text)
         label.setBuddy(box.focus_target())
@@ -211,7 +222,7 @@ class WizardPage(QScrollArea):
                     item.toggled.connect(self._emit_changed)
                 elif isinstance(item, QAbstractSpinBox):
                     item.editingFinished.connect(self._emit_changed)
-                elif isinstance(item, RowsEditor):
+                elif isinstance(item, Grid):
                     item.edited.connect(self._emit_changed)
 
     def _emit_changed(self, *_args: Any) -> None:
@@ -246,20 +257,49 @@ class WizardPage(QScrollArea):
     def enter(self, payload: Payload) -> None:
         """Called when the page is shown, with everything typed so far (for hints that depend on other pages)."""
 
-    def complete(self, payload: Payload) -> bool:
-        """Whether the section counts as filled in (a check mark in the list)."""
-        return True
+    def box_for(self, field: str) -> ErrorSpot | None:
+        """Where problems about `field` are shown on this page (None: not on this page)."""
+        return self.boxes.get(box_key(field))
 
-    def box_for(self, field: str) -> FieldBox | None:
-        return self.boxes.get(field)
+    def spots(self) -> list[ErrorSpot]:
+        """Every place of this page that shows problems, each once."""
+        unique: dict[int, ErrorSpot] = {}
+        for box in self.boxes.values():
+            unique.setdefault(id(box), box)
+        return list(unique.values())
+
+    def spot_of(self, widget: QWidget) -> ErrorSpot | None:
+        """The place showing the problems of the field `widget` belongs to."""
+        item: QWidget | None = widget
+        while item is not None and item is not self:
+            if isinstance(item, FieldBox) and item in self.boxes.values():
+                return item
+            item = item.parentWidget()
+        return None
+
+    def show_problems(self, problems: Iterable[tuple[str, str]], touched: Collection[object] | None = None) -> None:
+        """Put each problem under its field; only the places in `touched` change (all of them when None)."""
+        messages: dict[int, list[str]] = {}
+        for field, message in problems:
+            spot = self.box_for(field)
+            if spot is not None:
+                messages.setdefault(id(spot), []).append(message)
+        for spot in self.spots():
+            if touched is not None and spot not in touched:
+                continue
+            found = messages.get(id(spot))
+            if found:
+                spot.show_error("\n".join(dict.fromkeys(found)))
+            else:
+                spot.clear_error()
 
     def first_field(self) -> QWidget | None:
         """Where the cursor goes when the page is shown."""
         return next((b.focus_target() for b in self.boxes.values() if b.focus_target().isEnabled()), None)
 
     def clear_errors(self) -> None:
-        for box in self.boxes.values():
-            box.clear_error()
+        for spot in self.spots():
+            spot.clear_error()
 
 
 def radio_group(group: QButtonGroup, key: str) -> None:

@@ -2,32 +2,117 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QWidget
 
-from centre_desk.errors import ValidationError
 from centre_desk.i18n import N_, _
-from centre_desk.services.admission_input import ADULT_AGE, age_on
+from centre_desk.services.admission_input import ADULT_AGE, column_label
 from centre_desk.services.reference import (
+    CommuneMatch,
     current_commune_for_legacy,
     find_lai_chau_commune,
     find_province,
-    lai_chau_communes,
+    lai_chau_communes_in_order,
     provinces,
+    search_communes,
+    vietnamese_key,
 )
-from centre_desk.ui.admissions.fields import FIELD_WIDTH, DateLine, FieldBox, WizardPage, edit_of, line, text_of
-from centre_desk.ui.admissions.payload import Payload, arrival_of, person_of
-from centre_desk.ui.admissions.rows import RowsEditor
+from centre_desk.ui.admissions.fields import FIELD_WIDTH, WizardPage, edit_of, line, text_of
+from centre_desk.ui.admissions.payload import Payload, age_from
 from centre_desk.ui.login.parts import hint_label
+from centre_desk.ui.widgets.date_edit import DateEdit
+from centre_desk.ui.widgets.grid import Grid
 
 LAI_CHAU = "Lai Châu"
 
 
-def age_from(payload: Payload) -> int | None:
-    """The age on the arrival day from what is typed so far (None while unknown)."""
-    try:
-        return age_on(person_of(payload, lenient=True), arrival_of(payload).date())
-    except (ValidationError, ValueError):  # half-typed input: simply not known yet
-        return None
+def commune_label(match: CommuneMatch) -> str:
+    """ "Xã Hồng Thu", or "Xã Hồng Thu (formerly: xã Ma Quai)" when found by an old name."""
+    if not match.old_unit:
+        return match.commune.full_name
+    return _("{new} (formerly: {old})").format(new=match.commune.full_name, old=match.old_unit)
+
+
+class CommuneCombo(QComboBox):
+    """Lai Châu's 38 communes in alphabetical order, with suggestions while typing: accents ignored, old names
+    included ("Ma Quai" → Xã Hồng Thu). Elsewhere free text. `chosen` is the last unit picked or recognised."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumWidth(FIELD_WIDTH)
+        self.setMaxVisibleItems(20)
+        self.chosen: CommuneMatch | None = None
+        self._offered: dict[str, CommuneMatch] = {}
+        self._matches = QStringListModel(self)
+        self._completer = QCompleter(self._matches, self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(self._completer)
+        self._completer.activated.connect(self._on_suggestion)
+        edit_of(self).textEdited.connect(self._on_text_edited)
+
+    @property
+    def listing(self) -> bool:
+        return self.count() > 0
+
+    def set_listing(self, lai_chau: bool) -> None:
+        """The Lai Châu list and its suggestions, or free text for another province."""
+        if lai_chau == self.listing:
+            return
+        typed = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        if lai_chau:
+            for commune in lai_chau_communes_in_order():
+                self.addItem(commune.full_name)
+            edit_of(self).setPlaceholderText(_("Type a name, old names too, e.g. Ma Quai"))
+        else:
+            edit_of(self).setPlaceholderText(_("Commune or ward, as the person says it"))
+        self.setCurrentIndex(-1)
+        self.setEditText(typed)
+        self.blockSignals(False)
+
+    def _on_text_edited(self, text: str) -> None:
+        self.chosen = None
+        popup = self._completer.popup()
+        if not self.listing or not text.strip():
+            if popup is not None:
+                popup.hide()
+            return
+        found = search_communes(text)
+        self._offered = {commune_label(m): m for m in found}
+        self._matches.setStringList(list(self._offered))
+        if found:
+            self._completer.setCompletionPrefix("")
+            self._completer.complete()
+        elif popup is not None:
+            popup.hide()
+
+    def _on_suggestion(self, text: str) -> None:
+        """A suggestion picked: the line shows the unit's name (once the completer has put in what it shows)."""
+        match = self._offered.get(text)
+        if match is not None:
+            QTimer.singleShot(0, lambda: self.choose(match))
+
+    def choose(self, match: CommuneMatch) -> None:
+        self.chosen = match
+        self.setEditText(match.commune.full_name)
+
+    def recognise(self, legacy_district: str) -> CommuneMatch | None:
+        """What was typed, read as a current unit or an old one (None when it is neither)."""
+        typed = self.currentText().strip()
+        if self.chosen is not None and self.chosen.commune.full_name == typed:
+            return self.chosen
+        current = find_lai_chau_commune(typed)
+        if current is not None:
+            return CommuneMatch(current)
+        newer = current_commune_for_legacy(typed, legacy_district or None)
+        if newer is None:
+            return None
+        found = [m for m in search_communes(typed) if m.commune is newer and m.old_unit]
+        return found[0] if found else CommuneMatch(newer, typed)
 
 
 class HomePage(WizardPage):
@@ -41,19 +126,16 @@ class HomePage(WizardPage):
         self.province.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.province.setMinimumWidth(FIELD_WIDTH)
         self.province.setMaxVisibleItems(20)
-        for province in provinces():
+        for province in sorted(provinces(), key=lambda p: vietnamese_key(p.name)):
             self.province.addItem(province.name)
         self.province.setCurrentIndex(-1)
         edit_of(self.province).setPlaceholderText(_("Old names are accepted, e.g. Bắc Kạn"))
         self.province_note = hint_label("")
         self.province_note.hide()
-        self.commune = QComboBox()
-        self.commune.setEditable(True)
-        self.commune.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.commune.setMinimumWidth(FIELD_WIDTH)
-        self.commune.setMaxVisibleItems(20)
+        self.commune = CommuneCombo()
         self.commune_note = hint_label("")
         self.commune_note.hide()
+        self.legacy_commune = ""
         self.village = line(280, _("Bản or thôn"))
         self.legacy_district = line(280, _("Only if known, e.g. Sìn Hồ"))
         self.guardian_name = line()
@@ -63,8 +145,8 @@ class HomePage(WizardPage):
         self.guardian_hint.setWordWrap(True)
         self.guardian_hint.setStyleSheet("color: #8a5300;")
         self.guardian_hint.hide()
-        self.contacts = RowsEditor(
-            [_("Name"), _("Relationship"), _("Phone"), _("Address")],
+        self.contacts = Grid(
+            [(c, column_label(c)) for c in ("name", "relation", "phone", "address")],
             _("Add a &contact"),
             _("Remove contact"),
             widths=(200, 130, 130),
@@ -84,10 +166,8 @@ class HomePage(WizardPage):
         edit_of(self.province).editingFinished.connect(self._on_province_finished)
         self.province.currentIndexChanged.connect(self._fill_communes)
         edit_of(self.commune).editingFinished.connect(self._on_commune_finished)
+        edit_of(self.commune).textEdited.connect(self._on_commune_edited)
         self._fill_communes()
-
-    def box_for(self, field: str) -> FieldBox | None:
-        return self.boxes.get("contacts") if field.startswith("contact_") else self.boxes.get(field)
 
     @staticmethod
     def _note(label: QLabel, text: str) -> None:
@@ -109,41 +189,37 @@ class HomePage(WizardPage):
         self.province.setEditText(found.name)
         self._fill_communes()
 
-    def _fill_communes(self) -> None:
-        """Lai Châu: the 38 current communes; elsewhere free text."""
-        is_lai_chau = self.province.currentText().strip() == LAI_CHAU
-        typed = self.commune.currentText()
-        has_list = self.commune.count() > 0
-        if is_lai_chau == has_list:
-            return
-        self.commune.blockSignals(True)
-        self.commune.clear()
-        if is_lai_chau:
-            for commune in lai_chau_communes():
-                self.commune.addItem(commune.full_name)
-            edit_of(self.commune).setPlaceholderText(_("Choose, or type an old commune name"))
-        else:
-            edit_of(self.commune).setPlaceholderText(_("Commune or ward, as the person says it"))
-        self.commune.setCurrentIndex(-1)
-        self.commune.setEditText(typed)
-        self.commune.blockSignals(False)
+    def _fill_communes(self, *_args: object) -> None:
+        """Lai Châu: the 38 current communes with suggestions; elsewhere free text."""
+        self.commune.set_listing(self.province.currentText().strip() == LAI_CHAU)
+
+    def _on_commune_edited(self, _text: str) -> None:
+        self.legacy_commune = ""
+        self._note(self.commune_note, "")
 
     def _on_commune_finished(self) -> None:
         typed = self.commune.currentText().strip()
-        if not typed or self.province.currentText().strip() != LAI_CHAU:
+        if not typed or not self.commune.listing:
             self._note(self.commune_note, "")
             return
-        current = find_lai_chau_commune(typed)
-        if current is not None:
-            self.commune.setEditText(current.full_name)
-            self._note(self.commune_note, "")
-            return
-        newer = current_commune_for_legacy(typed, self.legacy_district.text() or None)
-        if newer is not None:
-            self.commune.setEditText(newer.full_name)
-            self._note(self.commune_note, _("Old name {old} → now {new}.").format(old=typed, new=newer.full_name))
-        else:
+        match = self.commune.recognise(self.legacy_district.text())
+        if match is None:
+            self.legacy_commune = ""
             self._note(self.commune_note, _("Not found among Lai Châu's communes; kept as typed."))
+            return
+        self.commune.choose(match)
+        self._show_chosen(match.old_unit)
+        if match.old_district and not self.legacy_district.text().strip():
+            self.legacy_district.setText(match.old_district)
+            self.legacy_district.textEdited.emit(match.old_district)  # filled for the user: saved like typing
+
+    def _show_chosen(self, old_unit: str) -> None:
+        self.legacy_commune = old_unit
+        if old_unit:
+            text = _("{new} (formerly: {old})").format(new=self.commune.currentText(), old=old_unit)
+            self._note(self.commune_note, text)
+        else:
+            self._note(self.commune_note, "")
 
     def enter(self, payload: Payload) -> None:
         age = age_from(payload)
@@ -159,6 +235,7 @@ class HomePage(WizardPage):
         return {
             "home_province": self.province.currentText(),
             "home_commune": self.commune.currentText(),
+            "legacy_commune": self.legacy_commune,
             "home_village": self.village.text(),
             "legacy_district": self.legacy_district.text(),
             "guardian_name": self.guardian_name.text(),
@@ -174,18 +251,13 @@ class HomePage(WizardPage):
             self.province.setCurrentIndex(index)
         self._fill_communes()
         self.commune.setEditText(text_of(payload, "home_commune"))
+        self._show_chosen(text_of(payload, "legacy_commune"))
         self.village.setText(text_of(payload, "home_village"))
         self.legacy_district.setText(text_of(payload, "legacy_district"))
         self.guardian_name.setText(text_of(payload, "guardian_name"))
         self.guardian_relation.setText(text_of(payload, "guardian_relation"))
         self.guardian_phone.setText(text_of(payload, "guardian_phone"))
         self.contacts.set_rows(payload.get("contacts", []))
-
-    def complete(self, payload: Payload) -> bool:
-        age = age_from(payload)
-        return bool(text_of(payload, "home_province").strip()) and (
-            age is None or age >= ADULT_AGE or bool(text_of(payload, "guardian_name").strip())
-        )
 
 
 class SchoolingPage(WizardPage):
@@ -197,7 +269,7 @@ class SchoolingPage(WizardPage):
         self.is_pupil = QCheckBox(_("Was a &pupil or student at the time"))
         self.school = line()
         self.grade = line(200, _("e.g. Grade 8, 2nd year"))
-        self.stopped = DateLine()
+        self.stopped = DateEdit()
         self.add_row(form, "", self.is_pupil, "is_pupil")
         self.add_row(form, _("&School:"), self.school, "school_name")
         self.add_row(form, _("&Grade or year:"), self.grade, "school_grade")

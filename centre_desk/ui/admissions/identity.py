@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import contextlib
+from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, QRegularExpression, QStringListModel, Qt
+from PySide6.QtCore import QRegularExpression, QStringListModel, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from centre_desk.i18n import N_, _
-from centre_desk.models.resident import Channel, IdDocument, Sex
+from centre_desk.models.resident import IdDocument, Sex
 from centre_desk.services import intake_terms as terms
 from centre_desk.services.reference import EthnicGroup, ethnic_groups, search_ethnic_groups
 from centre_desk.text import fold
 from centre_desk.ui.admissions.fields import (
     FIELD_WIDTH,
-    DateLine,
     WizardPage,
     checked_keys,
     choice,
@@ -42,6 +41,7 @@ from centre_desk.ui.admissions.fields import (
 from centre_desk.ui.admissions.payload import (
     CHANNEL_LABELS,
     ID_LABELS,
+    OLD_ARRIVAL_FORMAT,
     READS_LABELS,
     SEX_LABELS,
     Payload,
@@ -49,8 +49,8 @@ from centre_desk.ui.admissions.payload import (
     ethnic_code_of,
     ethnic_text,
 )
-
-QT_ARRIVAL_FORMAT = "yyyy-MM-dd'T'HH:mm"  # payload.ARRIVAL_FORMAT in Qt's notation
+from centre_desk.ui.widgets.date_edit import DateEdit
+from centre_desk.ui.widgets.date_text import datetime_text
 
 
 class ArrivalPage(WizardPage):
@@ -59,12 +59,11 @@ class ArrivalPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = self.new_form()
-        self.arrived = QDateTimeEdit(QDateTime.currentDateTime())
-        self.arrived.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.arrived.setCalendarPopup(True)
-        self.arrived.setMaximumWidth(200)
+        self.arrived = DateEdit(with_time=True)
+        self.arrived.set_value(datetime.now())
         self.channel = QComboBox()
         self.channel.setMinimumWidth(FIELD_WIDTH)
+        self.channel.setPlaceholderText(_("Choose how she or he arrived"))
         self.agency = line()
         self.officer = line()
         self.phone = line(220)
@@ -85,20 +84,17 @@ class ArrivalPage(WizardPage):
         self.add_row(form, _("&Documents received:"), self.documents, "documents_received")
         self.add_row(form, _("Other docu&ments:"), self.documents_note, "documents_note")
         self.outer.addStretch(1)
-        self.arrived.dateTimeChanged.connect(self._on_arrived_changed)
-        self.arrived.dateTimeChanged.connect(self._emit_changed)
-        self._fill_channels()
-
-    def _on_arrived_changed(self, _value: QDateTime) -> None:
+        self.arrived.textChanged.connect(self._fill_channels)
         self._fill_channels()
 
     def arrival_day(self) -> date:
-        day = self.arrived.date()
-        return date(day.year(), day.month(), day.day())
+        """The day typed (today while it is not a date yet)."""
+        return self.arrived.value() or date.today()
 
-    def _fill_channels(self) -> None:
-        """Only the channels that existed on the arrival day; the choice is kept while still valid."""
-        current = combo_key(self.channel) or Channel.CENTRE_TEAM.value
+    def _fill_channels(self, *_args: object) -> None:
+        """Only the channels that existed on the arrival day; the choice is kept while still valid. None is chosen
+        for the user: she or he must say how the person arrived."""
+        current = combo_key(self.channel)
         wanted = [c.value for c in channels_for(self.arrival_day())]
         if [self.channel.itemData(i) for i in range(self.channel.count())] == wanted:
             return
@@ -106,12 +102,12 @@ class ArrivalPage(WizardPage):
         self.channel.clear()
         for channel in channels_for(self.arrival_day()):
             self.channel.addItem(_(CHANNEL_LABELS[channel]), channel.value)
-        set_combo_key(self.channel, current if current in wanted else Channel.CENTRE_TEAM.value)
+        self.channel.setCurrentIndex(self.channel.findData(current) if current in wanted else -1)
         self.channel.blockSignals(False)
 
     def values(self) -> Payload:
         return {
-            "arrived_at": self.arrived.dateTime().toString(QT_ARRIVAL_FORMAT),
+            "arrived_at": self.arrived.text(),
             "channel": combo_key(self.channel),
             "referring_agency": self.agency.text(),
             "referring_officer": self.officer.text(),
@@ -121,9 +117,12 @@ class ArrivalPage(WizardPage):
         }
 
     def _load(self, payload: Payload) -> None:
-        when = QDateTime.fromString(text_of(payload, "arrived_at"), QT_ARRIVAL_FORMAT)
-        if when.isValid():
-            self.arrived.setDateTime(when)
+        typed = text_of(payload, "arrived_at")
+        with contextlib.suppress(ValueError):  # a draft saved before issue 8
+            typed = datetime_text(datetime.strptime(typed, OLD_ARRIVAL_FORMAT))
+        if typed:
+            self.arrived.setText(typed)
+        self._fill_channels()
         set_combo_key(self.channel, text_of(payload, "channel"))
         self.agency.setText(text_of(payload, "referring_agency"))
         self.officer.setText(text_of(payload, "referring_officer"))
@@ -206,7 +205,7 @@ class IdentityPage(WizardPage):
         row = QHBoxLayout(self.birth)
         row.setContentsMargins(0, 0, 0, 0)
         self.birth_modes = QButtonGroup(self)
-        self.birth_date = DateLine()
+        self.birth_date = DateEdit()
         self.birth_year = QLineEdit()
         self.birth_year.setPlaceholderText(_("yyyy"))
         self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self))
@@ -255,7 +254,6 @@ class IdentityPage(WizardPage):
         self.add_row(form, _("I&dentity paper:"), self.id_document, "id_document")
         self.id_box = self.add_row(form, _("Paper n&umber:"), self.id_number, "id_number")
         self.outer.addStretch(1)
-        self.boxes["birth_date"] = self.boxes["birth_year"] = self.boxes["estimated_age"] = self.boxes["birth"]
         self.birth_modes.buttons()[0].setChecked(True)
         self.full_name.textChanged.connect(self._update_alias_hint)
         self.id_document.currentIndexChanged.connect(self._on_id_document_changed)
@@ -269,8 +267,13 @@ class IdentityPage(WizardPage):
 
     def _on_id_document_changed(self) -> None:
         kind = combo_key(self.id_document)
-        patterns = {IdDocument.CCCD: r"[0-9 ]{0,15}", IdDocument.PASSPORT: r"[A-Za-z0-9]{0,20}"}
+        patterns = {
+            IdDocument.ID_CARD: r"[0-9 ]{0,15}",
+            IdDocument.CCCD: r"[0-9 ]{0,15}",
+            IdDocument.PASSPORT: r"[A-Za-z0-9]{0,20}",
+        }
         hints = {
+            IdDocument.ID_CARD: _("12 digits"),
             IdDocument.CCCD: _("12 digits"),
             IdDocument.PASSPORT: _("6 to 20 letters and digits"),
             IdDocument.BIRTH_CERTIFICATE: _("Number and book, as written"),
@@ -320,6 +323,3 @@ class IdentityPage(WizardPage):
         self.interpreter.setChecked(payload.get("interpreter_needed") is True)
         set_combo_key(self.id_document, text_of(payload, "id_document"))
         self.id_number.setText(text_of(payload, "id_number"))
-
-    def complete(self, payload: Payload) -> bool:
-        return bool(text_of(payload, "full_name").strip()) and bool(ethnic_code_of(text_of(payload, "ethnic")))

@@ -1,8 +1,9 @@
 """The wizard's fields as a plain JSON dict (the draft payload) and its conversion to AdmissionInput.
 
-The payload keeps what was typed (dates as dd/mm/yyyy text, numbers as text), so a draft restores
-exactly what the user saw. `to_input` parses it; a malformed entry raises ValidationError naming
-the field, like the service does, so the wizard can point at it.
+The payload keeps what was typed (dates as dd/mm/yyyy text, numbers as text), so a draft restores exactly what
+the user saw. `to_input` reads it, noting what cannot be read (a date that does not exist, "3 bộ" as a
+quantity) as problems named like the service's; `payload_problems` adds the service's own checks, so the wizard
+shows every problem with the service's rules while the user types.
 """
 
 from __future__ import annotations
@@ -21,14 +22,19 @@ from centre_desk.services.admission_input import (
     BelongingInput,
     ConsentInput,
     ContactInput,
+    Problems,
     ResidentInput,
+    age_on,
+    collect_admission,
+    parse_quantity,
 )
 from centre_desk.services.reference import find_ethnic_group
 from centre_desk.text import fold
+from centre_desk.ui.widgets.date_text import BadDate, read_date, read_datetime
 
 Payload = dict[str, Any]
 NO_NAME = N_("(no name yet)")
-ARRIVAL_FORMAT = "%Y-%m-%dT%H:%M"
+OLD_ARRIVAL_FORMAT = "%Y-%m-%dT%H:%M"  # drafts saved before issue 8; now the text as typed, dd/mm/yyyy hh:mm
 
 CHANNEL_LABELS = terms.CHANNELS
 _BEFORE_REFORM_ONLY = {Channel.DISTRICT_LABOUR_OFFICE}
@@ -36,6 +42,7 @@ _AFTER_REFORM_ONLY = {Channel.HEALTH_DEPARTMENT, Channel.COMMUNE_AUTHORITY, Chan
 
 SEX_LABELS: dict[Sex, str] = {Sex.FEMALE: N_("Female"), Sex.MALE: N_("Male"), Sex.OTHER: N_("Other")}
 ID_LABELS: dict[IdDocument, str] = {
+    IdDocument.ID_CARD: N_("Identity card (Thẻ căn cước, from 01/07/2024)"),
     IdDocument.CCCD: N_("Citizen identity card (CCCD)"),
     IdDocument.PASSPORT: N_("Passport"),
     IdDocument.BIRTH_CERTIFICATE: N_("Birth certificate"),
@@ -50,7 +57,7 @@ PAGE_FIELDS: tuple[frozenset[str], ...] = (
     frozenset({"full_name", "other_names", "alias", "sex", "birth", "birth_date", "birth_year", "estimated_age",
                "ethnic_code", "mother_tongue", "reads_vietnamese", "interpreter_needed", "religion", "nationality",
                "id_document", "id_number"}),
-    frozenset({"home_province", "home_commune", "home_village", "legacy_district", "guardian_name",
+    frozenset({"home_province", "home_commune", "legacy_commune", "home_village", "legacy_district", "guardian_name",
                "guardian_relation", "guardian_phone", "contacts"}),
     frozenset({"is_pupil", "school_name", "school_grade", "school_stopped_on"}),
     frozenset({"exploitation_country", "exploitation_place", "exploitation_types", "control_means",
@@ -62,6 +69,7 @@ PAGE_FIELDS: tuple[frozenset[str], ...] = (
     frozenset({"injured", "needs_medical_now", "condition_note", "urgent_needs", "pregnancy_suspected"}),
 )  # fmt: skip
 CONSENT_ORDER = tuple(terms.ConsentKind)
+_SAME_BOX = {"birth_date": "birth", "birth_year": "birth", "estimated_age": "birth", "returned_on": "left_home_on"}
 
 
 def channels_for(day: date) -> list[Channel]:
@@ -70,12 +78,19 @@ def channels_for(day: date) -> list[Channel]:
     return [c for c in Channel if c not in excluded]
 
 
+def box_key(field: str) -> str:
+    """The field whose box shows problems about `field`: a grid cell ("belonging_1.quantity") → its grid
+    ("belongings"); a consent ("consent_2") → "consents"; any other field → itself."""
+    stem = re.sub(r"_\d+(\.\w+)?$", "", field)
+    grids = {"contact": "contacts", "belonging": "belongings", "consent": "consents"}
+    return grids.get(stem) or _SAME_BOX.get(field, field)
+
+
 def page_of_field(field: str) -> int | None:
-    """The page index showing `field` (contact_1 → home, consent_2 → consent …), None if unknown."""
-    stem = re.sub(r"_\d+$", "", field)
-    stem = {"contact": "contacts", "belonging": "belongings", "consent": "consents"}.get(stem, stem)
+    """The page index showing `field` (contact_1.name → home, consent_2 → consent …), None if unknown."""
+    key = box_key(field)
     for index, names in enumerate(PAGE_FIELDS):
-        if stem in names:
+        if key in names:
             return index
     return None
 
@@ -111,14 +126,11 @@ def _flag(payload: Payload, key: str) -> bool:
 
 
 def parse_day(text: str, field: str) -> date | None:
-    """dd/mm/yyyy typed in a date box; "" is None, anything else unreadable is a ValidationError."""
-    cleaned = text.strip()
-    if not cleaned or cleaned.replace("/", "").strip() == "":
-        return None
+    """A date typed in a date field; "" is None, anything else that is not a date is a ValidationError."""
     try:
-        return datetime.strptime(cleaned.replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
-    except ValueError:
-        raise ValidationError(field, _("Please type the date as dd/mm/yyyy, e.g. 05/02/2026.")) from None
+        return read_date(text)
+    except BadDate as exc:
+        raise ValidationError(field, exc.message) from None
 
 
 def _whole(text: str, field: str, message: str) -> int | None:
@@ -131,39 +143,52 @@ def _whole(text: str, field: str, message: str) -> int | None:
 
 
 def arrival_of(payload: Payload) -> datetime:
+    """The time of arrival, as typed (dd/mm/yyyy hh:mm, this computer's time zone)."""
     text = _text(payload, "arrived_at")
     try:
-        return datetime.strptime(text, ARRIVAL_FORMAT).astimezone()
+        return datetime.strptime(text, OLD_ARRIVAL_FORMAT).astimezone()
     except ValueError:
-        raise ValidationError("arrived_at", _("Please give the time of arrival.")) from None
+        pass
+    try:
+        moment = read_datetime(text)
+    except BadDate as exc:
+        raise ValidationError("arrived_at", exc.message) from None
+    if moment is None:
+        raise ValidationError("arrived_at", _("Please give the time of arrival."))
+    return moment.astimezone()
 
 
-def person_of(payload: Payload, *, lenient: bool = False) -> ResidentInput:
-    """The person; with `lenient`, unreadable parts are left out (used to look for earlier stays)."""
+def _reader(problems: Problems | None) -> Any:
+    """`read(fallback, parse, *args)`: parse, noting a problem in `problems` (None: ignore it) and falling back."""
 
-    def safe(fn: Any, *args: Any) -> Any:
+    def read(fallback: Any, parse: Any, *args: Any) -> Any:
+        if problems is not None:
+            return problems.take(fallback, parse, *args)
         try:
-            return fn(*args)
+            return parse(*args)
         except ValidationError:
-            if lenient:
-                return None
-            raise
+            return fallback
 
+    return read
+
+
+def person_of(payload: Payload, problems: Problems | None = None) -> ResidentInput:
+    """The person as typed; what cannot be read is left out and noted in `problems` (ignored without it: used
+    to look for earlier stays and to know the age while typing)."""
+    read = _reader(problems)
     mode = _text(payload, "birth_mode") or "exact"
-    birth_date = safe(parse_day, _text(payload, "birth_date"), "birth_date") if mode == "exact" else None
+    birth_date = read(None, parse_day, _text(payload, "birth_date"), "birth_date") if mode == "exact" else None
+    year_text, age_text = _text(payload, "birth_year"), _text(payload, "estimated_age")
     year_message = _("The year of birth must be between 1900 and this year.")
-    birth_year = safe(_whole, _text(payload, "birth_year"), "birth_year", year_message) if mode == "year" else None
+    birth_year = read(None, _whole, year_text, "birth_year", year_message) if mode == "year" else None
     age_message = _("The estimated age must be between 0 and 120.")
-    age = safe(_whole, _text(payload, "estimated_age"), "estimated_age", age_message) if mode == "age" else None
-    ethnic = _text(payload, "ethnic")
-    code = ethnic_code_of(ethnic)
-    if not code and not lenient:
-        raise ValidationError("ethnic_code", _("Please choose the ethnic group from the list."))
+    age = read(None, _whole, age_text, "estimated_age", age_message) if mode == "age" else None
     reads = _text(payload, "reads_vietnamese")
+    pupil = _flag(payload, "is_pupil")
     return ResidentInput(
         full_name=_text(payload, "full_name"),
         sex=Sex(_text(payload, "sex") or Sex.FEMALE),
-        ethnic_code=code,
+        ethnic_code=ethnic_code_of(_text(payload, "ethnic")),  # an unknown group: the service says so
         birth_date=birth_date,
         birth_year=birth_year,
         estimated_age=age,
@@ -183,22 +208,31 @@ def person_of(payload: Payload, *, lenient: bool = False) -> ResidentInput:
         guardian_name=_text(payload, "guardian_name"),
         guardian_relation=_text(payload, "guardian_relation"),
         guardian_phone=_text(payload, "guardian_phone"),
-        is_pupil=_flag(payload, "is_pupil"),
-        school_name=_text(payload, "school_name") if _flag(payload, "is_pupil") else "",
-        school_grade=_text(payload, "school_grade") if _flag(payload, "is_pupil") else "",
-        school_stopped_on=(
-            safe(parse_day, _text(payload, "school_stopped_on"), "school_stopped_on")
-            if _flag(payload, "is_pupil")
-            else None
-        ),
+        is_pupil=pupil,
+        school_name=_text(payload, "school_name") if pupil else "",
+        school_grade=_text(payload, "school_grade") if pupil else "",
+        school_stopped_on=read(None, parse_day, _text(payload, "school_stopped_on"), "school_stopped_on")
+        if pupil
+        else None,
     )
 
 
-def _rows(payload: Payload, key: str, width: int) -> list[list[str]]:
+def age_from(payload: Payload) -> int | None:
+    """The age on the arrival day (today while the arrival is not readable) from what is typed so far; None while
+    the birth is unknown or half typed."""
+    try:
+        arrival = arrival_of(payload).date()
+    except ValidationError:
+        arrival = date.today()
+    return age_on(person_of(payload), arrival)
+
+
+def grid_rows(payload: Payload, key: str, width: int) -> list[list[str]]:
+    """The rows of a grid with something typed in them (problems count them from 0: "contact_1" is the second)."""
     rows = payload.get(key, [])
     if not isinstance(rows, list):
         return []
-    result = []
+    result: list[list[str]] = []
     for row in rows:
         cells = [str(c) for c in row][:width] if isinstance(row, list) else []
         cells += [""] * (width - len(cells))
@@ -207,16 +241,15 @@ def _rows(payload: Payload, key: str, width: int) -> list[list[str]]:
     return result
 
 
-def _consents(payload: Payload, arrival: date) -> tuple[ConsentInput, ...]:
+def _consents(payload: Payload, arrival: date, read: Any) -> tuple[ConsentInput, ...]:
     stored = payload.get("consents", {})
     stored = stored if isinstance(stored, dict) else {}
-    result = []
-    for index, kind in enumerate(CONSENT_ORDER):
+    result: list[ConsentInput] = []
+    for kind in CONSENT_ORDER:
         entry = stored.get(kind.value)
         if not isinstance(entry, dict) or not entry.get("recorded"):
             continue
-        where = f"consent_{index}"
-        on = parse_day(str(entry.get("on", "")), where) or arrival
+        on = read(None, parse_day, str(entry.get("on", "")), f"consent_{len(result)}") or arrival
         result.append(
             ConsentInput(
                 kind=kind,
@@ -229,23 +262,32 @@ def _consents(payload: Payload, arrival: date) -> tuple[ConsentInput, ...]:
     return tuple(result)
 
 
-def to_input(payload: Payload) -> AdmissionInput:
-    """The admission as typed; ValidationError (field, message) when something cannot be read."""
-    arrived = arrival_of(payload)
-    person = person_of(payload)
-    contacts = tuple(ContactInput(*row) for row in _rows(payload, "contacts", 4))
-    belongings = []
-    for index, (item, quantity, condition) in enumerate(_rows(payload, "belongings", 3)):
-        number = _whole(quantity, f"belonging_{index}", _("The quantity must be between 1 and 100000."))
-        belongings.append(BelongingInput(item, 1 if number is None else number, condition))
-    money = _whole(_text(payload, "money_vnd"), "money_vnd", _("Please check the amount of money.")) or 0
+def _channel(payload: Payload) -> Channel:
+    if _text(payload, "channel") not in set(Channel):
+        raise ValidationError("channel", _("Please choose how she or he arrived (the arrival channel)."))
+    return Channel(_text(payload, "channel"))
+
+
+def to_input(payload: Payload, problems: Problems | None = None) -> AdmissionInput:
+    """The admission as typed. What cannot be read is noted in `problems`, named like the service's problems;
+    without `problems`, ValidationErrors lists them."""
+    found = Problems() if problems is None else problems
+    read = _reader(found)
+    arrived = read(datetime.now().astimezone(), arrival_of, payload)
+    person = person_of(payload, found)
+    contacts = tuple(ContactInput(*cells) for cells in grid_rows(payload, "contacts", 4))
+    belongings = tuple(
+        BelongingInput(item, read(1, parse_quantity, quantity, index), condition)
+        for index, (item, quantity, condition) in enumerate(grid_rows(payload, "belongings", 3))
+    )
+    money = read(0, _whole, _text(payload, "money_vnd"), "money_vnd", _("Please check the amount of money.")) or 0
     previous = payload.get("previous_resident_id")
     status = VictimStatus(_text(payload, "victim_status") or VictimStatus.UNDER_IDENTIFICATION)
     confirmed = status is VictimStatus.CONFIRMED
-    return AdmissionInput(
+    data = AdmissionInput(
         resident=person,
         arrived_at=arrived,
-        channel=Channel(_text(payload, "channel") or Channel.CENTRE_TEAM),
+        channel=read(Channel.CENTRE_TEAM, _channel, payload),
         referring_agency=_text(payload, "referring_agency"),
         referring_officer=_text(payload, "referring_officer"),
         referring_phone=_text(payload, "referring_phone"),
@@ -256,8 +298,8 @@ def to_input(payload: Payload) -> AdmissionInput:
         exploitation_types=frozenset(k for k in payload.get("exploitation_types", []) if isinstance(k, str)),
         control_means=frozenset(k for k in payload.get("control_means", []) if isinstance(k, str)),
         recruiter_relation=_text(payload, "recruiter_relation"),
-        left_home_on=parse_day(_text(payload, "left_home_on"), "left_home_on"),
-        returned_on=parse_day(_text(payload, "returned_on"), "returned_on"),
+        left_home_on=read(None, parse_day, _text(payload, "left_home_on"), "left_home_on"),
+        returned_on=read(None, parse_day, _text(payload, "returned_on"), "returned_on"),
         border_gate=_text(payload, "border_gate"),
         how_freed=_text(payload, "how_freed"),
         narrative=_text(payload, "narrative"),
@@ -265,7 +307,7 @@ def to_input(payload: Payload) -> AdmissionInput:
         status_issuer_kind=_text(payload, "status_issuer_kind") if confirmed else "",
         status_issuer=_text(payload, "status_issuer") if confirmed else "",
         status_number=_text(payload, "status_number") if confirmed else "",
-        status_date=parse_day(_text(payload, "status_date"), "status_date") if confirmed else None,
+        status_date=read(None, parse_day, _text(payload, "status_date"), "status_date") if confirmed else None,
         accompanying_child=_flag(payload, "accompanying_child"),
         injured=_flag(payload, "injured"),
         needs_medical_now=_flag(payload, "needs_medical_now"),
@@ -275,10 +317,30 @@ def to_input(payload: Payload) -> AdmissionInput:
         money_vnd=money,
         money_other=_text(payload, "money_other"),
         contacts=contacts,
-        consents=_consents(payload, arrived.date()),
-        belongings=tuple(belongings),
+        consents=_consents(payload, arrived.date(), read),
+        belongings=belongings,
         previous_resident_id=previous if isinstance(previous, int) else None,
     )
+    if problems is None:
+        found.raise_any()
+    return data
+
+
+def payload_problems(payload: Payload, now: datetime) -> list[tuple[str, str]]:
+    """Every problem of what is typed, as (field, message), page by page in the order of the form: what cannot be
+    read, and the service's checks (a box that shows an unreadable entry is not flagged again for it)."""
+    problems = Problems()
+    data = to_input(payload, problems)
+    read_count = len(problems.found)
+    unreadable = {box_key(field) for field, _message in problems.found}
+    collect_admission(data, now, problems)
+    found = problems.found[:read_count] + [p for p in problems.found[read_count:] if box_key(p[0]) not in unreadable]
+    return sorted(found, key=lambda problem: _page_order(problem[0]))
+
+
+def _page_order(field: str) -> int:
+    page = page_of_field(field)
+    return len(PAGE_FIELDS) if page is None else page
 
 
 def is_foreign(payload: Payload) -> bool:

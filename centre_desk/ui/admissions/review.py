@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from centre_desk.errors import UserError
 from centre_desk.formatting import format_date
@@ -15,13 +15,13 @@ from centre_desk.models.resident import Channel, IdDocument, Sex, VictimStatus
 from centre_desk.services import intake_terms as terms
 from centre_desk.services.admission_input import ResidentInput
 from centre_desk.services.admissions import PossibleMatch
-from centre_desk.ui.admissions.fields import WizardPage, text_of
-from centre_desk.ui.admissions.home import age_from
+from centre_desk.ui.admissions.fields import ERROR_STYLE, WizardPage, text_of
 from centre_desk.ui.admissions.payload import (
     CHANNEL_LABELS,
     ID_LABELS,
     SEX_LABELS,
     Payload,
+    age_from,
     arrival_of,
     person_of,
 )
@@ -29,6 +29,11 @@ from centre_desk.ui.login.parts import hint_label
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 FindMatches = Callable[[ResidentInput], list[PossibleMatch]]
+Jump = Callable[[str], None]
+LINK_STYLE = (
+    "QPushButton { text-align: left; border: none; padding: 2px 4px; color: #0b57d0; text-decoration: underline; }"
+    "QPushButton:focus { background: #e8f0fe; outline: 1px dotted #0b57d0; }"
+)
 
 
 def match_columns() -> list[Column[PossibleMatch]]:
@@ -58,7 +63,10 @@ def summary_html(payload: Payload) -> str:
     try:
         arrived = arrival_of(payload).strftime("%d/%m/%Y %H:%M")
     except UserError:
-        arrived = ""
+        arrived = t("arrived_at")
+    commune = t("home_commune")
+    if t("legacy_commune"):
+        commune = _("{new} (formerly: {old})").format(new=commune, old=t("legacy_commune"))
     channel = CHANNEL_LABELS.get(Channel(t("channel")), "") if t("channel") in set(Channel) else ""
     birth = {"exact": t("birth_date"), "year": t("birth_year")}.get(t("birth_mode") or "exact", "")
     if t("birth_mode") == "age":
@@ -96,8 +104,7 @@ def summary_html(payload: Payload) -> str:
             (_("Identity paper"), f"{paper} {t('id_number')}".strip()),
         ]),
         (_("Home and family"), [
-            (_("Place of residence"), ", ".join(x for x in (t("home_village"), t("home_commune"),
-                                                             t("home_province")) if x)),
+            (_("Place of residence"), ", ".join(x for x in (t("home_village"), commune, t("home_province")) if x)),
             (_("Guardian"), ", ".join(x for x in (t("guardian_name"), t("guardian_relation"),
                                                    t("guardian_phone")) if x)),
             (_("Other contacts"), "; ".join(", ".join(c for c in r if c) for r in _rows(payload, "contacts"))),
@@ -130,12 +137,53 @@ def summary_html(payload: Payload) -> str:
     return "".join(parts)
 
 
+class ProblemLinks(QWidget):
+    """Every problem left, each a link (Tab reaches it, Enter or Space follows it) to its field."""
+
+    def __init__(self, jump: Jump, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._jump = jump
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.links: list[QPushButton] = []
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 6)
+        self.column.setSpacing(0)
+        self.column.addWidget(self.title)
+
+    def show_problems(self, problems: Sequence[tuple[str, str]]) -> None:
+        """`problems`: (field, "Page › Field: message") in the order of the form."""
+        for link in self.links:
+            self.column.removeWidget(link)
+            link.deleteLater()
+        self.links = []
+        if not problems:
+            self.title.setText(_("Nothing left to correct: the admission can be saved."))
+            self.title.setStyleSheet("color: #1e6b34; font-weight: bold;")
+            return
+        self.title.setText(
+            _("To correct before saving ({count}): each line goes to its field.").format(count=len(problems))
+        )
+        self.title.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        for field, text in problems:
+            link = QPushButton(text.replace("&", "&&"))  # words, not access keys
+            link.setObjectName("problemLink")
+            link.setStyleSheet(LINK_STYLE)
+            link.setCursor(Qt.CursorShape.PointingHandCursor)
+            link.clicked.connect(lambda _checked=False, f=field: self._jump(f))
+            self.column.addWidget(link)
+            link.show()  # now, not on the next turn of the event loop: it may take the focus at once
+            self.links.append(link)
+
+
 class ReviewPage(WizardPage):
     title = N_("Review and save")
 
-    def __init__(self, find_matches: FindMatches, parent: QWidget | None = None) -> None:
+    def __init__(self, find_matches: FindMatches, jump: Jump, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._find = find_matches
+        self.problems = ProblemLinks(jump)
+        self.outer.addWidget(self.problems)
         self.summary = QTextBrowser()
         self.summary.setMinimumHeight(300)
         self.summary.setOpenLinks(False)
@@ -163,7 +211,7 @@ class ReviewPage(WizardPage):
     def enter(self, payload: Payload) -> None:
         self.summary.setHtml(summary_html(payload))
         try:
-            found = self._find(person_of(payload, lenient=True))
+            found = self._find(person_of(payload))
         except UserError:
             found = []
         self.model.set_rows(found)

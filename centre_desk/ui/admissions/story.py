@@ -22,7 +22,6 @@ from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services import intake_terms as terms
 from centre_desk.services.admission_input import ADULT_AGE
 from centre_desk.ui.admissions.fields import (
-    DateLine,
     WizardPage,
     block,
     checked_keys,
@@ -35,9 +34,9 @@ from centre_desk.ui.admissions.fields import (
     set_combo_key,
     text_of,
 )
-from centre_desk.ui.admissions.home import age_from
-from centre_desk.ui.admissions.payload import Payload, is_foreign
+from centre_desk.ui.admissions.payload import Payload, age_from, is_foreign
 from centre_desk.ui.login.parts import hint_label
+from centre_desk.ui.widgets.date_edit import DateEdit
 
 
 def _boxes(vocabulary: terms.Terms, columns: int) -> tuple[QGroupBox, dict[str, QCheckBox]]:
@@ -65,8 +64,8 @@ class TraffickingPage(WizardPage):
         self.types_frame, self.types = _boxes(terms.EXPLOITATION_TYPES, 2)
         self.control_frame, self.control = _boxes(terms.CONTROL_MEANS, 2)
         self.recruiter = choice((k, _(v)) for k, v in terms.RECRUITER_RELATIONS.items())
-        self.left_home = DateLine()
-        self.returned = DateLine()
+        self.left_home = DateEdit()
+        self.returned = DateEdit()
         dates = QWidget()
         row = QHBoxLayout(dates)
         row.setContentsMargins(0, 0, 0, 0)
@@ -86,7 +85,6 @@ class TraffickingPage(WizardPage):
         self.add_row(form, _("&Recruiter was:"), self.recruiter, "recruiter_relation")
         self.add_row(form, _("&Left home on:"), dates, "left_home_on")
         self.boxes["left_home_on"].widget.setFocusProxy(self.left_home)
-        self.boxes["returned_on"] = self.boxes["left_home_on"]
         self.add_row(form, _("&Border gate of return:"), self.border_gate, "border_gate")
         self.add_row(form, _("How &freed:"), self.how_freed, "how_freed")
         self.narrative = block(6)
@@ -149,7 +147,7 @@ class StatusPage(WizardPage):
         self.issuer_kind = choice((k, _(v)) for k, v in terms.STATUS_ISSUERS.items())
         self.issuer = line(placeholder=_("e.g. Công an tỉnh Lai Châu"))
         self.number = line(200)
-        self.date = DateLine()
+        self.date = DateEdit()
         self.accompanying = QCheckBox(_("Under 18, a&ccompanying a victim"))
         self.add_row(form, _("Status:"), self.status, "victim_status")
         self.add_row(form, _("Issued &by:"), self.issuer_kind, "status_issuer_kind")

@@ -1,8 +1,11 @@
 """The admission wizard: ten sections listed on the left, a draft saved as the user types.
 
-Enter moves to the next section (a multi-line box keeps Enter for new lines); Ctrl+Enter goes to the
-review and, there, saves. Saving is one call to `AdmissionService.admit`; a ValidationError brings
-the user to the field with a red message under it and keeps everything typed.
+Enter moves to the next section (a multi-line box keeps Enter for new lines, a grid confirms its cell);
+Ctrl+Enter goes to the review and, there, saves. Errors show as you go (as_you_go.py): under a field when it is
+left, under every field of a page when the page is left, and all of them, as links, on the review page, which is
+where Save leads when something is left to correct. Saving is one call to `AdmissionService.admit`.
+
+Only the page shown is built when the wizard opens; the others follow after the first paint (pages.py).
 """
 
 from __future__ import annotations
@@ -10,24 +13,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from centre_desk.errors import Conflict, NotFound, UserError, ValidationError
+from centre_desk.errors import Conflict, NotFound, UserError, ValidationError, ValidationErrors
 from centre_desk.formatting import format_datetime
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
@@ -37,27 +37,28 @@ from centre_desk.services.admissions import AdmissionRow, AdmissionService, Poss
 from centre_desk.services.drafts import DraftRow, DraftService
 from centre_desk.services.installation import Centre
 from centre_desk.ui.admissions import dialogs
+from centre_desk.ui.admissions.as_you_go import AsYouGo
 from centre_desk.ui.admissions.care import BelongingsPage, ConditionPage, ConsentPage
-from centre_desk.ui.admissions.fields import ERROR_STYLE, WizardPage
+from centre_desk.ui.admissions.enter_keys import ENTER_KEYS, EnterKeys
+from centre_desk.ui.admissions.fields import ErrorSpot, WizardPage
 from centre_desk.ui.admissions.home import HomePage, SchoolingPage
 from centre_desk.ui.admissions.identity import ArrivalPage, IdentityPage
-from centre_desk.ui.admissions.payload import Payload, draft_label, page_of_field, to_input
+from centre_desk.ui.admissions.pages import LazyPages
+from centre_desk.ui.admissions.payload import Payload, draft_label, to_input
 from centre_desk.ui.admissions.review import ReviewPage
 from centre_desk.ui.admissions.story import StatusPage, TraffickingPage
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.widgets.grid import Grid, SheetView
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 3000
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _in_item_view(widget: QWidget) -> bool:
-    """Whether `widget` is a cell editor (its parent is the viewport of a table or list)."""
-    viewport = widget.parentWidget()
-    view = viewport.parentWidget() if viewport is not None else None
-    return isinstance(view, QAbstractItemView) and view.viewport() is viewport
+PAGE_TITLES = tuple(kind.title for kind in (
+    ArrivalPage, IdentityPage, HomePage, SchoolingPage, TraffickingPage,
+    StatusPage, ConsentPage, BelongingsPage, ConditionPage, ReviewPage,
+))  # fmt: skip
+RECHECK_MS = 400  # after a pause in typing, the problems (and what depends on the age) follow
 
 
 class AdmissionWizard(QDialog):
@@ -79,43 +80,43 @@ class AdmissionWizard(QDialog):
         self._actor = actor
         self._events = events
         self._draft: DraftRow | None = None
+        self._pending: Payload = {}  # a draft being restored, for the pages not built yet
         self._dirty = False
         self._saving = False
-        self._visited: set[int] = {0}
+        self._painted = False
         self.result_row: AdmissionRow | None = None
         self.open_record = False
         self.setWindowTitle(_("New admission"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1180, 760)
 
-        self.pages: list[WizardPage] = [
-            ArrivalPage(),
-            IdentityPage(),
-            HomePage(),
-            SchoolingPage(),
-            TraffickingPage(actor),
-            StatusPage(),
-            ConsentPage(),
-            BelongingsPage(),
-            ConditionPage(actor),
-            ReviewPage(self._find_matches),
+        factories: list[Callable[[], WizardPage]] = [
+            ArrivalPage,
+            IdentityPage,
+            HomePage,
+            SchoolingPage,
+            lambda: TraffickingPage(actor),
+            StatusPage,
+            ConsentPage,
+            BelongingsPage,
+            lambda: ConditionPage(actor),
+            lambda: ReviewPage(self._find_matches, self.jump_to),
         ]
+        self.enter_keys = EnterKeys(self, self.go_next, self._on_ctrl_enter)
+        self.stack = QStackedWidget()
+        for _factory in factories:
+            self.stack.addWidget(QWidget())  # a stand-in until the page is built
+        self.pages = LazyPages(factories, self._on_page_built)
+        self.checks = AsYouGo(self.pages, utcnow)
         self.sections = QListWidget()
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sections.setFixedWidth(250)
         self.sections.setSpacing(3)
-        self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
-            page.changed.connect(self._on_page_changed)
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
         self.draft_state = QLabel()
         self.draft_state.setStyleSheet("color: #5f6368;")
         self.back_button = QPushButton(_("< &Back"))
@@ -134,7 +135,6 @@ class AdmissionWizard(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(self.stack, 1)
-        right.addWidget(self.message)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addWidget(self.sections)
@@ -148,6 +148,10 @@ class AdmissionWizard(QDialog):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(RECHECK_MS)
+        self._recheck_timer.timeout.connect(self._recheck_if_shown)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.save_button.clicked.connect(self.save)
@@ -160,12 +164,47 @@ class AdmissionWizard(QDialog):
             ("Ctrl+PgUp", self.go_back),
         ):
             QShortcut(QKeySequence(keys), self, slot)
-        for widget in self.findChildren(QWidget):
-            widget.installEventFilter(self)
+        self.enter_keys.watch(self.findChildren(QWidget))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)  # disconnected by Qt when the wizard goes
 
+        start = 0
         if draft_id is not None:
-            self._restore(draft_id)
-        self._show_page(self.stack.currentIndex())
+            start = self._restore(draft_id)
+        self._opening = True
+        self._show_page(start)
+        self._opening = False
+
+    def _on_page_built(self, index: int, page: WizardPage) -> None:
+        """Put the page in place of its stand-in, restore its part of the draft, and listen to it."""
+        shown = self.stack.currentIndex()
+        stand_in = self.stack.widget(index)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.stack.insertWidget(index, page)
+        self.stack.setCurrentIndex(shown)
+        if self._pending:
+            page.load(self._pending)
+        page.changed.connect(self._on_page_changed)
+        self.enter_keys.watch([page, *page.findChildren(QWidget)])
+        for grid in page.findChildren(Grid):
+            grid.table.cell_left.connect(lambda _row, _column, g=grid: self._on_spot_left(g.table))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # on screen: build the other pages, one per turn of the event loop
+            self._painted = True
+            QTimer.singleShot(0, self._build_more)
+
+    def _build_more(self) -> None:
+        if not self.isVisible():
+            return  # closed before it was all built: nothing more to build
+        if self.pages.build_next():
+            QTimer.singleShot(0, self._build_more)
+        elif not self.checks.checked and self.checks.left_pages:
+            self.recheck()  # a restored draft: its pages get their marks
 
     # -- navigation ----------------------------------------------------------------------------------------------
 
@@ -199,8 +238,10 @@ class AdmissionWizard(QDialog):
         self.go_to(max(self.stack.currentIndex() - 1, 0))
 
     def go_to(self, index: int) -> None:
+        """Leave the page shown (its problems appear under its fields) and show page `index`."""
         if index == self.stack.currentIndex():
             return
+        self.checks.left_page(self.stack.currentIndex())
         if self._dirty:
             self.save_draft()
         self._show_page(index)
@@ -210,20 +251,26 @@ class AdmissionWizard(QDialog):
             self.go_to(row)
 
     def _show_page(self, index: int) -> None:
-        self._visited.add(index)
-        self.stack.setCurrentIndex(index)
         page = self.pages[index]
-        page.refresh(self.payload())
+        self.stack.setCurrentIndex(index)
+        if self._opening:  # only this page exists yet; what it depends on is in the draft, if any
+            page.refresh(self._pending)
+            self._update_sections()
+        else:
+            self.recheck()  # refreshes every page but the review, whose matches are looked up only when shown
+            if isinstance(page, ReviewPage):
+                page.refresh(self.payload())
         self.heading.setText(f"{index + 1}. {_(page.title)}")
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(index < len(self.pages) - 1)
         self.save_button.setVisible(index == len(self.pages) - 1)
-        self._update_sections(index)
         self._focus_first()
 
     def _focus_first(self) -> None:
         page = self.current_page()
         first = self.save_button if isinstance(page, ReviewPage) else page.first_field()
+        if isinstance(page, ReviewPage) and page.problems.links:
+            first = page.problems.links[0]
         if first is not None:
             first.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -231,34 +278,10 @@ class AdmissionWizard(QDialog):
         super().showEvent(event)
         QTimer.singleShot(0, self._focus_first)
 
-    def _update_sections(self, current: int) -> None:
-        payload = self.payload()
+    def _update_sections(self) -> None:
         self.sections.blockSignals(True)
-        self.sections.clear()
-        for index, page in enumerate(self.pages):
-            done = index in self._visited and index != current and page.complete(payload)
-            mark = "✓" if done else "   "
-            self.sections.addItem(f"{mark}  {index + 1}. {_(page.title)}")
-        self.sections.setCurrentRow(current)
+        self.checks.fill_sections(self.sections, [_(title) for title in PAGE_TITLES], self.stack.currentIndex())
         self.sections.blockSignals(False)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter moves on, except in multi-line boxes, on push buttons (which click) and in a grid cell being
-        typed (which commits the cell); Ctrl+Enter goes to the review and, there, saves."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.key() not in ENTER_KEYS:
-            return super().eventFilter(watched, event)
-        if not isinstance(watched, QWidget) or watched.window() is not self:
-            return False  # a popup (a combo box list, the ethnicity suggestions) handles its own Enter
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._on_ctrl_enter()
-            return True
-        focus = QApplication.focusWidget()
-        if isinstance(focus, (QPlainTextEdit, QTextEdit, QPushButton)):
-            return False
-        if focus is not None and isinstance(focus.parentWidget(), QWidget) and _in_item_view(focus):
-            return True  # the cell editor has committed the cell; stay in the grid
-        self.go_next()
-        return True
 
     def _on_ctrl_enter(self) -> None:
         if self.stack.currentIndex() == len(self.pages) - 1:
@@ -272,6 +295,69 @@ class AdmissionWizard(QDialog):
             return
         super().keyPressEvent(event)
 
+    # -- errors as you go ------------------------------------------------------------------------------------------
+
+    def _spot_of(self, widget: QWidget) -> ErrorSpot | None:
+        for _index, page in self.pages.built():
+            if page.isAncestorOf(widget):
+                return page.spot_of(widget)
+        return None
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A field was left (the focus went outside its box): check it once the focus has settled."""
+        if old is None or not self.isAncestorOf(old):
+            return
+        spot = self._spot_of(old)
+        if spot is not None and (new is None or self._spot_of(new) is not spot):
+            self._on_spot_left(old)
+
+    def _on_spot_left(self, widget: QWidget) -> None:
+        spot = self._spot_of(widget)
+        if spot is not None:
+            self.checks.left_spot(spot)
+            QTimer.singleShot(0, self._recheck_if_shown)
+
+    def _recheck_if_shown(self) -> None:
+        if self.isVisible():  # closed meanwhile: nothing to show any more
+            self.recheck()
+
+    def recheck(self) -> list[tuple[str, str]]:
+        """Check everything typed; show the problems where the user has been; refresh what depends on other pages
+        (the rows and hints that follow the age)."""
+        self._recheck_timer.stop()
+        payload = self.payload()
+        self.checks.check(payload)
+        self._show_checks(payload)
+        return self.checks.problems
+
+    def _show_checks(self, payload: Payload) -> None:
+        self.checks.show()
+        for _index, page in self.pages.built():
+            if isinstance(page, ReviewPage):
+                page.problems.show_problems(self.checks.lines())
+                self.enter_keys.watch(list(page.problems.links))  # Ctrl+Enter on a link still saves
+            else:
+                page.refresh(payload)
+        self._update_sections()
+
+    def jump_to(self, field: str) -> None:
+        """Show the page of `field` and put the cursor in it (a grid: in the cell of the row named)."""
+        found = self.checks.spot_for(field)
+        if found is None:
+            return
+        index, spot = found
+        self.go_to(index)
+        page = self.pages[index]
+        if spot is None:
+            return
+        target = spot.focus_target()
+        if isinstance(target, SheetView):
+            grid = target.parentWidget()
+            if isinstance(grid, Grid):
+                grid.select_cell(field)
+        page.ensureWidgetVisible(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- the draft -------------------------------------------------------------------------------------------------
 
     def payload(self) -> Payload:
@@ -283,21 +369,23 @@ class AdmissionWizard(QDialog):
 
     def _on_page_changed(self) -> None:
         self._dirty = True
-        self._autosave.start()
+        if self.isVisible():  # not a field tidied up as the window closes: nothing to save or check later
+            self._autosave.start()
+            self._recheck_timer.start()
 
-    def _restore(self, draft_id: int) -> None:
+    def _restore(self, draft_id: int) -> int:
+        """Load a draft (its pages get it as they are built); the page to show first."""
         try:
-            self._draft, payload = self._drafts.load(self._actor, draft_id)
+            self._draft, self._pending = self._drafts.load(self._actor, draft_id)
         except UserError as exc:
             show_error(self, exc)
-            return
-        for page in self.pages:
-            page.load(payload)
-        page_index = payload.get("page")
-        if isinstance(page_index, int) and 0 <= page_index < len(self.pages):
-            self._visited.update(range(page_index + 1))
-            self.stack.setCurrentIndex(page_index)
+            return 0
         self.draft_state.setText(_("Draft of {when}").format(when=format_datetime(self._draft.updated_at)))
+        page_index = self._pending.get("page")
+        if isinstance(page_index, int) and 0 <= page_index < len(self.pages):
+            self.checks.left_pages.update(range(page_index))
+            return page_index
+        return 0
 
     def save_draft(self) -> DraftRow | None:
         """Save everything typed as the user's draft (called on page change and after a pause in typing)."""
@@ -331,11 +419,6 @@ class AdmissionWizard(QDialog):
     def _find_matches(self, person: ResidentInput) -> list[PossibleMatch]:
         return self._admissions.possible_readmissions(self._actor, person)
 
-    def clear_errors(self) -> None:
-        self.message.clear()
-        for page in self.pages:
-            page.clear_errors()
-
     def save(self) -> AdmissionRow | None:
         if self._saving:
             return None
@@ -346,13 +429,18 @@ class AdmissionWizard(QDialog):
             self._saving = False
 
     def _save(self) -> AdmissionRow | None:
-        self.clear_errors()
         payload = self.payload()
+        problems = self.checks.check(payload)
+        if problems:
+            self.show_all_problems(problems)
+            return None
         try:
             row = self._admissions.admit(self._actor, to_input(payload))
+        except ValidationErrors as exc:
+            self.show_all_problems(list(exc.problems))
+            return None
         except ValidationError as exc:
-            log.info("admission refused: field %s", exc.field)
-            self.show_field_error(exc.field, exc.message)
+            self.show_all_problems([(exc.field, exc.message)])
             return None
         except UserError as exc:
             show_error(self, exc)
@@ -372,25 +460,19 @@ class AdmissionWizard(QDialog):
         self.accept()
         return row
 
-    def show_field_error(self, field: str, message: str) -> None:
-        """Go to the page holding `field`, put the message under it and focus it (nothing typed is lost)."""
-        index = page_of_field(field)
-        self.message.setText(message)
-        if index is None:
-            return
-        self.go_to(index)
-        page = self.pages[index]
-        target: QWidget | None = None
-        if isinstance(page, ConsentPage):
-            target = page.show_row_error(field, message)
-        if target is None:
-            box = page.box_for(field)
-            if box is not None:
-                box.show_error(message)
-                target = box.focus_target()
-        if target is not None:
-            page.ensureWidgetVisible(target)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+    def show_all_problems(self, problems: list[tuple[str, str]]) -> None:
+        """Save refused: every problem at once, under its field on every page and as links on the review page,
+        which is shown (nothing typed is lost, nothing jumps from page to page)."""
+        log.info("admission not saved: %d problem(s)", len(problems))
+        review = len(self.pages) - 1
+        if self.stack.currentIndex() != review:
+            self.go_to(review)
+        payload = self.payload()
+        self.pages[review].refresh(payload)  # the summary as it is now
+        self.checks.left_everything()
+        self.checks.set_problems(problems)
+        self._show_checks(payload)
+        self._focus_first()
 
     # -- closing -------------------------------------------------------------------------------------------------
 
@@ -417,6 +499,11 @@ class AdmissionWizard(QDialog):
             except UserError as exc:
                 show_error(self, exc)
             self._draft = None
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self._autosave.stop()  # fields tidied up as the window went (a name completed…) are not edits to save
+        self._recheck_timer.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.result() == QDialog.DialogCode.Accepted or not self.isVisible():

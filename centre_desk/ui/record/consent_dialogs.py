@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,14 +21,21 @@ from centre_desk.services import intake_terms as terms
 from centre_desk.services.admission_input import ConsentInput
 from centre_desk.ui.administration.users.form_parts import FieldErrors, error_label, hint_label
 from centre_desk.ui.record.fields import KeyCombo
+from centre_desk.ui.widgets.date_edit import DateEdit
 
 
-def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    edit.setMaximumDate(QDate.currentDate())
+def _date_edit(value: date) -> DateEdit:
+    edit = DateEdit(required=True)  # the service refuses a date in the future, naming the field
+    edit.set_value(value)
     return edit
+
+
+def _day(edit: DateEdit, field: str) -> date:
+    """The date typed; ValidationError naming `field` when it is empty or not a date."""
+    value = edit.value()
+    if value is None:
+        raise ValidationError(field, edit.problem() or _("Please fill in the date."))
+    return value
 
 
 class _SubmittingDialog(QDialog):
@@ -45,8 +50,17 @@ class _SubmittingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-    def _try(self, value: object) -> bool:
+    def _try(self, value: Callable[[], object]) -> object | None:
+        """The value read and accepted by `submit`, or None with the problem shown beside its field."""
         self.errors.clear()
+        try:
+            read = value()
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return None
+        return read if self._submitted(read) else None
+
+    def _submitted(self, value: object) -> bool:
         if self._submit is None:
             return True
         try:
@@ -101,15 +115,15 @@ class AddConsentDialog(_SubmittingDialog):
         return ConsentInput(
             kind=terms.ConsentKind(self.kind.key()),
             given=self.given.isChecked(),
-            given_on=self.given_on.date().toPython(),  # type: ignore[arg-type]
+            given_on=_day(self.given_on, "given_on"),
             given_by=self.given_by.text(),
             legal_basis=self.legal_basis.text(),
         )
 
     def accept(self) -> None:
-        value = self.value()
-        if self._try(value):
-            self._accepted = value
+        value = self._try(self.value)
+        if value is not None:
+            self._accepted = value  # type: ignore[assignment]
             super().accept()
 
 
@@ -122,7 +136,6 @@ class WithdrawConsentDialog(_SubmittingDialog):
         self.setWindowTitle(_("Withdraw a consent"))
         self.setMinimumWidth(480)
         self.on = _date_edit(date.today())
-        self.on.setMinimumDate(QDate(given_on.year, given_on.month, given_on.day))
         form = QFormLayout()
         form.addRow(_("Consent to:"), hint_label(what))
         form.addRow(_("Withdrawn on:"), self.errors.wrap("withdrawn_on", self.on))
@@ -145,10 +158,10 @@ class WithdrawConsentDialog(_SubmittingDialog):
             dialog.deleteLater()
 
     def value(self) -> date:
-        return self.on.date().toPython()  # type: ignore[return-value]
+        return _day(self.on, "withdrawn_on")
 
     def accept(self) -> None:
-        value = self.value()
-        if self._try(value):
-            self._accepted = value
+        value = self._try(self.value)
+        if value is not None:
+            self._accepted = value  # type: ignore[assignment]
             super().accept()

@@ -6,12 +6,11 @@ from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -28,8 +27,8 @@ from centre_desk.i18n import _
 from centre_desk.security.permissions import FieldGroup
 from centre_desk.ui.administration.users.form_parts import FieldErrors, error_label, hint_label
 from centre_desk.ui.record.rows_model import RowsEditor
+from centre_desk.ui.widgets.date_edit import DateEdit
 
-NO_DATE = QDate(1900, 1, 1)
 _QUIET = "{ background: #f6f6f4; border: 1px solid #e2e2de; }"
 READ_ONLY_STYLE = (
     f'QLineEdit[readOnly="true"] {_QUIET} QPlainTextEdit[readOnly="true"] {_QUIET} '
@@ -39,23 +38,17 @@ READ_ONLY_STYLE = (
 SENSITIVE_STYLE = "#sensitiveFrame { border: 2px solid #c77700; border-radius: 6px; background: #fffaf0; }"
 
 
-class OptionalDateEdit(QDateEdit):
-    """A day or nothing ("—"): the minimum date stands for no date."""
+class OptionalDateEdit(DateEdit):
+    """A day or nothing, typed as dd/mm/yyyy straight through (the shared date field). `value()` refuses text
+    that is not a date, naming `field`, so a form never saves "31/02/2011" as no date."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("—")
-        self.set_value(None)
+    field = "general"
 
     def value(self) -> date | None:
-        chosen = self.date()
-        return None if chosen == NO_DATE else chosen.toPython()  # type: ignore[return-value]
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        problem = self.problem()
+        if problem:
+            raise ValidationError(self.field, problem)
+        return super().value()
 
 
 class KeyCombo(QComboBox):
@@ -173,11 +166,21 @@ class GroupedForm(QWidget):
     def add(self, form: QFormLayout, name: str, label: str, widget: QWidget, group: FieldGroup, hint: str = "") -> None:
         row = self.errors.wrap(name, widget, hint)
         self.rows[name] = row
+        if isinstance(widget, DateEdit):  # an impossible date is refused as soon as the field is left
+            widget.left.connect(lambda message, n=name: self._show_date_problem(n, message))
+        if isinstance(widget, OptionalDateEdit):
+            widget.field = name
         if label:
             form.addRow(label, row)
         else:
             form.addRow(row)  # a checkbox, checklist or table: the whole width
         self.register(name, label, widget, group)
+
+    def _show_date_problem(self, name: str, message: str) -> None:
+        label = self.rows[name].findChild(QLabel, f"error_{name}")
+        if label is not None:
+            label.setText(message)
+            label.setVisible(bool(message))
 
     def register(self, name: str, label: str, widget: QWidget, group: FieldGroup) -> None:
         plain = label.replace("&", "").rstrip(": ") or (widget.text() if isinstance(widget, QCheckBox) else "")

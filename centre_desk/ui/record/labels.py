@@ -15,6 +15,7 @@ from centre_desk.services.reference import find_ethnic_group
 
 SEXES: dict[str, str] = {Sex.FEMALE: N_("Female"), Sex.MALE: N_("Male"), Sex.OTHER: N_("Other")}
 ID_DOCUMENTS: dict[str, str] = {
+    IdDocument.ID_CARD: N_("Identity card (Thẻ căn cước, from 01/07/2024)"),
     IdDocument.CCCD: N_("Citizen identity card (CCCD)"),
     IdDocument.PASSPORT: N_("Passport"),
     IdDocument.BIRTH_CERTIFICATE: N_("Birth certificate"),

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,8 +53,7 @@ class BirthField(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.kind = KeyCombo(BIRTH_KINDS)
-        self.date_edit = OptionalDateEdit()
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit = OptionalDateEdit()  # a date in the future is refused by the service, naming the field
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1900, date.today().year)
         self.year_spin.setValue(date.today().year - 15)
@@ -120,6 +119,8 @@ class ProfileForm(GroupedForm):
         self.add(f, "alias", _("Alias in lists:"), self.alias, G.IDENTITY, _("Shown instead of the name in lists."))
         self.add(f, "sex", _("Sex:"), self.sex, G.IDENTITY)
         self.add(f, "birth", _("Born:"), self.birth, G.IDENTITY)
+        self.birth.date_edit.field = "birth"
+        self.birth.date_edit.left.connect(lambda message: self._show_date_problem("birth", message))
         self.add(f, "ethnic_code", _("Ethnic group:"), self.ethnic, G.IDENTITY)
         self.add(f, "nationality", _("Nationality:"), self.nationality, G.IDENTITY)
         self.add(f, "id_document", _("Identity paper:"), self.id_document, G.IDENTITY)

@@ -9,15 +9,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from centre_desk.i18n import _
+from centre_desk.ui.widgets.grid import SheetView, button_row
 
 _Index = QModelIndex | QPersistentModelIndex
 Cell = str | int
@@ -108,14 +107,13 @@ class RowsEditor(QWidget):
     def __init__(self, columns: Sequence[EditColumn], add_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EditableRowsModel(columns, self)
-        self.table = QTableView()
+        self.table = SheetView()  # Tab moves from cell to cell while editing (a new row after the last)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.add_row = self.model.add_row
+        self.table.remove_row = self.model.remove_row
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(120)
         self.table.setMaximumHeight(200)
-        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(columns):
@@ -123,20 +121,17 @@ class RowsEditor(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton(add_text)
         self.remove_button = QPushButton(_("Remove row"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button))
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.set_editable(False)
 
     def set_editable(self, editable: bool) -> None:
         self.model.editable = editable
+        self.table.spreadsheet = editable
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(
             triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed

@@ -7,10 +7,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import ClassVar
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -30,6 +29,7 @@ from centre_desk.services.admission_input import AdmissionInput, BelongingInput,
 from centre_desk.ui.record.fields import GroupedForm, KeyChecklist, KeyCombo, OptionalDateEdit, sensitive_frame
 from centre_desk.ui.record.labels import CHANNELS, VICTIM_STATUSES
 from centre_desk.ui.record.rows_model import EditColumn, RowsEditor
+from centre_desk.ui.widgets.date_edit import DateEdit
 
 G = FieldGroup
 
@@ -57,9 +57,7 @@ class StayForm(GroupedForm):
         super().__init__(parent)
         self._base: AdmissionInput | None = None
         arrival, f = self.section(_("Arrival and referral"), G.PLACEMENT)
-        self.arrived_at = QDateTimeEdit()
-        self.arrived_at.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.arrived_at.setCalendarPopup(True)
+        self.arrived_at = DateEdit(with_time=True, required=True)
         self.channel = KeyCombo(CHANNELS)
         self.referring_agency = QLineEdit()
         self.referring_officer = QLineEdit()
@@ -187,9 +185,7 @@ class StayForm(GroupedForm):
         self._base = a
         self.errors.clear()
         local = a.arrived_at.astimezone()
-        self.arrived_at.setDateTime(
-            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-        )
+        self.arrived_at.set_value(local.replace(tzinfo=None))
         self.channel.set_key(a.channel)
         self.referring_agency.setText(a.referring_agency)
         self.referring_officer.setText(a.referring_officer)
@@ -230,9 +226,9 @@ class StayForm(GroupedForm):
 
     def _arrival(self) -> datetime:
         assert self._base is not None
-        qt = self.arrived_at.dateTime()
-        day, time = qt.date(), qt.time()
-        shown = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+        shown = self.arrived_at.moment()
+        if shown is None:
+            raise ValidationError("arrived_at", self.arrived_at.problem())
         base = self._base.arrived_at.astimezone()
         if shown == base.replace(tzinfo=None, second=0, microsecond=0):
             return self._base.arrived_at  # untouched: keep the stored seconds

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 def target() -> QWidget:
-    widget = QApplication.activePopupWidget() or QApplication.focusWidget()
+    """As Qt routes a key: to the open popup (its focused child, e.g. a calendar's days), else the focused widget."""
+    popup = QApplication.activePopupWidget()
+    widget = (popup.focusWidget() or popup) if popup is not None else QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
     return widget
 

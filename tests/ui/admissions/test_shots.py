@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ OUT = Path("/tmp/shots/wizard")
 pytestmark = pytest.mark.skipif(not os.environ.get("SHOTS"), reason="screenshots only with SHOTS=1")
 
 PAYLOAD = {
+    "arrived_at": "03/02/2026 15:40",
     "channel": Channel.BORDER_GUARD.value,
     "referring_agency": "Đồn Biên phòng cửa khẩu Ma Lù Thàng",
     "referring_officer": "Thiếu tá Vàng A Sử",
@@ -43,6 +43,7 @@ PAYLOAD = {
     "id_document": "none",
     "home_province": "Lai Châu",
     "home_commune": "Xã Mường Tè",
+    "legacy_commune": "xã Nậm Khao",
     "home_village": "Bản Nậm Hạ",
     "legacy_district": "Mường Tè",
     "guardian_name": "Giàng A Páo",
@@ -90,8 +91,6 @@ def test_screenshots(qtbot: QtBot, installed: Installed, intake: Actor, events: 
     assert isinstance(app, QApplication)
     app.setFont(QFont(UI_FAMILY, 10))
     i18n.install("vi")
-    assert i18n._catalog is not None
-    i18n._catalog.update(json.loads(Path("/tmp/translations-wizard.json").read_text(encoding="utf-8")))
     try:
         installed.centre.admissions.admit(
             intake,
@@ -104,7 +103,7 @@ def test_screenshots(qtbot: QtBot, installed: Installed, intake: Actor, events: 
         )  # fmt: skip
         wizard = AdmissionWizard(installed.centre.admissions, installed.centre.drafts, intake, events)
         qtbot.addWidget(wizard)
-        wizard.resize(1280, 800)
+        wizard.resize(1366, 728)  # the office PC's screen without the taskbar
         for page in wizard.pages:
             page.load(PAYLOAD)
         wizard.show()
@@ -114,9 +113,28 @@ def test_screenshots(qtbot: QtBot, installed: Installed, intake: Actor, events: 
             qtbot.wait(30)
             wizard.grab().save(str(OUT / f"{index + 1:02d}.png"))
         wizard.pages[2].guardian_name.setText("")
+        wizard.pages[1].birth_date.setText("31/02/2011")
+        wizard.pages[7].items.append(["Bộ quần áo", "3 bộ", "Cũ"])
         wizard.save()
         qtbot.wait(30)
-        wizard.grab().save(str(OUT / "error-guardian.png"))
+        wizard.grab().save(str(OUT / "save-refused.png"))
+        wizard.go_to(1)
+        qtbot.wait(30)
+        wizard.grab().save(str(OUT / "error-birth-date.png"))
+        wizard.go_to(7)
+        qtbot.wait(30)
+        wizard.grab().save(str(OUT / "error-quantity.png"))
+        wizard.go_to(2)
+        wizard.pages[2].commune.setEditText("Xã Hồng Thu")
+        wizard.pages[2]._show_chosen("xã Ma Quai")
+        wizard.pages[2].commune.setFocus()
+        wizard.pages[2].commune.lineEdit().setText("ma q")
+        wizard.pages[2].commune.lineEdit().textEdited.emit("ma q")
+        qtbot.wait(30)
+        wizard.grab().save(str(OUT / "commune-suggestions.png"))
+        popup = wizard.pages[2].commune.completer().popup()
+        assert popup is not None and popup.isVisible()
+        popup.grab().save(str(OUT / "commune-suggestions-popup.png"))
         wizard._autosave.stop()
         dialog = DraftsDialog(installed.centre.drafts.mine(intake))
         qtbot.addWidget(dialog)

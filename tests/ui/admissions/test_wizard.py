@@ -10,10 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import shiboken6
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from centre_desk.models.resident import Channel, Sex
+from centre_desk.models.resident import Channel, IdDocument, Sex
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
@@ -37,7 +37,10 @@ def shown(qtbot: QtBot, wizard: AdmissionWizard) -> AdmissionWizard:
 
 
 def fill_minor(wizard: AdmissionWizard, name: str = "Lò Thị Xuân", born: str = "12/05/2012") -> None:
-    """A 13/14-year-old Thái girl (setters: these tests are about what happens after typing)."""
+    """A 13/14-year-old Thái girl brought by the border guard (setters: these tests are about what happens after
+    typing)."""
+    arrival = wizard.pages[0]
+    arrival.channel.setCurrentIndex(arrival.channel.findData(Channel.BORDER_GUARD.value))
     identity = wizard.pages[1]
     identity.full_name.setText(name)
     identity.birth_date.setText(born)
@@ -45,48 +48,56 @@ def fill_minor(wizard: AdmissionWizard, name: str = "Lò Thị Xuân", born: str
     identity.full_name.textEdited.emit(name)  # as if typed: starts the autosave
 
 
-def test_minor_without_guardian_shows_the_message_at_the_field(
+def test_save_shows_every_problem_at_once_and_keeps_what_was_typed(
     qtbot: QtBot, make_wizard: Make, installed: Installed, intake: Actor
 ) -> None:
     wizard = shown(qtbot, make_wizard())
-    fill_minor(wizard)
-    wizard.pages[2].village.setText("Bản Hua Bum")
+    fill_minor(wizard)  # 13 or 14: a guardian is needed, and none is given
+    identity, home, belongings, review = wizard.pages[1], wizard.pages[2], wizard.pages[7], wizard.pages[9]
+    identity.id_document.setCurrentIndex(identity.id_document.findData(IdDocument.ID_CARD.value))
+    identity.id_number.setText("0352")
+    home.village.setText("Bản Hua Bum")
+    belongings.items.append(["Điện thoại", "1", ""])
+    belongings.items.append(["Áo khoác", "3 bộ", "Cũ"])
     wizard.go_to(9)
     wizard.save()
-    home = wizard.pages[2]
     assert wizard.result_row is None
-    assert wizard.stack.currentIndex() == 2
-    box = home.boxes["guardian_name"]
-    assert box.error.isVisibleTo(wizard) and "18" in box.error.text()
-    assert box.error.text() == wizard.message.text()
-    assert wizard.focusWidget() is home.guardian_name
+    assert wizard.stack.currentIndex() == 9  # no jumping from page to page: everything is listed here
+    fields = [field for field, _text in wizard.checks.problems]
+    assert fields == ["id_number", "guardian_name", "belonging_1.quantity"]
+    links = [link.text() for link in review.problems.links]
+    assert links[0] == "2. Nhân thân › Số giấy tờ: Số thẻ căn cước gồm đúng 12 chữ số."
+    assert links[1].startswith("3. Nơi cư trú và gia đình › ") and "18" in links[1]
+    assert links[2].startswith("8. Tài sản giữ hộ › Tài sản: Dòng 2, Số lượng: ")
+    assert review.problems.title.text() == "Cần sửa trước khi lưu (3): mỗi dòng dẫn đến ô cần sửa."
+    # each message is also under its field, on every page
+    assert identity.boxes["id_number"].error.text() == "Số thẻ căn cước gồm đúng 12 chữ số."
+    assert "18" in home.boxes["guardian_name"].error.text()
+    assert belongings.boxes["belongings"].error.text().startswith("Dòng 2, Số lượng: ")
+    assert [wizard.sections.item(i).text()[:1] for i in (1, 2, 7)] == ["⚠", "⚠", "⚠"]
+    assert wizard.focusWidget() is review.problems.links[0]
     # nothing typed is lost
-    assert wizard.pages[1].full_name.text() == "Lò Thị Xuân" and home.village.text() == "Bản Hua Bum"
-    # fixing it and saving again clears the message and admits
+    assert identity.id_number.text() == "0352" and home.village.text() == "Bản Hua Bum"
+    # fixing them and saving again clears the messages and admits
+    identity.id_number.setText("035209001234")
     home.guardian_name.setText("Lò Văn Pọm")
+    belongings.items.model.item(1, 1).setText("3")
     wizard.save()
-    assert wizard.result_row is not None and not box.error.isVisibleTo(wizard)
+    assert wizard.result_row is not None, wizard.checks.problems
+    assert not home.boxes["guardian_name"].error.isVisibleTo(wizard)
 
 
-def test_malformed_date_is_pointed_at_without_calling_the_service(qtbot: QtBot, make_wizard: Make) -> None:
-    wizard = shown(qtbot, make_wizard())
-    fill_minor(wizard, born="31/02/2012")
-    wizard.save()
-    assert wizard.stack.currentIndex() == 1
-    assert "dd/mm/yyyy" in wizard.pages[1].boxes["birth"].error.text()
-    assert wizard.pages[1].birth_date.text() == "31/02/2012"
-
-
-def test_child_consent_error_is_shown_on_the_consent_page(qtbot: QtBot, make_wizard: Make) -> None:
+def test_child_consent_problem_is_shown_under_the_childs_row(qtbot: QtBot, make_wizard: Make) -> None:
     wizard = shown(qtbot, make_wizard())
     fill_minor(wizard)
     wizard.pages[2].guardian_name.setText("Lò Văn Pọm")
     consent = wizard.pages[6]
     consent.rows[terms.ConsentKind.PROCESSING].answer.setCurrentIndex(1)  # given, but not the child's
     wizard.save()
-    assert wizard.stack.currentIndex() == 6
+    assert wizard.stack.currentIndex() == 9
     error = consent.rows[terms.ConsentKind.CHILD_ASSENT].error
-    assert error.isVisibleTo(wizard) and "7" in error.text()
+    assert "7" in error.text() and not error.isHidden()
+    assert wizard.sections.item(6).text().startswith("⚠")
 
 
 def test_draft_survives_a_crash(
@@ -162,6 +173,7 @@ def test_readmission_is_listed_and_linked(qtbot: QtBot, make_wizard: Make, insta
     identity.birth_modes.buttons()[1].setChecked(True)
     identity.birth_year.setText("2005")
     identity.ethnic.setEditText("Mông (08)")
+    wizard.pages[0].channel.setCurrentIndex(0)
     wizard.go_to(9)
     review = wizard.pages[9]
     assert review.model.rowCount() == 1
@@ -197,22 +209,25 @@ def test_ethnic_list_starts_with_lai_chau_groups(qtbot: QtBot, make_wizard: Make
     assert combo.itemText(0).startswith("Thái") or combo.itemText(0).startswith("Mông")
 
 
-def test_channels_follow_the_arrival_date(qtbot: QtBot, make_wizard: Make) -> None:
-    arrival = make_wizard().pages[0]
+def test_channels_follow_the_arrival_date_and_none_is_chosen_for_the_user(qtbot: QtBot, make_wizard: Make) -> None:
+    wizard = make_wizard()
+    arrival = wizard.pages[0]
 
     def offered() -> list[str]:
         return [arrival.channel.itemData(i) for i in range(arrival.channel.count())]
 
-    arrival.arrived.setDateTime(QDateTime(QDate(2025, 3, 1), QTime(9, 0)))
+    assert arrival.channel.currentIndex() == -1 and arrival.channel.placeholderText()
+    assert ("channel", "Vui lòng chọn kênh tiếp nhận.") in wizard.recheck()
+    arrival.arrived.setText("01/03/2025 09:00")
     assert Channel.DISTRICT_LABOUR_OFFICE in offered() and Channel.HEALTH_DEPARTMENT not in offered()
     arrival.channel.setCurrentIndex(arrival.channel.findData(Channel.POLICE.value))
-    arrival.arrived.setDateTime(QDateTime(QDate(2025, 7, 1), QTime(9, 0)))
+    arrival.arrived.setText("01/07/2025 09:00")
     assert Channel.DISTRICT_LABOUR_OFFICE not in offered() and Channel.HEALTH_DEPARTMENT in offered()
     assert arrival.channel.currentData() == Channel.POLICE  # still valid: kept
-    arrival.arrived.setDateTime(QDateTime(QDate(2025, 6, 30), QTime(9, 0)))
+    arrival.arrived.setText("30/06/2025 09:00")
     arrival.channel.setCurrentIndex(arrival.channel.findData(Channel.DISTRICT_LABOUR_OFFICE.value))
-    arrival.arrived.setDateTime(QDateTime(QDate(2026, 1, 5), QTime(9, 0)))
-    assert arrival.channel.currentData() == Channel.CENTRE_TEAM  # no longer exists: back to the default
+    arrival.arrived.setText("05/01/2026 09:00")
+    assert arrival.channel.currentIndex() == -1  # no longer exists: the user chooses again
     assert offered() == [c.value for c in channels_for(date(2026, 1, 5))]
     assert len(CHANNEL_LABELS) == len(Channel)
 
@@ -266,7 +281,7 @@ def test_sensitive_boxes_follow_permissions(qtbot: QtBot, make_wizard: Make, ins
 def test_payload_helpers() -> None:
     assert draft_label({"alias": "  ", "full_name": "Lò  Thị Xuân"}) == "Lò Thị Xuân"
     assert draft_label({"alias": "Xuân"}) == "Xuân"
-    assert page_of_field("contact_2") == 2 and page_of_field("belonging_0") == 7
+    assert page_of_field("contact_2.phone") == 2 and page_of_field("belonging_0.quantity") == 7
     assert page_of_field("consent_child") == 6 and page_of_field("guardian_name") == 2
     assert page_of_field("unknown") is None
 
