@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -90,7 +91,10 @@ def test_lost_disk_is_rebuilt_from_a_backup_and_the_recovery_key(
     installed.centre.close()
     data = installed.options.data_dir
     for path in data.rglob("centre.db*"):
-        path.unlink()
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     memory_keyring.entries.clear()
     rebuilt = recover(installed.options, installed.recovery_key, info.path)
     installed.centre = rebuilt
