@@ -201,7 +201,7 @@ class AuditLog:
                 self._known = self._durable_head(s, last, last_mac)
             known_seq, known_mac = self._known
             frozen = self._frozen
-        if frozen or known_seq == 0:
+        if known_seq == 0:
             return last + 1
         if known_seq > last:
             self._raise_alarm(
@@ -209,7 +209,7 @@ class AuditLog:
                 f"{known_seq - last} rows are missing; numbering goes on after them"
             )
             return known_seq + 1
-        if not self._contains(s, known_seq, known_mac, last, last_mac):
+        if not frozen and not self._contains(s, known_seq, known_mac, last, last_mac):
             self._raise_alarm(f"row {known_seq} of the audit trail differs from its copies; they are kept")
             self._frozen = True
         return last + 1
@@ -243,7 +243,8 @@ class AuditLog:
         ]
         if keyring_anchor in current and (file_anchor is None or file_anchor.seq < keyring_anchor.seq):
             self._raise_alarm("the audit anchor file is missing or older than the copy in the system keyring")
-        if file_anchor is None and last > 0 and self.anchor is not None and self._file_expected(keyring_anchor):
+        alone = keyring_anchor is None or keyring_anchor not in current  # nothing else tells the end
+        if file_anchor is None and last > 0 and self.anchor is not None and alone and not self._shared:
             self._raise_alarm("the audit anchor file is missing; a new one is made only on repair")
             self._frozen = True
         best = max(current, key=lambda a: a.seq, default=None)

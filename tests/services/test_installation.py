@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from centre_desk.db.migrate import NO_VERSION_ROW, head_revision
 from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError, ValidationError
+from centre_desk.i18n import _
 from centre_desk.models.staff import Role
 from centre_desk.security.keys import derive_keys, new_secret
 from centre_desk.services.dto import NewAccount
@@ -114,3 +118,29 @@ def test_invalid_first_manager_leaves_nothing_behind(options, memory_keyring: Me
         initialise(options, manager, "Trung tâm")
     assert not [p for p in _files(options.data_dir) if "centre.db" in p.name]
     assert memory_keyring.entries == {}
+
+
+def test_missing_schema_version_row_is_refused_without_a_backup(installed: Installed) -> None:
+    """A set-up database without its version row is not an old one: no backup, no migration."""
+    with installed.centre.engine.begin() as conn:
+        conn.execute(text("DELETE FROM alembic_version"))
+    installed.centre.close()
+    before = _files(installed.options.data_dir)
+    with pytest.raises(StorageError) as refused:
+        open_centre(installed.options)
+    assert refused.value.message == _(NO_VERSION_ROW)
+    assert not (installed.options.data_dir / "backups").exists()
+    assert {p for p in _files(installed.options.data_dir) if "log" not in p.parts} <= before
+    with installed.centre.engine.begin() as conn:  # put back: the fixture closes what it opened
+        conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head_revision()})
+    installed.centre = open_centre(installed.options)
+
+
+def test_keyring_copy_of_the_audit_end_is_kept(installed: Installed, memory_keyring: MemoryKeyring) -> None:
+    installed.centre.close()  # closing brings the copy up to date
+    entries = [v for (_s, user), v in memory_keyring.entries.items() if user.startswith("audit-head:")]
+    assert len(entries) == 1
+    anchor = installed.centre.audit.anchor
+    assert anchor is not None
+    assert json.loads(entries[0])["seq"] == json.loads(anchor.path.read_text())["seq"] > 0
+    installed.centre = open_centre(installed.options)
