@@ -125,19 +125,22 @@ def _truncated(path: Path, keys: KeySet) -> bool:
     return pages_intact(path, backup_file_key(keys, salt), salt)
 
 
-def audit_head(path: Path, keys: KeySet) -> tuple[int, str] | None:
-    """(seq, mac) of the last audit row a backup holds; None when it cannot be read."""
+def audit_witness(path: Path, keys: KeySet, label: str) -> Witness | None:
+    """The last audit row a backup holds, as a copy of the chain's end; None when unreadable."""
     try:
         con = open_backup(path, keys)
     except StorageError:
         return None
     try:
-        row = con.execute("SELECT seq, mac FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+        row = con.execute("SELECT seq, mac, at_utc FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
     except sqlcipher.DatabaseError:
         return None
     finally:
         con.close()
-    return None if row is None else (int(row[0]), str(row[1]))
+    if row is None:
+        return None
+    made_at = datetime.fromisoformat(str(row[2]))
+    return Witness(label, int(row[0]), str(row[1]), made_at if made_at.tzinfo else made_at.replace(tzinfo=UTC))
 
 
 def _copy_tables(src: Connection, dst: Connection) -> None:
@@ -304,15 +307,14 @@ class BackupService:
     def replaced_dir(self) -> Path:
         return self._target.data_dir / REPLACED_DIR
 
-    def audit_witnesses(self) -> list[Witness]:
-        """The end of the audit trail as each known backup holds it (for `check`)."""
-        witnesses = []
-        for backup in self._listing():
-            head = audit_head(backup.path, self._keys)
-            if head is not None:
-                label = _("the backup of {date}").format(date=format_datetime(backup.created_at))
-                witnesses.append(Witness(label, head[0], head[1], backup.created_at))
-        return witnesses
+    def audit_witnesses(self, others: Iterable[Path] = ()) -> list[Witness]:
+        """The end of the audit trail as each known backup, and each of `others`, holds it."""
+        labelled = [
+            (b.path, _("the backup of {date}").format(date=format_datetime(b.created_at))) for b in self._listing()
+        ]
+        labelled += [(path, _("the backup {name}").format(name=path.name)) for path in others]
+        found = (audit_witness(path, self._keys, label) for path, label in labelled)
+        return [w for w in found if w is not None]
 
     def run_daily_if_due(self) -> BackupInfo | None:
         """The automatic daily backup, when the last one is 24 hours old or more."""

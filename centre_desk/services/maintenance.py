@@ -9,7 +9,9 @@ hide a removed anchor or shift a count.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -52,8 +54,11 @@ class MaintenanceService:
         self._audit = audit
         self._backups = backups
 
-    def inspect(self) -> Inspection:
-        """Every check, writing nothing. Call it before signing in; pass the result to `check`."""
+    def inspect(self, backups: Iterable[Path] = ()) -> Inspection:
+        """Every check, writing nothing. Call it before signing in; pass the result to `check`.
+
+        `backups`: further backup files (e.g. kept on a USB stick) whose copy of the audit
+        trail's end the trail must still contain."""
         passed: list[str] = []
         problems: list[str] = []
         if self._engine.dialect.name == "sqlite":
@@ -65,7 +70,7 @@ class MaintenanceService:
                 passed.append(_("Database schema is up to date."))
         except StorageError as exc:
             problems.append(exc.message)
-        witnesses = self._backups.audit_witnesses() if self._backups is not None else []
+        witnesses = self._backups.audit_witnesses(backups) if self._backups is not None else []
         with self._engine.connect().execution_options(deferred=True) as conn:
             report = self._audit.verify(conn, witnesses)
             missing = guards_missing(conn)

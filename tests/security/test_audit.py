@@ -304,3 +304,21 @@ def test_anchor_file_never_moves_back(tmp_path: Path) -> None:
     anchor = first.read()
     assert anchor is not None and anchor.seq == 5
     assert second.write(4, "bb", force=True)  # a restore, explicitly
+
+
+@pytest.mark.expect_log_warnings
+def test_a_backup_kept_away_shows_what_a_key_holder_rewrote(installed: Installed, tmp_path: Path) -> None:
+    """Someone with the keys cuts rows and rewrites every copy on the PC; a backup on a USB stick
+    still holds the old end, and `check --backup` compares the trail with it."""
+    _activity(installed, 3)
+    usb = installed.centre.backups.create(installed.manager, tmp_path / "usb" / "giu-trong-ket.cdbak").path
+    with installed.centre.sessions() as s:
+        head = int(s.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)) or 0)
+    _tamper(installed, f"DELETE FROM audit_event WHERE seq > {head - 3}")
+    with installed.centre.sessions.begin() as s:
+        installed.centre.audit.reset_head(s)  # the copies in the data folder and the keyring, rewritten
+    installed.centre.maintenance.check(installed.manager, repair=True)  # and the protection put back
+    _reopen(installed)
+    assert installed.centre.maintenance.inspect().problems == ()
+    problems = installed.centre.maintenance.inspect([usb]).problems
+    assert [p for p in problems if usb.name in p and str(head - 1) in p], problems
