@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 GATE_WAIT_SECONDS = 10.0
 _WINDOWS_LOCK_OFFSET = 1 << 30  # far past any record's text
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows opens files as text unless told
 _PG_LEASE_KEY = 0x43D5_A0D2
 _PG_TAG = "cd"
 
@@ -118,7 +119,7 @@ def try_lock(fd: int) -> bool:
 
 def lock_waiting(path: Path, seconds: float) -> int | None:
     """Open `path` and lock it, trying for up to `seconds`; the open fd, or None."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | _BINARY, 0o600)
     deadline = time.monotonic() + seconds
     while not try_lock(fd):
         if time.monotonic() >= deadline:
@@ -168,7 +169,7 @@ class FileLease:
             _live_holders(directory, skip=None)  # removes the records of dead programs
             holder = this_holder()
             record = directory / f"{uuid.uuid4().hex}.json"
-            fd = os.open(record, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(record, os.O_RDWR | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
             os.write(fd, json.dumps(asdict(holder)).encode())
             if not try_lock(fd):  # a fresh file nobody else knows: cannot happen
                 os.close(fd)
@@ -206,7 +207,7 @@ def _live_holders(directory: Path, skip: Path | None) -> list[Holder]:
         if record == skip:
             continue
         try:
-            fd = os.open(record, os.O_RDWR)
+            fd = os.open(record, os.O_RDWR | _BINARY)
         except OSError:
             continue
         try:

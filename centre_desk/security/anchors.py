@@ -149,19 +149,27 @@ class KeyringCopy:
                 return
             self._pending = (seq, mac)
             if force or time.monotonic() - self._last_write >= KEYRING_INTERVAL_SECONDS:
-                self._store()
+                self._store(force=force)
 
     def flush(self) -> None:
         with self._lock:
             if self._pending is not None:
                 self._store()
 
-    def _store(self) -> None:
+    def _store(self, *, force: bool = False) -> None:
         assert self._pending is not None
         seq, mac = self._pending
         self._pending = None
         if not self.available():
             return
+        try:
+            if not force:  # another program on this computer may have moved it further already
+                current = self.read()
+                if current is not None and current.seq >= seq:
+                    self._written = current.seq
+                    return
+        except ValueError:
+            return  # forged or damaged: left as it is, as evidence
         try:
             credentials.set_secret(self.name, self._signer.dump(seq, mac))
         except StorageError:
