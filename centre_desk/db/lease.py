@@ -292,7 +292,8 @@ class ServerLease:
                 raise refused(others)
             yield
         finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LEASE_KEY})
+            if self._conn is not None:  # given back meanwhile (a reopen failed): the lock went with it
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LEASE_KEY})
 
     def _others(self, conn: Connection) -> list[Holder]:
         """Every other client session on this database but this program's own connections."""

@@ -7,24 +7,15 @@ Prints figures; asserts nothing.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 import time
-from pathlib import Path
-
-import keyring
 
 from centre_desk.db.engine import FileGuard
 from centre_desk.db.lease import FileLease
-from centre_desk.models.staff import Role
 from centre_desk.security.access import SYSTEM
-from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Options, initialise, open_centre
-from tests.benchmarks.bench_foundation import fill_audit
-from tests.support.memory_keyring import MemoryKeyring
-
-PASSWORD = "mật khẩu đo hiệu năng"
+from centre_desk.services.installation import open_centre
+from tests.benchmarks.bench_foundation import PASSWORD, fill_audit, new_installation, rows_argument
 
 
 def _ms(seconds: float) -> str:
@@ -32,15 +23,10 @@ def _ms(seconds: float) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    args = parser.parse_args()
-    keyring.set_keyring(MemoryKeyring())
+    rows = rows_argument()
     with tempfile.TemporaryDirectory() as tmp:
-        options = Options(Path(tmp) / "data")
-        manager = NewAccount("giamdoc", "Nguyễn Thị Hường", PASSWORD, frozenset({Role.MANAGER}))
-        centre, _key = initialise(options, manager, "Trung tâm Công tác xã hội tỉnh Lai Châu")
-        fill_audit(centre, args.rows)
+        options, centre = new_installation(tmp)
+        fill_audit(centre, rows)
         for _n in range(5):
             centre.backups.create(SYSTEM, kind="daily")
             time.sleep(1.01)  # one name per second
@@ -67,7 +53,7 @@ def main() -> None:
             opened.accounts.authenticate("giamdoc", PASSWORD)
             seconds.append(time.perf_counter() - t)
             opened.close()
-        print(f"audit rows: {args.rows:,}; open_centre incl. lease: {_ms(opened_at)}")
+        print(f"audit rows: {rows:,}; open_centre incl. lease: {_ms(opened_at)}")
         print(
             f"tail check alone (copies read, chain's end and restore row looked up): first after opening "
             f"{_ms(statistics.median(heads))}, again {_ms(statistics.median(warm))}"
@@ -98,7 +84,7 @@ def main() -> None:
         print(f"reading the audit end of {len(witnesses)} backups: {_ms(time.perf_counter() - t)}")
         t = time.perf_counter()
         found = opened.maintenance.inspect()
-        print(f"check (pages, structure, schema, chain of {args.rows:,} rows, copies): {time.perf_counter() - t:.2f} s")
+        print(f"check (pages, structure, schema, chain of {rows:,} rows, copies): {time.perf_counter() - t:.2f} s")
         print("  problems:", found.problems or "none")
         opened.maintenance.check(actor, found)
         opened.close()

@@ -130,7 +130,7 @@ def test_missing_schema_version_row_is_refused_without_a_backup(installed: Insta
         open_centre(installed.options)
     assert refused.value.message == _(NO_VERSION_ROW)
     assert not (installed.options.data_dir / "backups").exists()
-    assert {p for p in _files(installed.options.data_dir) if "log" not in p.parts} <= before
+    assert {p for p in _files(installed.options.data_dir) if "logs" not in p.parts} <= before
     with installed.centre.engine.begin() as conn:  # put back: the fixture closes what it opened
         conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head_revision()})
     installed.centre = open_centre(installed.options)
