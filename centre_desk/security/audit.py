@@ -262,10 +262,8 @@ class AuditLog:
 
     def _restored_at(self, s: Session) -> datetime | None:
         """When the newest genuine `backup.restored` row was written (its MAC checked)."""
-        columns = [getattr(AuditEvent, f) for f in ("seq", "at_utc", *_FIELDS, "mac")]
-        row = s.execute(
-            select(*columns).where(AuditEvent.action == RESTORED).order_by(AuditEvent.seq.desc()).limit(1)
-        ).first()
+        newest = select(*_columns()).where(AuditEvent.action == RESTORED).order_by(AuditEvent.seq.desc()).limit(1)
+        row = s.execute(newest).first()
         if row is None:
             return None
         prev = s.scalar(select(AuditEvent.mac).where(AuditEvent.seq < row[0]).order_by(AuditEvent.seq.desc()).limit(1))
