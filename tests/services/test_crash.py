@@ -127,6 +127,7 @@ def test_sigkill_and_restore_attempts_while_a_second_process_holds_the_database(
 
     acked = _kill_rounds(installed, max(ROUNDS // 2, 20), attempt_restore)
     holder_acked = _kill(holder, holder_fd)
+    print(f"second process: {len(holder_acked)} acknowledged saves; {len(refusals)} restores refused")
     assert len(refusals) >= 2 and len(holder_acked) > 10
     _assert_nothing_lost(installed, acked + holder_acked)
 
