@@ -94,7 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--password-stdin", action="store_true", required=True)
         return q
 
-    signed_in("check", _("verify encryption, structure, schema version and the audit trail"))
+    p = signed_in("check", _("verify encryption, structure, schema version and the audit trail"))
+    p.add_argument(
+        "--repair", action="store_true",
+        help=_("put back the audit trail's protection and copies (recorded in the audit trail)"),
+    )  # fmt: skip
+    p.add_argument(
+        "--backup", action="append", default=[], metavar="FILE",
+        help=_("also compare the audit trail with this backup (e.g. one kept on a USB stick)"),
+    )  # fmt: skip
     p = signed_in("backup", _("write an encrypted, verified backup"))
     p.add_argument("-o", "--output", metavar="FILE")
     p = signed_in("restore", _("replace the database with a verified backup"))
@@ -171,7 +179,8 @@ def _cmd_init(options: Options, args: argparse.Namespace) -> int:
 def _cmd_check(options: Options, args: argparse.Namespace) -> int:
     centre = open_centre(options)
     try:
-        report = centre.maintenance.check(_sign_in(centre, args.user))
+        found = centre.maintenance.inspect([Path(b) for b in args.backup])  # before the sign-in writes
+        report = centre.maintenance.check(_sign_in(centre, args.user), found, repair=args.repair)
     finally:
         centre.close()
     for line in report.passed:

@@ -4,7 +4,9 @@ driver errors (locked, disk full, read-only, damaged) into `StorageError`."""
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +47,70 @@ def read_salt(path: Path) -> bytes:
     return salt
 
 
+REPLACED = N_(
+    "The database file has been replaced by another program (for example by a restore). Nothing was saved. "
+    "Please close the program and open it again."
+)
+
+
+def file_identity(path: Path) -> tuple[int, int, int]:
+    """What tells one file from another at the same path: device and inode (file id on Windows,
+    plus its creation time there, for file systems without file ids)."""
+    st = path.stat()
+    return st.st_dev, st.st_ino, st.st_ctime_ns if sys.platform == "win32" else 0
+
+
+class FileGuard:
+    """The database file an engine opened; writing stops at once when the path holds another file.
+
+    Checked at the start of every write transaction: one os.stat, a few microseconds.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.identity: tuple[int, int, int] | None = None
+
+    def opened(self) -> None:
+        """Called for every new connection: the first fixes the file, later ones must match it."""
+        identity = file_identity(self.path)
+        if self.identity is None:
+            self.identity = identity
+        elif identity != self.identity:
+            log.error("the database file was replaced under this program")
+            raise StorageError(_(REPLACED))
+
+    def check(self) -> None:
+        try:
+            same = self.identity is None or file_identity(self.path) == self.identity
+        except OSError:
+            same = False
+        if not same:
+            log.error("the database file was replaced or removed under this program")
+            raise StorageError(_(REPLACED))
+
+
 def _key_pragma(key: bytes, salt: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}{salt.hex()}'\""
+
+
+PAGE_SIZE = 4096  # SQLCipher 4's default page size, used by every file this program writes
+
+
+def pages_intact(path: Path, key: bytes, salt: bytes) -> bool:
+    """True when the file is whole pages that all pass SQLCipher's page check, without reading
+    the schema (which fails on a file cut short: its header counts more pages than it has)."""
+    size = path.stat().st_size
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        return False
+    con = sqlcipher.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+        con.execute(_key_pragma(key, salt))
+        return not con.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlcipher.DatabaseError:
+        return False
+    finally:
+        con.close()
 
 
 def open_cipher_connection(
@@ -85,14 +149,21 @@ def make_engine(
     create: bool = False,
     pg_password: str | None = None,
     on_connect: Callable[[Any], None] | None = None,
+    application_name: str | None = None,
 ) -> Engine:
     if target.path is not None:
         if key is None or salt is None:
             raise KeyUnavailable(_("The database key is not available."))
         path, k, s = target.path, key, salt
+        guard = FileGuard(path)
 
         def creator() -> sqlcipher.Connection:
             con = open_cipher_connection(path, k, s, create=create)
+            try:
+                guard.opened()
+            except StorageError:
+                con.close()
+                raise
             if on_connect is not None:
                 on_connect(con)
             return con
@@ -102,20 +173,27 @@ def make_engine(
         engine = create_engine(
             "sqlite+pysqlite://", module=sqlcipher, creator=creator, poolclass=QueuePool, pool_size=5, max_overflow=10
         )
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", partial(_sqlite_begin, guard))
     else:
         assert target.url is not None
+        args = {"application_name": application_name} if application_name else {}
         engine = create_engine(
-            url_with_password(target.url, pg_password), pool_pre_ping=True, pool_size=5, max_overflow=5
+            url_with_password(target.url, pg_password),
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=5,
+            connect_args=args,
         )
     event.listen(engine, "handle_error", _translate_error)
     return engine
 
 
-def _sqlite_begin(conn: Connection) -> None:
+def _sqlite_begin(guard: FileGuard, conn: Connection) -> None:
     # Writers take the lock at BEGIN: a deferred transaction that later writes
     # fails at once with SQLITE_BUSY, whatever the busy timeout.
     deferred = conn.get_execution_options().get("deferred", False)
+    if not deferred:
+        guard.check()
     conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
 

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from centre_desk.errors import StorageError
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -43,6 +43,13 @@ def head_revision() -> str:
     return head
 
 
+NEWER = N_("This database was written by a newer version of the program. Please install the newer version.")
+NO_VERSION_ROW = N_(
+    "The database has lost its schema version record, so this program cannot tell which version wrote it. "
+    "The database was damaged or altered; it has not been changed. Restore a recent backup, or ask for help."
+)
+
+
 def current_revision(bind: Engine | Connection) -> str | None:
     """The database's revision (None before the first migration), read with plain SQL; a connection is
     used as it is (inside its transaction), an engine lends one."""
@@ -66,10 +73,26 @@ def check_revision(revision: str | None) -> bool:
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if revision not in known:
-        raise StorageError(
-            _("This database was written by a newer version of the program. Please install the newer version.")
-        )
+        raise StorageError(_(NEWER))
     return revision != script.get_current_head()
+
+
+def has_data(conn: Connection) -> bool:
+    """True when the schema holds this program's tables (a database that has been set up)."""
+    return inspect(conn).has_table("installation")
+
+
+def check_version_row(engine: Engine) -> str | None:
+    """The stored revision; StorageError when a database that has been set up has lost it.
+
+    An empty database has no revision and is migrated from scratch; a set-up database without one
+    is damaged or altered and must not be taken for an old one (that would start a backup and a
+    migration over a schema nobody knows)."""
+    with engine.connect() as conn:
+        revision = current_revision(conn)
+        if revision is None and has_data(conn):
+            raise StorageError(_(NO_VERSION_ROW))
+    return revision
 
 
 def upgrade(engine: Engine) -> None:
@@ -100,8 +123,9 @@ def check_foreign_keys(engine: Engine) -> None:
 
 
 def prepare(engine: Engine, backup: Callable[[], object]) -> bool:
-    """Bring an existing database to head: refuse newer, back up, migrate, check. True if migrated."""
-    if not check_revision(current_revision(engine)):
+    """Bring an existing database to head: refuse newer or unversioned, back up, migrate, check.
+    True if migrated."""
+    if not check_revision(check_version_row(engine)):
         return False
     log.info("database schema is behind the program: backing up, then migrating")
     backup()

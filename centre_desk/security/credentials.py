@@ -290,4 +290,12 @@ def get_secret(name: str) -> str | None:
 def set_secret(name: str, value: str) -> None:
     if not backend_is_secure():
         raise StorageError(_("No secure system keyring is available to keep this password."))
-    keyring.set_password(SERVICE, name, value)
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except keyring.errors.KeyringError as exc:  # locked collection, no D-Bus, access refused
+        raise StorageError(
+            _(
+                "The system keyring is locked or cannot be reached, so nothing was stored. "
+                "Unlock it (sign in to this computer's desktop session) and try again."
+            )
+        ) from exc

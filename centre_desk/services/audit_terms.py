@@ -79,6 +79,8 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("backup.verified", N_("Checked a backup")),
     ("backup.restored", N_("Restored a backup")),
     ("integrity.checked", N_("Checked the database")),
+    ("audit.protection_restored", N_("Repaired the audit trail's append-only protection")),
+    ("audit.head_reset", N_("Reset the audit trail's reference copies (repair)")),
     ("database.initialised", N_("Created the database")),
     ("keys.recovered", N_("Restored the keys with the recovery key")),
     ("demo.populated", N_("Filled the demo database")),

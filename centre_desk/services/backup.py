@@ -20,15 +20,16 @@ from sqlalchemy import Connection, Engine, MetaData, create_engine, insert, sele
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from centre_desk.db.engine import open_cipher_connection, read_salt
+from centre_desk.db.engine import PAGE_SIZE, open_cipher_connection, pages_intact, read_salt
 from centre_desk.db.location import DatabaseTarget
-from centre_desk.db.migrate import alembic_config, current_revision
-from centre_desk.errors import StorageError
-from centre_desk.i18n import _
+from centre_desk.db.migrate import alembic_config, check_revision, current_revision
+from centre_desk.errors import KeyUnavailable, StorageError
+from centre_desk.formatting import format_datetime
+from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
 from centre_desk.paths import fsync_dir
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
-from centre_desk.security.audit import AuditLog
+from centre_desk.security.audit import AuditLog, Witness
 from centre_desk.security.keys import KeySet, backup_file_key, new_salt
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.dto import BackupFile, BackupInfo, BackupReport
@@ -39,8 +40,20 @@ SUFFIX = ".cdbak"
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 KEEP_PRE_MIGRATION = 5
+KEEP_REPLACED = 5
 AUTO_KINDS = ("daily", "pre-migration")
+REPLACED_DIR = "replaced"  # the databases a restore replaced, kept as backups of kind "before-restore"
 _COPY_BATCH = 2000
+
+TRUNCATED = N_(
+    "The backup file is incomplete (truncated): it was cut short, probably while it was being copied. "
+    "Use another copy of this backup."
+)
+NO_VERSION = N_("The backup has lost its schema version record: it was damaged or altered.")
+LIVE_TARGET = N_(
+    "A backup cannot be written over the database itself or the files the program keeps beside it. "
+    "Choose another file name or folder."
+)
 
 
 def _user_tables(con: sqlcipher.Connection) -> list[str]:
@@ -71,8 +84,11 @@ def verify_backup(path: Path, keys: KeySet, expected: dict[str, int] | None = No
     size = path.stat().st_size if path.exists() else 0
     try:
         con = open_backup(path, keys)
-    except StorageError as exc:
+    except KeyUnavailable as exc:
         return BackupReport(path, size, None, None, {}, (exc.message,))
+    except StorageError as exc:
+        message = _(TRUNCATED) if path.exists() and _truncated(path, keys) else exc.message
+        return BackupReport(path, size, None, None, {}, (message,))
     try:
         if con.execute("PRAGMA cipher_integrity_check").fetchall():
             problems.append(_("The backup's encrypted pages fail their check (the file is damaged)."))
@@ -90,10 +106,39 @@ def verify_backup(path: Path, keys: KeySet, expected: dict[str, int] | None = No
     finally:
         con.close()
     if revision is None and not problems:
-        problems.append(_("The backup does not contain a database of this program."))
+        lost = "installation" in counts
+        problems.append(_(NO_VERSION) if lost else _("The backup does not contain a database of this program."))
     if expected is not None and counts != expected:
         problems.append(_("The backup does not contain the same number of rows as the database."))
     return BackupReport(path, size, revision, installation_id, counts, tuple(problems))
+
+
+def _truncated(path: Path, keys: KeySet) -> bool:
+    """A file that does not open: cut short (not whole pages, or whole intact pages but fewer
+    than its header counts), rather than damaged inside or keyed otherwise."""
+    size = path.stat().st_size
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        return True
+    salt = read_salt(path)
+    return pages_intact(path, backup_file_key(keys, salt), salt)
+
+
+def audit_witness(path: Path, keys: KeySet, label: str) -> Witness | None:
+    """The last audit row a backup holds, as a copy of the chain's end; None when unreadable."""
+    try:
+        con = open_backup(path, keys)
+    except StorageError:
+        return None
+    try:
+        row = con.execute("SELECT seq, mac, at_utc FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlcipher.DatabaseError:
+        return None
+    finally:
+        con.close()
+    if row is None:
+        return None
+    made_at = datetime.fromisoformat(str(row[2]))
+    return Witness(label, int(row[0]), str(row[1]), made_at if made_at.tzinfo else made_at.replace(tzinfo=UTC))
 
 
 def _copy_tables(src: Connection, dst: Connection) -> None:
@@ -102,9 +147,9 @@ def _copy_tables(src: Connection, dst: Connection) -> None:
     src_meta.reflect(src)
     dst_meta.reflect(dst)
     for table in src_meta.sorted_tables:
-        if table.name == "alembic_version":
+        target = dst_meta.tables.get(table.name)
+        if table.name == "alembic_version" or target is None:
             continue
-        target = dst_meta.tables[table.name]
         result = src.execute(select(table).order_by(*table.primary_key.columns)).mappings()
         while batch := result.fetchmany(_COPY_BATCH):
             dst.execute(insert(target), [dict(r) for r in batch])
@@ -146,6 +191,8 @@ class BackupService:
             actor = self._access.require(actor, Action.ADMINISTER, FieldGroup.SYSTEM)
         started = time.perf_counter()
         dest = dest or self.auto_path(kind)
+        self._refuse_live(dest)
+        made_folder = not dest.parent.exists()
         dest.parent.mkdir(parents=True, exist_ok=True)
         partial = dest.with_name(dest.name + ".partial")
         partial.unlink(missing_ok=True)
@@ -161,6 +208,8 @@ class BackupService:
             fsync_dir(dest.parent)
         except BaseException:
             partial.unlink(missing_ok=True)
+            if made_folder and not any(dest.parent.iterdir()):
+                dest.parent.rmdir()
             raise
         if kind != "pre-migration":  # before a migration the audit table may not match the code
             with self._sessions.begin() as s:
@@ -169,6 +218,25 @@ class BackupService:
             self.rotate()
         log.info("backup written (%s, %d bytes)", kind, dest.stat().st_size)
         return BackupInfo(dest, dest.stat().st_size, time.perf_counter() - started, counts, utcnow())
+
+    def live_paths(self) -> list[Path]:
+        """The files and folders a running program uses: never a backup's destination."""
+        data = self._target.data_dir
+        paths = [data / "anchors", data / "keys", data / "connection.json"]
+        if self._target.path is not None:
+            db = self._target.path
+            paths += [Path(f"{db}{suffix}") for suffix in ("", "-wal", "-shm", "-journal", ".lease")]
+        return paths
+
+    def _refuse_live(self, dest: Path) -> None:
+        dest = dest.resolve()
+        for live in self.live_paths():
+            live = live.resolve()
+            same = dest == live or live in dest.parents
+            if not same and dest.exists() and live.exists():
+                same = dest.samefile(live)  # a link to a live file
+            if same:
+                raise StorageError(_(LIVE_TARGET))
 
     def _write(self, path: Path, key: bytes, salt: bytes) -> dict[str, int]:
         dst = open_cipher_connection(path, key, salt, create=True, wal=False)
@@ -221,14 +289,31 @@ class BackupService:
     def known_backups(self, actor: Actor) -> list[BackupFile]:
         """The automatic and manual backups in the data folder, newest first (file names only)."""
         self._access.require(actor, Action.VIEW, FieldGroup.SYSTEM)
+        return self._listing()
+
+    def _listing(self) -> list[BackupFile]:
         found = []
-        for path in self.backup_dir.glob(f"*/*{SUFFIX}"):
+        for path in [*self.backup_dir.glob(f"*/*{SUFFIX}"), *self.replaced_dir.glob(f"*{SUFFIX}")]:
             try:
                 stamp = datetime.strptime(path.stem.removeprefix("centre-"), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
             except ValueError:
                 continue
-            found.append(BackupFile(path, path.parent.name, path.stat().st_size, stamp))
+            kind = "before-restore" if path.parent == self.replaced_dir else path.parent.name
+            found.append(BackupFile(path, kind, path.stat().st_size, stamp))
         return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+    @property
+    def replaced_dir(self) -> Path:
+        return self._target.data_dir / REPLACED_DIR
+
+    def audit_witnesses(self, others: Iterable[Path] = ()) -> list[Witness]:
+        """The end of the audit trail as each known backup, and each of `others`, holds it."""
+        labelled = [
+            (b.path, _("the backup of {date}").format(date=format_datetime(b.created_at))) for b in self._listing()
+        ]
+        labelled += [(path, _("the backup {name}").format(name=path.name)) for path in others]
+        found = (audit_witness(path, self._keys, label) for path, label in labelled)
+        return [w for w in found if w is not None]
 
     def run_daily_if_due(self) -> BackupInfo | None:
         """The automatic daily backup, when the last one is 24 hours old or more."""
@@ -260,20 +345,42 @@ class BackupService:
             if path not in keep and path not in pre[:KEEP_PRE_MIGRATION]:
                 path.unlink(missing_ok=True)
                 removed.append(path)
+        return removed + self.rotate_replaced()
+
+    def rotate_replaced(self) -> list[Path]:
+        """Keep the copies of the last KEEP_REPLACED databases a restore replaced."""
+        groups: dict[str, list[Path]] = {}
+        for path in self.replaced_dir.glob("centre-*"):
+            groups.setdefault(path.name.split(".")[0], []).append(path)  # centre-STAMP.cdbak, .db, .db-wal
+        removed = []
+        for stem in sorted(groups, reverse=True)[KEEP_REPLACED:]:
+            for path in groups[stem]:
+                path.unlink(missing_ok=True)
+                removed.append(path)
         return removed
 
     # -- restoring ----------------------------------------------------------------------------------
     def check_restorable(self, path: Path, keys: KeySet | None = None) -> BackupReport:
+        """Everything that can be known before the live database is touched: the file whole and
+        intact, of this installation, of a schema version this program can open."""
         report = verify_backup(path, keys or self._keys)
         if not report.ok:
             raise StorageError(_("The backup cannot be restored: {problem}").format(problem=report.problems[0]))
         if report.installation_id != self._installation_id:
             raise StorageError(_("This backup belongs to another database and cannot be restored here."))
+        try:
+            check_revision(report.revision)
+        except StorageError as exc:
+            raise StorageError(
+                _(
+                    "This backup was made by a newer version of the program and cannot be restored by this one. "
+                    "Nothing has been changed."
+                )
+            ) from exc
         return report
 
-    def restore_into_server(self, path: Path) -> None:
+    def restore_into_server(self, path: Path, report: BackupReport) -> None:
         """Replace the server's tables with the backup's, in one transaction (all or nothing)."""
-        report = self.check_restorable(path)
         src = open_backup(path, self._keys)
         try:
             with _static_engine(src).connect() as inp, self._engine.begin() as out:

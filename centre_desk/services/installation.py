@@ -6,6 +6,7 @@ database. Every front end (desktop, command line, tests) gets one from here.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
 import uuid
@@ -19,7 +20,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, select
 
 from centre_desk.db.engine import make_engine, open_cipher_connection, read_salt, session_factory
-from centre_desk.db.location import DatabaseTarget, resolve_target
+from centre_desk.db.lease import FileLease, Lease, ServerLease
+from centre_desk.db.location import DatabaseTarget, resolve_target, url_with_password
 from centre_desk.db.migrate import head_revision, prepare, upgrade
 from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError, UserError
 from centre_desk.i18n import N_, _
@@ -29,7 +31,8 @@ from centre_desk.models.staff import Role
 from centre_desk.paths import fsync_dir
 from centre_desk.security import credentials
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
-from centre_desk.security.audit import AnchorFile, AuditLog
+from centre_desk.security.anchors import AnchorFile, KeyringCopy
+from centre_desk.security.audit import RESTORED, AuditLog
 from centre_desk.security.credentials import (
     Argon2Params,
     KeyCustody,
@@ -49,7 +52,7 @@ from centre_desk.security.keys import (
 from centre_desk.security.passwords import Passwords, default_hasher
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.accounts import AccountService, check_new_account
-from centre_desk.services.backup import BackupService, build_sqlite_from_backup, verify_backup
+from centre_desk.services.backup import REPLACED_DIR, BackupService, build_sqlite_from_backup, verify_backup
 from centre_desk.services.dto import NewAccount, RestoreInfo
 from centre_desk.services.settings import CentreDetails, SettingsService, add_details, check_details
 
@@ -165,17 +168,32 @@ def _set_anchor_aside(data_dir: Path, installation_id: str) -> None:
 
 
 class Centre:
-    """The core of one open installation."""
+    """The core of one open installation, holding its lease (db/lease.py) until closed."""
 
-    def __init__(self, options: Options, target: DatabaseTarget, engine: Engine, keys: KeySet, installation_id: str):
+    def __init__(
+        self,
+        options: Options,
+        target: DatabaseTarget,
+        engine: Engine,
+        keys: KeySet,
+        installation_id: str,
+        lease: Lease | None = None,
+    ):
         self.options = options
         self.target = target
         self.engine = engine
         self.installation_id = installation_id
+        self.lease = lease
         self.sessions = session_factory(engine)
         self.read_sessions = session_factory(engine.execution_options(deferred=True))
-        anchor = AnchorFile(anchor_path(target.data_dir, installation_id), keys.audit)
-        self.audit = AuditLog(keys.audit, installation_id, anchor)
+        path = anchor_path(target.data_dir, installation_id)
+        place = hashlib.sha256(str(path).encode()).hexdigest()[:8]  # one keyring copy per data folder
+        self.audit = AuditLog(
+            keys.audit,
+            installation_id,
+            AnchorFile(path, keys.audit),
+            KeyringCopy(f"{installation_id}:{place}", keys.audit),
+        )
         self.audit.attach(self.sessions)
         self.access = AccessControl(self.sessions, self.audit)
         self.settings = SettingsService(self.sessions, self.read_sessions, self.audit, self.access)
@@ -192,7 +210,7 @@ class Centre:
     def maintenance(self) -> MaintenanceService:
         from centre_desk.services.maintenance import MaintenanceService  # imported when first used
 
-        return MaintenanceService(self.engine, self.sessions, self.audit, self.access)
+        return MaintenanceService(self.engine, self.sessions, self.audit, self.access, self.backups)
 
     @cached_property
     def audit_view(self) -> AuditViewService:
@@ -235,7 +253,16 @@ class Centre:
         return "" if details is None else details.centre_name
 
     def close(self) -> None:
+        self.audit.flush()
         self.engine.dispose()
+        if self.lease is not None:
+            self.lease.release()
+            self.lease = None
+
+    def detach_lease(self) -> Lease | None:
+        """Hand the lease over (to the reopened Centre after a restore)."""
+        lease, self.lease = self.lease, None
+        return lease
 
 
 def _pg_password(target: DatabaseTarget) -> str | None:
@@ -260,9 +287,20 @@ def _server_installation(target: DatabaseTarget) -> tuple[str, str] | None:
         engine.dispose()
 
 
-def open_centre(options: Options, *, migrate: bool = True) -> Centre:
-    """Open an existing installation. Never creates anything; fails closed without its key."""
+def open_centre(options: Options, *, migrate: bool = True, lease: Lease | None = None) -> Centre:
+    """Open an existing installation. Never creates anything; fails closed without its key.
+
+    `lease`: one this process already holds (a restore hands its own over); else one is taken."""
     target = resolve_target(options.data_dir, options.db)
+    try:
+        return _open(options, target, migrate, lease)
+    except BaseException:
+        if lease is not None:
+            lease.release()
+        raise
+
+
+def _open(options: Options, target: DatabaseTarget, migrate: bool, lease: Lease | None) -> Centre:
     custody = options.get_custody()
     if target.path is not None:
         if not target.path.exists():
@@ -271,10 +309,17 @@ def open_centre(options: Options, *, migrate: bool = True) -> Centre:
         keys = custody.load(salt.hex())
         if keys is None:
             raise KeyMissing(_(NO_KEY))
+        lease = lease or FileLease.acquire(target.path)
         engine = make_engine(target, key=keys.database, salt=salt)
         expected: str | None = salt.hex()
     else:
-        engine = make_engine(target, pg_password=_pg_password(target))
+        assert target.url is not None
+        password = _pg_password(target)
+        server_lease = (
+            lease if isinstance(lease, ServerLease) else ServerLease.acquire(url_with_password(target.url, password))
+        )
+        lease = server_lease
+        engine = make_engine(target, pg_password=password, application_name=server_lease.application_name)
         expected, keys = None, None
     try:
         installation = _read_installation(engine)
@@ -291,11 +336,12 @@ def open_centre(options: Options, *, migrate: bool = True) -> Centre:
         assert keys is not None
         if not hmac.compare_digest(check, key_check(keys)):
             raise KeyUnavailable(_("The audit key on this computer does not belong to this database."))
-        centre = Centre(options, target, engine, keys, installation_id)
+        centre = Centre(options, target, engine, keys, installation_id, lease)
         if migrate:
             prepare(engine, lambda: centre.backups.create(SYSTEM, kind="pre-migration"))
     except BaseException:
         engine.dispose()
+        lease.release()
         raise
     return centre
 
@@ -398,20 +444,18 @@ def recover(options: Options, recovery_key: str, backup: Path | None = None) -> 
     keys = derive_keys(parse_recovery_key(recovery_key))
     target = resolve_target(options.data_dir, options.db)
     wrong_key = _("This recovery key does not belong to this database.")
+    lease: Lease | None = None
     if target.path is not None:
         if not target.path.exists():
             if backup is None:
                 raise NotInitialised(_("There is no database here. Give the backup to rebuild it from."))
-            report = verify_backup(backup, keys)
-            if not report.ok or report.installation_id is None:
-                raise StorageError(report.problems[0] if report.problems else wrong_key)
-            target.path.parent.mkdir(parents=True, exist_ok=True)
-            build_sqlite_from_backup(backup, keys, target.path, bytes.fromhex(report.installation_id))
-            _set_anchor_aside(target.data_dir, report.installation_id)
+            lease = _rebuild_from_backup(target, target.path, keys, backup, wrong_key)
         salt = read_salt(target.path)
         try:
             open_cipher_connection(target.path, keys.database, salt).close()
         except KeyUnavailable as exc:
+            if lease is not None:
+                lease.release()
             raise KeyUnavailable(wrong_key) from exc
         installation_id = salt.hex()
     else:
@@ -422,37 +466,86 @@ def recover(options: Options, recovery_key: str, backup: Path | None = None) -> 
         if not hmac.compare_digest(check, key_check(keys)):
             raise KeyUnavailable(wrong_key)
     options.get_custody().save(installation_id, keys)
-    centre = open_centre(options)
+    centre = open_centre(options, lease=lease)
     with centre.sessions.begin() as s:
+        if lease is not None and backup is not None:  # the chain now ends where the backup's ended
+            centre.audit.reset_head(s)
+            centre.audit.record(s, SYSTEM, RESTORED, record_type="backup", record_id=backup.name)
         centre.audit.record(s, SYSTEM, "keys.recovered", record_type="installation")
     return centre
 
 
+def _rebuild_from_backup(target: DatabaseTarget, path: Path, keys: KeySet, backup: Path, wrong_key: str) -> Lease:
+    report = verify_backup(backup, keys)
+    if not report.ok or report.installation_id is None:
+        raise StorageError(report.problems[0] if report.problems else wrong_key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lease = FileLease.acquire(path)
+    try:
+        with lease.exclusive():
+            build_sqlite_from_backup(backup, keys, path, bytes.fromhex(report.installation_id))
+            _set_anchor_aside(target.data_dir, report.installation_id)
+    except BaseException:
+        lease.release()
+        raise
+    return lease
+
+
 def restore(centre: Centre, actor: Actor, backup: Path) -> tuple[Centre, RestoreInfo]:
-    """Replace the database with a verified backup, keeping the replaced one aside."""
+    """Replace the database with a verified backup, keeping the replaced one as a backup.
+
+    Everything that can be checked is checked before the live database is touched: the backup
+    (whole, intact, this installation's, a schema version this program opens), and that no other
+    program has the database open (the lease); no program can open it until the restore ends.
+    """
     actor = centre.access.require(actor, Action.ADMINISTER, FieldGroup.SYSTEM)
     report = centre.backups.check_restorable(backup)
+    assert centre.lease is not None, "a Centre from open_centre holds a lease"
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
-    aside_dir = centre.target.data_dir / "replaced"
-    aside_dir.mkdir(parents=True, exist_ok=True)
-    if centre.target.path is not None:
-        main = centre.target.path
-        restoring = main.with_name(main.name + ".restoring")
-        build_sqlite_from_backup(backup, centre.keys, restoring, read_salt(main))
+    with centre.lease.exclusive():
+        if centre.target.path is not None:
+            replaced = _replace_file(centre, backup, stamp)
+        else:
+            aside = centre.backups.replaced_dir / f"centre-{stamp}.cdbak"
+            replaced = centre.backups.create(SYSTEM, aside, kind="before-restore").path
+            centre.backups.restore_into_server(backup, report)
+        lease = centre.detach_lease()
         centre.close()
-        replaced: Path | None = aside_dir / f"centre-{stamp}.db"
-        for suffix in ("", "-wal", "-shm"):
-            if Path(f"{main}{suffix}").exists():
-                Path(f"{main}{suffix}").replace(f"{replaced}{suffix}")
-        restoring.replace(main)
-        fsync_dir(main.parent)
-    else:
-        replaced = centre.backups.create(SYSTEM, aside_dir / f"centre-{stamp}.cdbak", kind="before-restore").path
-        centre.backups.restore_into_server(backup)
-        centre.close()
-    _set_anchor_aside(centre.target.data_dir, centre.installation_id)
-    reopened = open_centre(centre.options)
+        _set_anchor_aside(centre.target.data_dir, centre.installation_id)
+        reopened = open_centre(centre.options, lease=lease)
     with reopened.sessions.begin() as s:
-        reopened.audit.record(s, actor, "backup.restored", record_type="backup", record_id=backup.name)
-    log.info("database restored from a backup")
+        previous, restored_head = reopened.audit.reset_head(s)
+        reopened.audit.record(s, actor, RESTORED, record_type="backup", record_id=backup.name)
+    reopened.backups.rotate_replaced()
+    log.info("database restored from a backup (audit trail: was row %d, now row %d)", previous, restored_head)
     return reopened, RestoreInfo(backup, replaced, migrated=report.revision != head_revision())
+
+
+def _replace_file(centre: Centre, backup: Path, stamp: str) -> Path:
+    """Keep the live database as a backup in replaced/ (or, when it cannot be read, its files as
+    they are), then put the file rebuilt from `backup` in its place."""
+    assert centre.target.path is not None
+    main = centre.target.path
+    restoring = main.with_name(main.name + ".restoring")
+    aside_dir = centre.target.data_dir / REPLACED_DIR
+    try:
+        replaced: Path | None = centre.backups.create(
+            SYSTEM, aside_dir / f"centre-{stamp}.cdbak", kind="before-restore"
+        ).path
+    except StorageError:
+        log.warning("the database being replaced could not be backed up; its files are kept as they are")
+        replaced = None
+    build_sqlite_from_backup(backup, centre.keys, restoring, read_salt(main))
+    centre.engine.dispose()
+    files = [Path(f"{main}{suffix}") for suffix in ("", "-wal", "-shm")]
+    if replaced is None:
+        aside_dir.mkdir(parents=True, exist_ok=True)
+        replaced = aside_dir / f"centre-{stamp}.db"
+        for path in files:
+            if path.exists():
+                path.replace(f"{replaced}{path.name.removeprefix(main.name)}")
+    restoring.replace(main)
+    for path in files[1:]:
+        path.unlink(missing_ok=True)  # a leftover WAL must never be paired with the new file
+    fsync_dir(main.parent)
+    return replaced

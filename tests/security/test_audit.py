@@ -13,10 +13,20 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from centre_desk.errors import StorageError
+from centre_desk.i18n import _
 from centre_desk.models import AuditEvent, Base
 from centre_desk.security.access import SYSTEM
+from centre_desk.security.anchors import KeyringCopy
 from centre_desk.security.audit import AnchorFile, AuditLog
+from centre_desk.services.dto import CheckReport
+from centre_desk.services.installation import open_centre
 from tests.conftest import MANAGER_PASSWORD, Installed
+from tests.support.memory_keyring import MemoryKeyring
+
+MISSING_BESIDE_KEYRING = (
+    "The external audit anchor file is missing, although the copy in the system keyring "
+    "records the trail up to row {seq}."
+)
 
 DROP_GUARDS = {
     "sqlite": ["DROP TRIGGER audit_event_no_update", "DROP TRIGGER audit_event_no_delete"],
@@ -25,7 +35,7 @@ DROP_GUARDS = {
 
 
 def _activity(installed: Installed, logins: int = 6) -> int:
-    for _ in range(logins):
+    for _n in range(logins):
         installed.centre.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
     with installed.centre.sessions() as s:
         return int(s.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)) or 0)
@@ -156,3 +166,159 @@ def test_random_tampering_is_always_detected(
     with sessions() as s:
         report = log.verify(s.connection())
     assert not report.ok
+
+
+# -- issue 9: the copies of the head, verification before the sign-in, the append-only guard -----
+def _reopen(installed: Installed) -> None:
+    """A new program run (the keyring copy is brought up to date when the old one closes)."""
+    installed.centre.close()
+    installed.centre = open_centre(installed.options)
+
+
+def _cli_check(installed: Installed, *, repair: bool = False) -> CheckReport:
+    """What `centre-desk check` does: inspect, then sign in (which writes), then report."""
+    found = installed.centre.maintenance.inspect()
+    actor = installed.centre.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
+    return installed.centre.maintenance.check(actor, found, repair=repair)
+
+
+def _head_copy(memory_keyring: MemoryKeyring) -> dict[str, object]:
+    (value,) = [v for (_s, user), v in memory_keyring.entries.items() if user.startswith("audit-head:")]
+    return dict(json.loads(value))
+
+
+@pytest.mark.expect_log_warnings
+def test_cut_tail_and_deleted_anchor_file_are_reported_with_the_exact_count(
+    installed: Installed, memory_keyring: MemoryKeyring
+) -> None:
+    last = _activity(installed)
+    _reopen(installed)
+    assert _head_copy(memory_keyring)["seq"] == last
+    _tamper(installed, f"DELETE FROM audit_event WHERE seq > {last - 3}")
+    assert installed.centre.audit.anchor is not None
+    installed.centre.audit.anchor.path.unlink()
+    _reopen(installed)
+    report = _cli_check(installed)
+    problems = " | ".join(report.problems)
+    assert f"records the trail up to row {last}" in problems or f"đến dòng {last}" in problems
+    assert any(f" {3} " in p and str(last) in p for p in report.problems), report.problems
+    assert any(p == _(MISSING_BESIDE_KEYRING).format(seq=last) for p in report.problems)
+    # the sign-in went on after the missing rows: the gap stays, with its size, for every later check
+    _reopen(installed)
+    again = _cli_check(installed)
+    gap = _("Audit trail: {n} rows are missing before row {seq}.").format(n=3, seq=last + 1)
+    assert gap in again.problems
+
+
+@pytest.mark.expect_log_warnings
+def test_older_anchor_file_put_back_is_reported(installed: Installed) -> None:
+    kept = _activity(installed, 2)
+    anchor = installed.centre.audit.anchor
+    assert anchor is not None
+    old = anchor.path.read_bytes()
+    last = _activity(installed, 4)
+    _reopen(installed)
+    _tamper(installed, f"DELETE FROM audit_event WHERE seq > {kept}")
+    anchor.path.write_bytes(old)
+    _reopen(installed)
+    report = _cli_check(installed)
+    older = _(
+        "The external audit anchor file has been replaced by an older copy: it ends at row {old}, "
+        "the copy in the system keyring at row {new}."
+    ).format(old=kept, new=last)
+    assert older in report.problems
+    assert any(str(last - kept) in p and str(last) in p for p in report.problems if p != older)
+
+
+@pytest.mark.expect_log_warnings
+def test_anchor_file_deleted_without_another_copy_stays_an_alarm_until_repaired(
+    installed: Installed, engine_kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine_kind != "sqlite":
+        pytest.skip("a server database is used from several computers; a new one starts without copies")
+    monkeypatch.setattr(KeyringCopy, "available", staticmethod(lambda: False))  # the passphrase setting
+    _activity(installed, 2)
+    anchor = installed.centre.audit.anchor
+    assert anchor is not None
+    anchor.path.unlink()
+    _reopen(installed)
+    missing = _("The external audit anchor file is missing.")
+    assert missing in _cli_check(installed).problems
+    assert not anchor.path.exists(), "the sign-in must not make a fresh anchor that hides the loss"
+    _reopen(installed)
+    assert missing in _cli_check(installed, repair=True).problems
+    assert anchor.path.exists()
+    _reopen(installed)
+    assert _cli_check(installed).ok
+
+
+@pytest.mark.expect_log_warnings
+def test_removed_append_only_protection_is_reported_and_put_back_only_on_repair(installed: Installed) -> None:
+    _activity(installed, 1)
+    _tamper(installed)
+    removed = [p for p in _cli_check(installed).problems if "--repair" in p]
+    assert len(removed) == 1
+    assert [p for p in _cli_check(installed).problems if "--repair" in p] == removed  # not repaired silently
+    repaired = _cli_check(installed, repair=True)
+    assert _("Repaired: the audit trail's append-only protection has been put back.") in repaired.passed
+    with installed.centre.sessions() as s:
+        assert s.scalar(select(AuditEvent.seq).where(AuditEvent.action == "audit.protection_restored"))
+    assert _cli_check(installed).ok
+    with pytest.raises((DBAPIError, StorageError)), installed.centre.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_event WHERE seq = 1"))
+
+
+@pytest.mark.expect_log_warnings
+def test_count_stays_exact_when_rows_were_written_after_the_cut(installed: Installed) -> None:
+    last = _activity(installed, 5)
+    _reopen(installed)
+    _tamper(installed, f"DELETE FROM audit_event WHERE seq > {last - 4}")
+    _reopen(installed)
+    for _n in range(2):  # people sign in before anyone runs check
+        installed.centre.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
+    gap = _("Audit trail: {n} rows are missing before row {seq}.").format(n=4, seq=last + 1)
+    assert gap in installed.centre.maintenance.check(installed.manager).problems
+
+
+def test_backup_records_the_end_when_there_is_no_keyring(
+    installed: Installed, engine_kind: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(KeyringCopy, "available", staticmethod(lambda: False))
+    _activity(installed, 3)
+    installed.centre.backups.create(installed.manager, kind="daily")
+    with installed.centre.sessions() as s:
+        head = int(s.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)) or 0)
+    _reopen(installed)
+    _tamper(installed, f"DELETE FROM audit_event WHERE seq > {head - 2}")
+    anchor = installed.centre.audit.anchor
+    assert anchor is not None
+    anchor.path.write_bytes(b"")  # damaged too: only the backup is left to tell
+    problems = " | ".join(installed.centre.maintenance.inspect().problems)
+    assert f"{head}" in problems and ("backup" in problems or "sao lưu" in problems)
+
+
+def test_anchor_file_never_moves_back(tmp_path: Path) -> None:
+    first, second = AnchorFile(tmp_path / "a.json", b"k" * 32), AnchorFile(tmp_path / "a.json", b"k" * 32)
+    assert first.write(5, "aa")
+    assert not second.write(4, "bb")  # another process, older head: ignored
+    anchor = first.read()
+    assert anchor is not None and anchor.seq == 5
+    assert second.write(4, "bb", force=True)  # a restore, explicitly
+
+
+@pytest.mark.expect_log_warnings
+def test_a_backup_kept_away_shows_what_a_key_holder_rewrote(installed: Installed, tmp_path: Path) -> None:
+    """Someone with the keys cuts rows and rewrites every copy on the PC; a backup on a USB stick
+    still holds the old end, and `check --backup` compares the trail with it."""
+    _activity(installed, 3)
+    usb = installed.centre.backups.create(installed.manager, tmp_path / "usb" / "giu-trong-ket.cdbak").path
+    with installed.centre.sessions() as s:
+        head = int(s.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)) or 0)
+    _tamper(installed, f"DELETE FROM audit_event WHERE seq > {head - 3}")
+    with installed.centre.sessions.begin() as s:
+        installed.centre.audit.reset_head(s)  # the copies in the data folder and the keyring, rewritten
+    installed.centre.maintenance.check(installed.manager, repair=True)  # and the protection put back
+    _reopen(installed)
+    assert installed.centre.maintenance.inspect().problems == ()
+    problems = installed.centre.maintenance.inspect([usb]).problems
+    assert [p for p in problems if usb.name in p and str(head - 1) in p], problems

@@ -58,25 +58,38 @@ def _enclosing(tree: ast.Module, target: ast.AST) -> ast.FunctionDef | None:
     return None
 
 
+def _constant(tree: ast.Module, name: str) -> str | None:
+    """The string a module-level name stands for: `NAME = "code"`, `A, B = "a", "b"`, or a name
+    imported from another module of centre_desk (followed there)."""
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("centre_desk."):
+            for alias in node.names:
+                if (alias.asname or alias.name) == name:
+                    module = SOURCE.joinpath(*node.module.split(".")[1:])
+                    path = module / "__init__.py" if module.is_dir() else module.with_suffix(".py")
+                    return _constant(ast.parse(path.read_text(encoding="utf-8")), alias.name)
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target, value = node.targets[0], node.value
+        pairs = (
+            zip(target.elts, value.elts, strict=False)
+            if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple)
+            else [(target, value)]
+        )
+        for named, constant in pairs:
+            if isinstance(named, ast.Name) and named.id == name and isinstance(constant, ast.Constant):
+                return str(constant.value)
+    return None
+
+
 def _codes(path: str, tree: ast.Module, call: ast.Call, arg: ast.expr) -> set[str]:
     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
         return {arg.value}
     key = (path, ast.unparse(arg))
     if key in DYNAMIC:
         return DYNAMIC[key]
-    if isinstance(arg, ast.Name):  # a module-level constant: NAME = "code" or A, B = "a", "b"
-        for node in tree.body:
-            if not isinstance(node, ast.Assign) or len(node.targets) != 1:
-                continue
-            target, value = node.targets[0], node.value
-            pairs = (
-                zip(target.elts, value.elts, strict=False)
-                if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple)
-                else [(target, value)]
-            )
-            for name, constant in pairs:
-                if isinstance(name, ast.Name) and name.id == arg.id and isinstance(constant, ast.Constant):
-                    return {str(constant.value)}
+    if isinstance(arg, ast.Name) and (found := _constant(tree, arg.id)) is not None:
+        return {found}
     function = _enclosing(tree, call)
     if isinstance(arg, ast.Name) and function is not None:
         params = [a.arg for a in function.args.args if a.arg != "self"]

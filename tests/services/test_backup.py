@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import socket
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from centre_desk.db.engine import open_cipher_connection, read_salt
 from centre_desk.errors import PermissionDenied, StorageError
+from centre_desk.i18n import _
+from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
-from centre_desk.security.keys import derive_keys, parse_recovery_key
-from centre_desk.services.backup import verify_backup
-from centre_desk.services.installation import open_centre, recover, restore
+from centre_desk.security.keys import backup_file_key, derive_keys, parse_recovery_key
+from centre_desk.services.backup import KEEP_REPLACED, SUFFIX, TRUNCATED, verify_backup
+from centre_desk.services.dto import NewAccount
+from centre_desk.services.installation import Centre, open_centre, recover, restore
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.support.memory_keyring import MemoryKeyring
 
@@ -90,7 +99,10 @@ def test_lost_disk_is_rebuilt_from_a_backup_and_the_recovery_key(
     installed.centre.close()
     data = installed.options.data_dir
     for path in data.rglob("centre.db*"):
-        path.unlink()
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     memory_keyring.entries.clear()
     rebuilt = recover(installed.options, installed.recovery_key, info.path)
     installed.centre = rebuilt
@@ -99,3 +111,122 @@ def test_lost_disk_is_rebuilt_from_a_backup_and_the_recovery_key(
     assert rebuilt.maintenance.check(actor).ok
     rebuilt.close()
     installed.centre = open_centre(installed.options)
+
+
+# -- issue 9: one writer, one file; restore checks everything first ------------------------------
+def _second_program(installed: Installed) -> Centre:
+    """Another copy of the program with the same database open (a lease of its own)."""
+    return open_centre(installed.options)
+
+
+def _new_nurse(centre: Centre, actor: Actor, login: str) -> None:
+    centre.accounts.create(actor, NewAccount(login, "Lò Thị Mai", MANAGER_PASSWORD, frozenset({Role.NURSE})))
+
+
+def _logins(centre: Centre) -> set[str]:
+    return {
+        row.login for row in centre.accounts.all_accounts(centre.accounts.authenticate("giamdoc", MANAGER_PASSWORD))
+    }
+
+
+def test_restore_is_refused_while_another_program_has_the_database_open(installed: Installed, tmp_path: Path) -> None:
+    info = installed.centre.backups.create(installed.manager, tmp_path / "b.cdbak")
+    other = _second_program(installed)
+    try:
+        with pytest.raises(StorageError) as refused:
+            restore(installed.centre, installed.manager, info.path)
+        assert socket.gethostname() in refused.value.message
+        assert not installed.centre.backups.replaced_dir.exists()
+        for n in range(3):  # the other program's saves go on, into the live database
+            _new_nurse(other, installed.manager, f"sau_{n}")
+        assert {"sau_0", "sau_1", "sau_2"} <= _logins(installed.centre)
+    finally:
+        other.close()
+    restored, _info = restore(installed.centre, installed.manager, info.path)  # alone now: allowed
+    installed.centre = restored
+    assert "sau_0" not in _logins(restored)
+
+
+@pytest.mark.expect_log_warnings
+def test_a_program_whose_file_was_replaced_stops_writing(
+    installed: Installed, engine_kind: str, tmp_path: Path
+) -> None:
+    if engine_kind != "sqlite":
+        pytest.skip("a server database is not a file")
+    path = installed.centre.target.path
+    assert path is not None
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(path, copy)
+    copy.replace(path)  # what a restore by a program ignoring the lease would do
+    with pytest.raises(StorageError, match=r"replaced|thay thế"):
+        _new_nurse(installed.centre, installed.manager, "mat_di")
+
+
+def _set_backup_revision(installed: Installed, backup: Path, revision: str) -> None:
+    salt = read_salt(backup)
+    con = open_cipher_connection(backup, backup_file_key(installed.centre.keys, salt), salt, wal=False)
+    try:
+        con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    finally:
+        con.close()
+
+
+def test_backup_of_a_newer_version_is_refused_before_anything_is_touched(installed: Installed, tmp_path: Path) -> None:
+    info = installed.centre.backups.create(installed.manager, tmp_path / "b.cdbak")
+    _set_backup_revision(installed, info.path, "ffff_from_the_future")
+    before = installed.centre.target.path.stat().st_ino if installed.centre.target.path else None
+    with pytest.raises(StorageError, match=r"newer|mới hơn"):
+        restore(installed.centre, installed.manager, info.path)
+    assert not installed.centre.backups.replaced_dir.exists()
+    if installed.centre.target.path is not None:
+        assert installed.centre.target.path.stat().st_ino == before
+    _new_nurse(installed.centre, installed.manager, "van_lam_viec")  # the program goes on as before
+    installed.centre.close()
+    installed.centre = open_centre(installed.options)
+
+
+def test_backup_refuses_the_live_files_as_destination(installed: Installed, engine_kind: str) -> None:
+    centre = installed.centre
+    data = installed.options.data_dir
+    targets = [data / "anchors" / "x.cdbak", data / "keys" / "x.cdbak"]
+    if centre.target.path is not None:
+        db = centre.target.path
+        targets += [db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.lease") / "x.cdbak"]
+        (data / "link.cdbak").symlink_to(db)
+        targets.append(data / "link.cdbak")
+        size = db.stat().st_size
+    for target in targets:
+        with pytest.raises(StorageError, match=r"database itself|chính cơ sở dữ liệu"):
+            centre.backups.create(installed.manager, target)
+    if centre.target.path is not None:
+        assert centre.target.path.stat().st_size == size
+    assert centre.maintenance.check(installed.manager).ok
+
+
+def test_replaced_databases_are_rotated_and_listed(installed: Installed, tmp_path: Path) -> None:
+    info = installed.centre.backups.create(installed.manager, tmp_path / "b.cdbak")
+    for n in range(KEEP_REPLACED + 2):
+        installed.centre, result = restore(installed.centre, installed.manager, info.path)
+        assert result.replaced_copy is not None and result.replaced_copy.suffix == SUFFIX
+        os.utime(result.replaced_copy)
+        if n < KEEP_REPLACED + 1:  # names carry the second: two restores in one second would share one
+            time.sleep(1.05)
+    replaced = installed.centre.backups.replaced_dir
+    assert len(list(replaced.iterdir())) == KEEP_REPLACED
+    listed = [b for b in installed.centre.backups.known_backups(installed.manager) if b.kind == "before-restore"]
+    assert sorted(b.path for b in listed) == sorted(replaced.iterdir())
+    assert verify_backup(listed[0].path, installed.centre.keys).ok  # and each can be restored like any backup
+
+
+def test_truncated_backup_is_named_as_such(installed: Installed, tmp_path: Path) -> None:
+    info = installed.centre.backups.create(installed.manager, tmp_path / "b.cdbak")
+    whole = info.path.read_bytes()
+    for cut in (len(whole) // 2, len(whole) // 2 + 100, len(whole) - 4096, 10):
+        info.path.write_bytes(whole[:cut])
+        assert verify_backup(info.path, installed.centre.keys).problems == (_(TRUNCATED),), cut
+    with pytest.raises(StorageError, match=re.escape(_(TRUNCATED))):
+        restore(installed.centre, installed.manager, info.path)
+    damaged = bytearray(whole)
+    damaged[4096 * 3 + 100] ^= 0xFF
+    info.path.write_bytes(bytes(damaged))
+    assert _(TRUNCATED) not in verify_backup(info.path, installed.centre.keys).problems

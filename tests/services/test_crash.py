@@ -1,16 +1,21 @@
 """Fault injection: writers killed with SIGKILL at random moments, and a full disk.
 
 G1.1: 0 acknowledged commits lost, 0 partial transactions (every account has its
-audit row), integrity intact. Rounds: CENTRE_DESK_CRASH_ROUNDS (default 200 per engine).
+audit row), integrity intact; also while a second program holds the database open and
+restores are attempted (issue 9). Rounds: CENTRE_DESK_CRASH_ROUNDS (default 200 per engine).
 """
 
 from __future__ import annotations
 
 import os
 import random
+import re
 import signal
+import socket
 import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select, text
@@ -19,52 +24,64 @@ from centre_desk.errors import StorageError
 from centre_desk.models import AuditEvent, StaffAccount
 from centre_desk.models.staff import Role
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import open_centre
+from centre_desk.services.installation import open_centre, restore
 from tests.conftest import MANAGER_PASSWORD, Installed
 
 ROUNDS = int(os.environ.get("CENTRE_DESK_CRASH_ROUNDS", "200"))
 
 
-def _writer(installed: Installed, round_no: int, ack_fd: int) -> None:  # pragma: no cover - child process
+def _writer(installed: Installed, prefix: str, ack_fd: int, pause: float) -> None:  # pragma: no cover - child
     try:
         centre = open_centre(installed.options, migrate=False)
         os.write(ack_fd, b"ready\n")
         for i in range(10_000):
-            login = f"r{round_no}_{i}"
+            login = f"{prefix}_{i}"
             centre.accounts.create(
                 installed.manager, NewAccount(login, f"Người thử {i}", MANAGER_PASSWORD, frozenset({Role.NURSE}))
             )
             os.write(ack_fd, login.encode() + b"\n")
+            time.sleep(pause)
     finally:
         os._exit(0)
 
 
-def _read_all(fd: int) -> list[str]:
+def _spawn(installed: Installed, prefix: str, pause: float = 0.0) -> tuple[int, int]:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        os.close(read_fd)
+        _writer(installed, prefix, write_fd, pause)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+def _kill(pid: int, read_fd: int) -> list[str]:
+    """SIGKILL the writer; the logins whose save it had acknowledged."""
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
     chunks = []
-    while chunk := os.read(fd, 65536):
+    while chunk := os.read(read_fd, 65536):
         chunks.append(chunk)
-    return b"".join(chunks).decode().split()
+    os.close(read_fd)
+    return [x for x in b"".join(chunks).decode().split() if x != "ready"]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="uses fork and SIGKILL")
-def test_sigkill_loses_no_acknowledged_commit(installed: Installed) -> None:
-    installed.centre.close()
+def _kill_rounds(installed: Installed, rounds: int, between: Callable[[int], None] | None = None) -> list[str]:
     rng = random.Random(20261129)
     acked: list[str] = []
     started = time.perf_counter()
-    for round_no in range(ROUNDS):
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - child
-            os.close(read_fd)
-            _writer(installed, round_no, write_fd)
-        os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.12))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        acked.extend(x for x in _read_all(read_fd) if x != "ready")
-        os.close(read_fd)
-    elapsed = time.perf_counter() - started
+    for round_no in range(rounds):
+        pid, read_fd = _spawn(installed, f"r{round_no}")
+        time.sleep(rng.uniform(0.0, 0.2))
+        if between is not None:
+            between(round_no)
+        acked += _kill(pid, read_fd)
+    print(f"\n{rounds} kills in {time.perf_counter() - started:.1f} s, {len(acked)} acknowledged commits")
+    assert len(acked) > rounds // 2, "the writer hardly ever committed: the harness is not testing anything"
+    return acked
+
+
+def _assert_nothing_lost(installed: Installed, acked: list[str]) -> None:
     centre = open_centre(installed.options)
     installed.centre = centre
     with centre.sessions() as s:
@@ -73,13 +90,46 @@ def test_sigkill_loses_no_acknowledged_commit(installed: Installed) -> None:
         created_rows = s.scalar(
             select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "account.created")
         )
-    lost = [login for login in acked if login not in stored]
-    print(f"\n{ROUNDS} kills in {elapsed:.1f} s, {len(acked)} acknowledged commits, {len(lost)} lost")
-    assert len(acked) > ROUNDS // 2, "the writer hardly ever committed: the harness is not testing anything"
-    assert lost == []
+    assert [login for login in acked if login not in stored] == []
     assert accounts == created_rows  # no account without its audit row, no audit row without its account
     report = centre.maintenance.check(installed.manager)
     assert report.ok, report.problems
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses fork and SIGKILL")
+def test_sigkill_loses_no_acknowledged_commit(installed: Installed) -> None:
+    installed.centre.close()
+    _assert_nothing_lost(installed, _kill_rounds(installed, ROUNDS))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses fork and SIGKILL")
+def test_sigkill_and_restore_attempts_while_a_second_process_holds_the_database(
+    installed: Installed, tmp_path: Path
+) -> None:
+    """A second program keeps the database open and saves all along; writers are killed around it
+    and every tenth round a restore is attempted: each is refused naming this computer, and not one
+    acknowledged save of the holder or the writers is lost."""
+    backup = installed.centre.backups.create(installed.manager, tmp_path / "before.cdbak").path
+    installed.centre.close()
+    holder, holder_fd = _spawn(installed, "holder", pause=0.02)
+    refusals: list[str] = []
+
+    def attempt_restore(round_no: int) -> None:
+        if round_no % 10:
+            return
+        centre = open_centre(installed.options, migrate=False)
+        try:
+            with pytest.raises(StorageError, match=re.escape(socket.gethostname())) as refused:
+                restore(centre, installed.manager, backup)
+            refusals.append(refused.value.message)
+        finally:
+            centre.close()
+
+    acked = _kill_rounds(installed, max(ROUNDS // 2, 20), attempt_restore)
+    holder_acked = _kill(holder, holder_fd)
+    print(f"second process: {len(holder_acked)} acknowledged saves; {len(refusals)} restores refused")
+    assert len(refusals) >= 2 and len(holder_acked) > 10
+    _assert_nothing_lost(installed, acked + holder_acked)
 
 
 @pytest.mark.expect_log_warnings

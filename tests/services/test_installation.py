@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from centre_desk.db.migrate import NO_VERSION_ROW, head_revision
 from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError, ValidationError
+from centre_desk.i18n import _
 from centre_desk.models.staff import Role
 from centre_desk.security.keys import derive_keys, new_secret
 from centre_desk.services.dto import NewAccount
@@ -32,8 +36,13 @@ def test_initialise_then_open(installed: Installed) -> None:
         again.close()
 
 
+def _key_entries(memory_keyring: MemoryKeyring) -> list[str]:
+    """The key entries (the keyring also holds a copy of the audit trail's end)."""
+    return sorted(user for _service, user in memory_keyring.entries if "-key:" in user)
+
+
 def test_keys_live_in_the_keyring_only(installed: Installed, memory_keyring: MemoryKeyring) -> None:
-    names = sorted(user for _service, user in memory_keyring.entries)
+    names = _key_entries(memory_keyring)
     assert [n.split(":")[0] for n in names] == ["audit-key", "backup-key", "database-key"]
     assert all(n.endswith(installed.centre.installation_id) for n in names)
     assert not (installed.options.data_dir / "keys").exists()
@@ -64,6 +73,8 @@ def test_wrong_key_fails_closed(installed: Installed, memory_keyring: MemoryKeyr
     installed.centre.close()
     wrong = derive_keys(new_secret())
     for (service, user), _value in list(memory_keyring.entries.items()):
+        if "-key:" not in user:
+            continue
         kind = user.split("-key:")[0]
         memory_keyring.entries[(service, user)] = getattr(wrong, kind).hex()
     before = _files(installed.options.data_dir)
@@ -78,7 +89,7 @@ def test_recovery_key_restores_access(installed: Installed, memory_keyring: Memo
     recovered = recover(installed.options, installed.recovery_key.lower().replace("-", " "))
     try:
         assert recovered.centre_name() == "Trung tâm Công tác xã hội tỉnh Lai Châu"
-        assert len(memory_keyring.entries) == 3
+        assert len(_key_entries(memory_keyring)) == 3
         actor = recovered.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
         assert recovered.maintenance.check(actor).ok
     finally:
@@ -107,3 +118,29 @@ def test_invalid_first_manager_leaves_nothing_behind(options, memory_keyring: Me
         initialise(options, manager, "Trung tâm")
     assert not [p for p in _files(options.data_dir) if "centre.db" in p.name]
     assert memory_keyring.entries == {}
+
+
+def test_missing_schema_version_row_is_refused_without_a_backup(installed: Installed) -> None:
+    """A set-up database without its version row is not an old one: no backup, no migration."""
+    with installed.centre.engine.begin() as conn:
+        conn.execute(text("DELETE FROM alembic_version"))
+    installed.centre.close()
+    before = _files(installed.options.data_dir)
+    with pytest.raises(StorageError) as refused:
+        open_centre(installed.options)
+    assert refused.value.message == _(NO_VERSION_ROW)
+    assert not (installed.options.data_dir / "backups").exists()
+    assert {p for p in _files(installed.options.data_dir) if "logs" not in p.parts} <= before
+    with installed.centre.engine.begin() as conn:  # put back: the fixture closes what it opened
+        conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head_revision()})
+    installed.centre = open_centre(installed.options)
+
+
+def test_keyring_copy_of_the_audit_end_is_kept(installed: Installed, memory_keyring: MemoryKeyring) -> None:
+    installed.centre.close()  # closing brings the copy up to date
+    entries = [v for (_s, user), v in memory_keyring.entries.items() if user.startswith("audit-head:")]
+    assert len(entries) == 1
+    anchor = installed.centre.audit.anchor
+    assert anchor is not None
+    assert json.loads(entries[0])["seq"] == json.loads(anchor.path.read_text())["seq"] > 0
+    installed.centre = open_centre(installed.options)
