@@ -15,7 +15,7 @@ RUN_PKGS="python3 python3-venv python3-pip fonts-liberation2 fonts-dejavu-core
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xfixes0 libxcb-xkb1"
-TEST_PKGS="$RUN_PKGS postgresql poppler-utils"
+TEST_PKGS="$RUN_PKGS postgresql poppler-utils xvfb xauth x11-utils xdotool imagemagick"
 
 apt_install() {
   # shellcheck disable=SC2086
