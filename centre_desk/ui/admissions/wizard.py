@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from centre_desk.ui.admissions.review import ReviewPage
 from centre_desk.ui.admissions.story import StatusPage, TraffickingPage
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.widgets.window_fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ class AdmissionWizard(QDialog):
         self.open_record = False
         self.setWindowTitle(_("New admission"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1180, 760)
+        fit_window(self, QSize(1180, 760), "admissionWizard")
 
         self.pages: list[WizardPage] = [
             ArrivalPage(),

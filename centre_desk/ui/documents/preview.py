@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -32,6 +32,7 @@ from centre_desk.security.access import Actor
 from centre_desk.services.documents import DocumentService
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.widgets.pdf_print import print_pages
+from centre_desk.ui.widgets.window_fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class DocumentPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.view.setMinimumSize(640, 600)
+        self.view.setMinimumSize(480, 360)
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -123,7 +124,7 @@ class DocumentPreviewDialog(QDialog):
         else:
             log.error("a document could not be shown (%s)", self.document.status().name)
             self.status_label.setText(_("The document could not be shown. You can still save it as a file."))
-        self.resize(860, 960)
+        fit_window(self, QSize(860, 960), "documentPreview")
         self.print_button.setFocus()
 
     @classmethod

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from centre_desk.ui.record.header import RecordHeader
 from centre_desk.ui.record.profile_form import ProfileForm
 from centre_desk.ui.record.stay_form import StayForm
 from centre_desk.ui.record.tabs import EditableTab, LaterTab
+from centre_desk.ui.widgets.window_fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class RecordWindow(QMainWindow):
         self._record: ResidentRecord | None = None
         self._editing: EditableTab | None = None
         self._emitting = False
-        self.resize(1280, 800)
+        fit_window(self, QSize(1280, 800), "recordWindow")
 
         self.header = RecordHeader()
         self.profile_form = ProfileForm()
