@@ -48,6 +48,7 @@ from centre_desk.services.documents import DocumentService
 from centre_desk.services.drafts import DraftService
 from centre_desk.services.dto import NewAccount, RestoreInfo
 from centre_desk.services.maintenance import MaintenanceService
+from centre_desk.services.overview import OverviewService
 from centre_desk.services.registry import RegistryService
 from centre_desk.services.residents import ResidentService
 from centre_desk.services.settings import CentreDetails, SettingsService, add_details, check_details
@@ -128,6 +129,7 @@ class Centre:
         self.residents = ResidentService(self.sessions, self.audit, self.access)
         self.registry = RegistryService(self.sessions, self.read_sessions, self.audit, self.access)
         self.documents = DocumentService(self.sessions, self.audit, self.access)
+        self.overview = OverviewService(self.read_sessions, self.access)
         self.keys = keys
 
     def centre_name(self) -> str:

@@ -74,7 +74,7 @@ class EditableTab(QWidget):
 
 
 class LaterTab(QWidget):
-    """A capability of a later version: present, empty, and calm about it."""
+    """A part of the file the program does not record yet: present, empty, and plain about it."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +83,7 @@ class LaterTab(QWidget):
         font.setPointSize(font.pointSize() + 3)
         heading.setFont(font)
         heading.setStyleSheet("color: #555555;")
-        note = hint_label(_("Coming in a later version."))
+        note = hint_label(_("The program does not record this part of the file yet: keep it on paper meanwhile."))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
