@@ -1,33 +1,81 @@
-"""Every window of a demo session says DỮ LIỆU MẪU."""
+"""Every window of a demo session says DỮ LIỆU MẪU: in its title and in a band across its top."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QMenu, QWidget
 
 from centre_desk import i18n
-from centre_desk.ui.shell.demo_marker import DemoTitleMarker
+from centre_desk.ui.login.dialog import LoginDialog
+from centre_desk.ui.shell.demo_marker import DemoMarker, band_of
+from centre_desk.ui.shell.main_window import MainWindow, PageSpec
+from centre_desk.ui.shell.placeholder import PlaceholderPage
+from tests.conftest import Installed
+
+BAND = "DỮ LIỆU MẪU — KHÔNG CÓ GIÁ TRỊ PHÁP LÝ"
 
 
-def test_windows_and_later_dialogs_carry_the_mark(qtbot: QtBot) -> None:
+@pytest.fixture
+def marker() -> Iterator[DemoMarker]:
     i18n.install("vi")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = DemoMarker.install(app)
+    yield installed
+    app.removeEventFilter(installed)
+    installed.deleteLater()
+
+
+def _assert_banded(window: QWidget) -> None:
+    band = band_of(window)
+    assert band is not None and band.isVisible() and band.text() == BAND
+    assert band.geometry().top() == 0 and band.width() == window.width()
+    for child in window.findChildren(QWidget):  # nothing of the window's own lies under the band
+        if child.isVisible() and child is not band and child.parentWidget() is window and not child.isWindow():
+            assert child.mapTo(window, QPoint(0, 0)).y() >= band.height(), child
+
+
+def test_windows_and_later_dialogs_carry_the_mark(qtbot: QtBot, marker: DemoMarker) -> None:
     window = QMainWindow()
     window.setWindowTitle("centre_desk")
     qtbot.addWidget(window)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    marker = DemoTitleMarker.install(app)
-    try:
-        window.show()
-        assert window.windowTitle() == "centre_desk — DỮ LIỆU MẪU"
-        window.setWindowTitle("Hồ sơ LC-2026-0001")  # a later retitle keeps the mark
-        assert window.windowTitle().endswith("DỮ LIỆU MẪU")
-        dialog = QDialog(window)
-        dialog.setWindowTitle("Tiếp nhận đối tượng")
-        dialog.show()
-        assert dialog.windowTitle() == "Tiếp nhận đối tượng — DỮ LIỆU MẪU"
-        dialog.close()
-    finally:
-        app.removeEventFilter(marker)
-        marker.deleteLater()
+    window.show()
+    assert window.windowTitle() == "centre_desk — DỮ LIỆU MẪU"
+    window.setWindowTitle("Hồ sơ LC-2026-0001")  # a later retitle keeps the mark
+    assert window.windowTitle().endswith("DỮ LIỆU MẪU")
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Tiếp nhận đối tượng")
+    dialog.show()
+    assert dialog.windowTitle() == "Tiếp nhận đối tượng — DỮ LIỆU MẪU"
+    assert band_of(dialog) is not None
+    menu = QMenu(window)
+    menu.addAction("Sửa")
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    assert band_of(menu) is None  # popups are not windows of their own
+    menu.close()
+    dialog.close()
+
+
+@pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
+def test_the_band_is_inside_the_sign_in_dialog_and_the_main_window(
+    qtbot: QtBot, installed: Installed, marker: DemoMarker
+) -> None:
+    login = LoginDialog(installed.centre.accounts, installed.centre.centre_name())
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.waitExposed(login)
+    _assert_banded(login)
+    assert login.findChild(QLineEdit).mapTo(login, QPoint(0, 0)).y() > band_of(login).height()  # type: ignore[union-attr]
+    pages = [PageSpec("rooms", "Phòng ở", PlaceholderPage("Phòng ở", "…"))]
+    window = MainWindow(installed.centre.centre_name(), "centre.db", installed.manager, pages)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _assert_banded(window)
+    window.resize(window.width() - 100, window.height())
+    assert band_of(window).width() == window.width()  # type: ignore[union-attr]
