@@ -20,7 +20,7 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QPushButton, QTabWidget, QWidget, QWizard
 
 from centre_desk import i18n
 from centre_desk.app import DesktopSession, build_pages
@@ -282,7 +282,8 @@ def print_dialog(ctx: Context) -> Opened:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     dialog = QPrintDialog(printer)
     dialog._printer = printer  # type: ignore[attr-defined]
-    return Opened(dialog)
+    options = next(b for b in dialog.findChildren(QPushButton) if b.text().endswith(">>"))
+    return Opened(dialog, [View("as opened"), View("with its options", options.click)])
 
 
 def print_preview_dialog(ctx: Context) -> Opened:
