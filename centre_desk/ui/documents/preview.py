@@ -7,9 +7,8 @@ unless the user saves it, and then atomically, so a half-written file never repl
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -17,7 +16,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +29,7 @@ from centre_desk.paths import write_atomic
 from centre_desk.security.access import Actor
 from centre_desk.services.documents import DocumentService
 from centre_desk.ui.errors import show_error
+from centre_desk.ui.widgets.file_dialogs import save_path
 from centre_desk.ui.widgets.pdf_print import print_pages
 from centre_desk.ui.widgets.window_fit import fit_window
 
@@ -160,15 +159,9 @@ class DocumentPreviewDialog(QDialog):
 
     def _on_save(self) -> None:
         self.status_label.clear()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _kind = QFileDialog.getSaveFileName(
-            self, _("Save the document as PDF"), str(Path(folder) / self._suggested), _("PDF documents (*.pdf)")
-        )
-        if not name:
+        path = save_path(self, _("Save the document as PDF"), self._suggested, _("PDF documents (*.pdf)"), ".pdf")
+        if path is None:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         try:
             write_atomic(path, self._pdf)
         except OSError as exc:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from centre_desk.errors import UserError
 from centre_desk.formatting import format_date
@@ -20,6 +19,7 @@ from centre_desk.ui.administration.users.form_parts import hint_label
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.record.consent_dialogs import AddConsentDialog, WithdrawConsentDialog
 from centre_desk.ui.record.labels import yes_no
+from centre_desk.ui.widgets.file_dialogs import open_path
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 log = logging.getLogger(__name__)
@@ -146,13 +146,11 @@ class ConsentsPanel(QGroupBox):
     def _on_photo_button_clicked(self) -> None:
         if self._record is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the photo"), "", _("Pictures") + f" ({PHOTO_FILTER})"
-        )
-        if not path:
+        path = open_path(self, _("Choose the photo"), _("Pictures") + f" ({PHOTO_FILTER})")
+        if path is None:
             return
         try:
-            image = Path(path).read_bytes()
+            image = path.read_bytes()
             record = self._residents.set_photo(self._actor, self._record.resident_id, image)
         except OSError:
             show_error(self, UserError(_("The picture could not be read.")))
