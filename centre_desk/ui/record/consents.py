@@ -62,8 +62,8 @@ class ConsentsPanel(QGroupBox):
         self.table.setMinimumHeight(130)
         self.table.setMaximumHeight(190)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the others fit their text at each load
         self.add_button = QPushButton(_("Add consent…"))
         self.withdraw_button = QPushButton(_("Withdraw…"))
         self.photo_button = QPushButton(_("Set photo…"))
@@ -93,6 +93,8 @@ class ConsentsPanel(QGroupBox):
     def load(self, record: ResidentRecord) -> None:
         self._record = record
         self.model.set_rows(record.consents)
+        for column in range(1, self.model.columnCount()):  # once per load, not at every layout (ResizeToContents)
+            self.table.resizeColumnToContents(column)
         photo_consent = any(c.kind is terms.ConsentKind.PHOTO and c.standing for c in record.consents)
         editable = FieldGroup.IDENTITY in record.editable
         self.photo_button.setEnabled(photo_consent and editable)
