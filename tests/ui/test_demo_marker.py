@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -70,6 +71,8 @@ def test_the_band_is_inside_the_sign_in_dialog_and_the_main_window(
     login.show()
     qtbot.waitExposed(login)
     _assert_banded(login)
+    if os.environ.get("SHOTS"):
+        login.grab().save("/tmp/fit-shots/demo-login.png")
     assert login.findChild(QLineEdit).mapTo(login, QPoint(0, 0)).y() > band_of(login).height()  # type: ignore[union-attr]
     pages = [PageSpec("rooms", "Phòng ở", PlaceholderPage("Phòng ở", "…"))]
     window = MainWindow(installed.centre.centre_name(), "centre.db", installed.manager, pages)
@@ -77,5 +80,7 @@ def test_the_band_is_inside_the_sign_in_dialog_and_the_main_window(
     window.show()
     qtbot.waitExposed(window)
     _assert_banded(window)
+    if os.environ.get("SHOTS"):
+        window.grab().save("/tmp/fit-shots/demo-main-window.png")
     window.resize(window.width() - 100, window.height())
     assert band_of(window).width() == window.width()  # type: ignore[union-attr]

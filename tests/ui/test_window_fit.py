@@ -145,3 +145,23 @@ def _window_classes() -> set[type]:
 def test_every_window_of_the_program_is_in_the_catalogue() -> None:
     missing = {cls.__qualname__ for cls in _window_classes()} - {entry.cls.__qualname__ for entry in CATALOGUE}
     assert not missing, f"add these windows to tests/ui/windows.py: {sorted(missing)}"
+
+
+def test_remembered_geometry_is_brought_back_onto_the_screen(qtbot: QtBot, office_screen: None) -> None:
+    """A window last closed on a bigger screen (or a second monitor) opens whole on the office screen."""
+    big = QMainWindow()
+    qtbot.addWidget(big)
+    window_fit.fit_window(big, QSize(800, 600), "somewhere")
+    big.setGeometry(1500, 900, 1900, 1000)  # off the 1366×728 screen, and larger than it
+    big.show()
+    big.hide()  # the keeper writes the geometry on hide
+    again = QMainWindow()
+    qtbot.addWidget(again)
+    window_fit.fit_window(again, QSize(800, 600), "somewhere")
+    assert again.width() <= LIMIT.width() and again.height() <= LIMIT.height()
+    frame = QRect(again.pos(), again.size() + window_fit.FRAME)
+    assert QRect(0, 0, *SCREEN).contains(frame), frame
+    fresh = QMainWindow()
+    qtbot.addWidget(fresh)
+    window_fit.fit_window(fresh, QSize(3000, 2000))  # nothing remembered: the preferred size, bounded
+    assert fresh.size() == LIMIT
