@@ -14,15 +14,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QMenu, QTabBar, QWidget
 
-from tests.conftest import Installed
-from tests.ui.windows import CATALOGUE, Entry, context, opened
+from tests.ui.windows import Entry, Opened
 
 SQLITE = pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
 
@@ -126,27 +124,18 @@ def key_problems(views: list[list[Key]]) -> list[str]:
 
 
 @SQLITE
-@pytest.mark.parametrize("entry", CATALOGUE, ids=lambda e: e.name)
-def test_access_keys_are_unique_in_every_window(
-    entry: Entry,
-    installed: Installed,
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    office_screen: None,
-) -> None:
-    ctx = context(installed, qtbot, tmp_path)
-    with opened(entry, ctx, monkeypatch) as shown:
-        views: list[list[Key]] = []
-        problems: list[str] = []
-        for view in shown.views:
-            view.show()
-            qtbot.wait(10)
-            keys, dead = shown_keys(shown.window)
-            views.append(keys)
-            problems += dead
-        problems = sorted(set(problems)) + key_problems(views) + menu_problems(shown.window)
-        assert not problems, f"{entry.name}:\n" + "\n".join(problems)
+def test_access_keys_are_unique_in_every_window(each_window: tuple[Entry, Opened], qtbot: QtBot) -> None:
+    entry, shown = each_window
+    views: list[list[Key]] = []
+    problems: list[str] = []
+    for view in shown.views:
+        view.show()
+        qtbot.wait(10)
+        keys, dead = shown_keys(shown.window)
+        views.append(keys)
+        problems += dead
+    problems = sorted(set(problems)) + key_problems(views) + menu_problems(shown.window)
+    assert not problems, f"{entry.name}:\n" + "\n".join(problems)
 
 
 def test_mnemonic_reads_like_qt() -> None:

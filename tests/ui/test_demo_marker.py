@@ -41,6 +41,15 @@ def _assert_banded(window: QWidget) -> None:
             assert child.mapTo(window, QPoint(0, 0)).y() >= band.height(), child
 
 
+def _show_banded(qtbot: QtBot, window: QWidget, name: str) -> None:
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _assert_banded(window)
+    if os.environ.get("SHOTS"):
+        window.grab().save(f"/tmp/fit-shots/demo-{name}.png")
+
+
 def test_windows_and_later_dialogs_carry_the_mark(qtbot: QtBot, marker: DemoMarker) -> None:
     window = QMainWindow()
     window.setWindowTitle("centre_desk")
@@ -67,20 +76,10 @@ def test_the_band_is_inside_the_sign_in_dialog_and_the_main_window(
     qtbot: QtBot, installed: Installed, marker: DemoMarker
 ) -> None:
     login = LoginDialog(installed.centre.accounts, installed.centre.centre_name())
-    qtbot.addWidget(login)
-    login.show()
-    qtbot.waitExposed(login)
-    _assert_banded(login)
-    if os.environ.get("SHOTS"):
-        login.grab().save("/tmp/fit-shots/demo-login.png")
+    _show_banded(qtbot, login, "login")
     assert login.findChild(QLineEdit).mapTo(login, QPoint(0, 0)).y() > band_of(login).height()  # type: ignore[union-attr]
     pages = [PageSpec("rooms", "Phòng ở", PlaceholderPage("Phòng ở", "…"))]
     window = MainWindow(installed.centre.centre_name(), "centre.db", installed.manager, pages)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    _assert_banded(window)
-    if os.environ.get("SHOTS"):
-        window.grab().save("/tmp/fit-shots/demo-main-window.png")
+    _show_banded(qtbot, window, "main-window")
     window.resize(window.width() - 100, window.height())
     assert band_of(window).width() == window.width()  # type: ignore[union-attr]

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 
 import centre_desk.ui
 from centre_desk.ui.widgets import window_fit
-from tests.conftest import Installed
-from tests.ui.windows import CATALOGUE, SCREEN, Entry, context, opened
+from tests.ui.windows import CATALOGUE, SCREEN, Entry, Opened
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 LIMIT = QSize(*SCREEN) - window_fit.FRAME
@@ -103,29 +102,20 @@ def fit_problems(window: QWidget) -> list[str]:
 
 
 @SQLITE
-@pytest.mark.parametrize("entry", CATALOGUE, ids=lambda e: e.name)
-def test_window_fits_the_office_screen(
-    entry: Entry,
-    installed: Installed,
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    office_screen: None,
-) -> None:
-    ctx = context(installed, qtbot, tmp_path)
-    with opened(entry, ctx, monkeypatch) as shown:
-        window = shown.window
-        assert isinstance(window, entry.cls)
-        problems: list[str] = []
-        for number, view in enumerate(shown.views):
-            view.show()
-            qtbot.wait(30)
-            problems += [f"{entry.name} / {view.name}: {problem}" for problem in fit_problems(window)]
-            if os.environ.get("SHOTS"):
-                SHOTS.mkdir(parents=True, exist_ok=True)
-                name = "".join(c if c.isalnum() else "-" for c in view.name)[:40]
-                window.grab().save(str(SHOTS / f"{entry.name}-{number:02d}-{name}.png"))
-        assert not problems, "\n".join(problems)
+def test_window_fits_the_office_screen(each_window: tuple[Entry, Opened], qtbot: QtBot) -> None:
+    entry, shown = each_window
+    window = shown.window
+    assert isinstance(window, entry.cls)
+    problems: list[str] = []
+    for number, view in enumerate(shown.views):
+        view.show()
+        qtbot.wait(30)
+        problems += [f"{entry.name} / {view.name}: {problem}" for problem in fit_problems(window)]
+        if os.environ.get("SHOTS"):
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            name = "".join(c if c.isalnum() else "-" for c in view.name)[:40]
+            window.grab().save(str(SHOTS / f"{entry.name}-{number:02d}-{name}.png"))
+    assert not problems, "\n".join(problems)
 
 
 def _window_classes() -> set[type]:

@@ -323,8 +323,7 @@ def opened(entry: Entry, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Itera
     """Build the window of `entry` and show it; closed (without questions) afterwards."""
     monkeypatch.setattr(dialogs, "ask_keep_draft", lambda _parent: dialogs.CloseChoice.DISCARD)
     result = entry.build(ctx)
-    window = result.window
-    ctx.qtbot.addWidget(window)
+    window = result.window  # not given to qtbot: it would close the window before the questions are answered
     window.show()
     ctx.qtbot.waitExposed(window)
     try:
@@ -332,4 +331,5 @@ def opened(entry: Entry, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Itera
     finally:
         if shiboken6.isValid(window):
             result.before_close()
-            window.hide()
+            window.close()
+            window.deleteLater()
