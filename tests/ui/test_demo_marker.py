@@ -9,7 +9,18 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
 from centre_desk import i18n
 from centre_desk.ui.login.dialog import LoginDialog
@@ -59,10 +70,19 @@ def test_windows_and_later_dialogs_carry_the_mark(qtbot: QtBot, marker: DemoMark
     window.setWindowTitle("Hồ sơ LC-2026-0001")  # a later retitle keeps the mark
     assert window.windowTitle().endswith("DỮ LIỆU MẪU")
     dialog = QDialog(window)
+    QVBoxLayout(dialog).addWidget(QLabel("Tiếp nhận đối tượng mới: " + "…" * 40))
     dialog.setWindowTitle("Tiếp nhận đối tượng")
     dialog.show()
     assert dialog.windowTitle() == "Tiếp nhận đối tượng — DỮ LIỆU MẪU"
-    assert band_of(dialog) is not None
+    assert band_of(dialog).text() == BAND  # type: ignore[union-attr]
+    question = QMessageBox(QMessageBox.Icon.Question, "Câu hỏi", "Lưu?", QMessageBox.StandardButton.Yes, window)
+    question.show()
+    assert band_of(question).text() == "DỮ LIỆU MẪU"  # type: ignore[union-attr]  # too narrow for the sentence
+    busy = QProgressDialog("Đang sao lưu…", "", 0, 0, window)
+    busy.show()
+    assert busy.windowTitle().endswith("DỮ LIỆU MẪU") and band_of(busy) is None  # no layout to make room
+    for other in (question, busy):
+        other.close()
     menu = QMenu(window)
     menu.addAction("Sửa")
     menu.popup(window.mapToGlobal(QPoint(10, 10)))

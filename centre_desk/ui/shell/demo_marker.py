@@ -30,7 +30,7 @@ def demo_band_text() -> str:
 
 
 class DemoBand(QLabel):
-    """The band at the top of one window; follows the window's width."""
+    """The band at the top of one window (one with a layout); follows the window's width."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(demo_band_text(), window)
@@ -47,6 +47,11 @@ class DemoBand(QLabel):
         self.show()
 
     def _place(self, window: QWidget) -> None:
+        """Across the top; a window too narrow for the whole sentence (a message box) shows the short mark."""
+        room = window.width() - 2 * self.fontMetrics().horizontalAdvance("M")
+        self.setText(
+            demo_band_text() if self.fontMetrics().horizontalAdvance(demo_band_text()) <= room else demo_mark()
+        )
         self.setGeometry(0, 0, window.width(), self.sizeHint().height())
         self.raise_()
 
@@ -81,8 +86,8 @@ class DemoMarker(QObject):
         title = widget.windowTitle()
         if self.mark not in title:
             widget.setWindowTitle(f"{title}{SEPARATOR}{self.mark}" if title else self.mark)
-        if band_of(widget) is None:
-            DemoBand(widget)
+        if band_of(widget) is None and widget.layout() is not None:  # a layout makes room for the band;
+            DemoBand(widget)  # Qt's progress dialog places its parts itself and keeps the mark in its title
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         titled = event.type() in (QEvent.Type.WindowTitleChange, QEvent.Type.Show)
