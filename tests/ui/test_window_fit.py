@@ -34,7 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 import centre_desk.ui
+from centre_desk.models.staff import Role
+from centre_desk.security.actor import Actor
+from centre_desk.ui.shell.main_window import MainWindow, PageSpec
+from centre_desk.ui.shell.placeholder import PlaceholderPage
 from centre_desk.ui.widgets import window_fit
+from centre_desk.ui.widgets.elided_label import ElidedLabel
 from tests.ui.windows import CATALOGUE, SCREEN, Entry, Opened
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
@@ -155,3 +160,15 @@ def test_remembered_geometry_is_brought_back_onto_the_screen(qtbot: QtBot, offic
     qtbot.addWidget(fresh)
     window_fit.fit_window(fresh, QSize(3000, 2000))  # nothing remembered: the preferred size, bounded
     assert fresh.size() == LIMIT
+
+
+def test_a_long_database_location_is_shortened_not_widening_the_window(qtbot: QtBot, office_screen: None) -> None:
+    where = "postgresql://trungtam@may-chu-so-lieu.soyte.laichau.gov.vn:5432/" + "ho_so_doi_tuong_" * 20
+    pages = [PageSpec("rooms", "Phòng ở", PlaceholderPage("Phòng ở", "…"))]
+    actor = Actor(1, "giamdoc", frozenset({Role.MANAGER}), "Nguyễn Thị Hường")
+    window = MainWindow("Trung tâm Công tác xã hội tỉnh Lai Châu", where, actor, pages)
+    qtbot.addWidget(window)
+    window.show()
+    label = window.findChild(ElidedLabel, "databaseLocation")
+    assert label is not None and where in label.toolTip()
+    assert window.minimumSizeHint().width() < 800
