@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +20,7 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QPushButton, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTabWidget, QWidget
 
 from centre_desk import i18n
 from centre_desk.app import DesktopSession, build_pages
@@ -44,6 +44,7 @@ from centre_desk.ui.login.dialog import LoginDialog
 from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.record.conflict import ConflictDialog, differences
 from centre_desk.ui.record.consent_dialogs import AddConsentDialog, WithdrawConsentDialog
+from centre_desk.ui.record.profile_form import ProfileForm
 from centre_desk.ui.record.window import RecordWindow
 from centre_desk.ui.shell.main_window import MainWindow
 from tests.conftest import MANAGER_PASSWORD, Installed
@@ -245,11 +246,7 @@ def withdraw_consent(ctx: Context) -> Opened:
 
 def conflict(ctx: Context) -> Opened:
     record = ctx.installed.centre.residents.record(ctx.manager, ctx.resident_id)
-    from dataclasses import replace
-
-    from centre_desk.ui.record.profile_form import ProfileForm
-
-    form = ProfileForm()
+    form = ProfileForm()  # for its field names
     yours = replace(
         record.person, full_name="Sùng Thị Dợ Mỷ", home_village="Bản Sì Thâu Chải 2", guardian_phone="0912 000 111"
     )
@@ -315,7 +312,6 @@ CATALOGUE = (
     Entry("qt-print-dialog", QPrintDialog, print_dialog),
     Entry("qt-print-preview", QPrintPreviewDialog, print_preview_dialog),
 )
-WINDOW_BASES = (QMainWindow, QWizard)  # with QDialog: what counts as a window class
 
 
 @contextlib.contextmanager
