@@ -1,6 +1,6 @@
 """Opening a record from a double-click in the registry, measured from the event to the window's first paint.
 
-Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.bench_record_open [--rounds 15] [--residents 500]
+Run:  .venv/bin/python -m tests.benchmarks.bench_record_open [--rounds 15] [--residents 500] [--db postgresql+psycopg://…]
 
 Builds an encrypted installation with N sample residents and the readmitted pupil of the record tests,
 shows the Residents page as the program does (ResidentsFlow, Vietnamese, the bundled font), then
@@ -128,6 +128,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--residents", type=int, default=500)
+    parser.add_argument("--db", default=None, help="a PostgreSQL URL (default: an encrypted SQLite file)")
     parser.add_argument(
         "--profile", choices=("cold", "warm"), help="print where the first or a later open spends its time"
     )
@@ -140,7 +141,7 @@ def main() -> None:
     app.setFont(QFont(UI_FAMILY, 10))
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        options = Options(Path(tmp) / "data", None)
+        options = Options(Path(tmp) / "data", args.db)
         manager = NewAccount("giamdoc", "Nguyễn Văn An", PASSWORD, frozenset({Role.MANAGER}))
         centre, _key = initialise(options, manager, "Trung tâm Công tác xã hội tỉnh Lai Châu")
         actor = centre.accounts.authenticate("giamdoc", PASSWORD)
