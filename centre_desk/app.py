@@ -241,6 +241,7 @@ def _load_qt_translations(app: QApplication) -> None:
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(current_language()), "qtbase", "_", path):
         app.installTranslator(translator)
+    QLocale.setDefault(QLocale(current_language()))  # month and day names in calendars, file sizes in dialogs
     if current_language() != "en":
         app.installTranslator(CatalogueTranslator(app))
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtCore import QLocale, QObject, QTranslator
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPushButton, QWidget, QWizard
 
 from centre_desk import i18n
+from centre_desk.app import _load_qt_translations
 from centre_desk.ui.qt_strings import QT_STRINGS, CatalogueTranslator, paper_name
 
 # What Qt asks for that needs no Vietnamese: key names, internal form titles, numbers and units.
@@ -126,3 +127,21 @@ def test_paper_names_keep_their_sizes() -> None:
     assert paper_name("Envelope C5") == "Phong bì C5"
     assert paper_name("Double Postcard") == "Bưu thiếp đôi"
     assert paper_name("A4") == "A4"
+
+
+def test_the_program_gives_qt_the_vietnamese_locale(qtbot: QtBot) -> None:
+    """Calendars name the months in Vietnamese and file dialogs count bytes in it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = set(app.findChildren(QTranslator))
+    old_locale = QLocale()
+    i18n.install("vi")
+    try:
+        _load_qt_translations(app)
+        assert QLocale().monthName(12) == "tháng 12"
+        assert any(isinstance(t, CatalogueTranslator) for t in app.findChildren(QTranslator))
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(old_locale)

@@ -17,7 +17,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTabWidget, QWidget
@@ -98,9 +98,10 @@ def vietnamese_ui() -> Iterator[None]:
     load_fonts()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    old_font = app.font()
+    old_font, old_locale = app.font(), QLocale()
     app.setFont(QFont(UI_FAMILY, FONT_POINTS))
     i18n.install("vi")
+    QLocale.setDefault(QLocale("vi"))
     translator = CatalogueTranslator(app)
     app.installTranslator(translator)
     try:
@@ -108,6 +109,7 @@ def vietnamese_ui() -> Iterator[None]:
     finally:
         app.removeTranslator(translator)
         app.setFont(old_font)
+        QLocale.setDefault(old_locale)
 
 
 def context(installed: Installed, qtbot: QtBot, tmp_path: Path) -> Context:
