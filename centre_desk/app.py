@@ -37,10 +37,10 @@ from centre_desk.ui.lock.screen import LockController
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
 from centre_desk.ui.qt_strings import CatalogueTranslator
-from centre_desk.ui.shell.demo_marker import DemoTitleMarker
+from centre_desk.ui.shell.demo_marker import DemoMarker
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from centre_desk.ui.shell.overview import OverviewPage
-from centre_desk.ui.shell.placeholder import PlaceholderPage
+from centre_desk.ui.shell.placeholder import NOT_YET_RECORDED, PlaceholderPage
 from centre_desk.ui.shell.residents import ResidentsFlow
 from centre_desk.ui.startup import CENTRE_NAME_KEY
 from centre_desk.ui.tasks import run_task, wait_for_writes
@@ -53,18 +53,16 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is 
 
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
     """Every page of the main window, given the signed-in actor's permissions."""
-    later = {
-        "rooms": (_("Rooms"), _("Rooms and beds come in a later version.")),
-        "health": (_("Health"), _("Health and nursing care come in a later version.")),
-        "reports": (_("Reports"), _("Statistics for the province come in a later version.")),
-    }
-    pages = [PageSpec("overview", _("Overview"), OverviewPage(actor, centre.centre_name()))]
+    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events)
+    pages = [PageSpec("overview", _("Overview"), overview)]
     if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
         session.residents = ResidentsFlow(centre, actor, events, session.settings)
         pages.append(PageSpec("residents", _("Residents"), session.residents.page))
     if actor.can(Action.VIEW, FieldGroup.REGISTER):
         pages.append(PageSpec("register", _("Outgoing documents"), RegisterPage(centre.documents, actor)))
-    pages += [PageSpec(key, title, PlaceholderPage(title, text)) for key, (title, text) in later.items()]
+    pages += [
+        PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
+    ]
     admin = QTabWidget()
     admin.setObjectName("administrationTabs")
     if actor.can(Action.VIEW, FieldGroup.STAFF):
@@ -218,6 +216,7 @@ def _load_qt_translations(app: QApplication) -> None:
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(current_language()), "qtbase", "_", path):
         app.installTranslator(translator)
+    QLocale.setDefault(QLocale(current_language()))  # month and day names in calendars, file sizes in dialogs
     if current_language() != "en":
         app.installTranslator(CatalogueTranslator(app))
 
@@ -244,12 +243,12 @@ def run(options: Options, language: str | None = None) -> int:
         log.error("the screen font lacks Vietnamese letters in: %s", ", ".join(gaps))
     marked = is_demo_folder(options.data_dir)
     if marked:  # before any question, the passphrase one included
-        DemoTitleMarker.install(app)
+        DemoMarker.install(app)
     centre = _first_run(options) if not _database_exists(options) else open_installation(options)
     if centre is None:
         return 1
     if not marked and is_demo(centre.read_sessions):
-        DemoTitleMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
+        DemoMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
     settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up window next time
     session = DesktopSession(app, centre, settings)
     try:

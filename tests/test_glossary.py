@@ -38,7 +38,12 @@ ALLOWED = {
     ("referring agency", "Referring agency and officer"): "'Cơ quan, cán bộ chuyển đến' names the two fields at once",
     ("province", "Transfer from another province's centre"): "'tỉnh khác': another province, not an address field",
     ("centre", "Transfer from another province's centre"): "another province's centre is a 'cơ sở trợ giúp xã hội'",
-    ("province", "Statistics for the province come in a later version."): "the provincial authority: 'gửi tỉnh'",
+    (
+        "province",
+        "Statistics for the province. The program does not make them yet. The Overview shows the residents "
+        "in the centre today and this month's admissions; the Residents page filters the list by year, "
+        "channel and age.",
+    ): "the provincial authority: 'báo cáo tỉnh'",
     ("the record", "The record no longer exists."): "any row (an account, a draft, a setting): 'Dữ liệu này'",
     ("screen lock", "Saved: the screen locks after {minutes} minutes without use."): "a verb: 'màn hình tự khóa'",
 }

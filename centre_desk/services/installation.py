@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
     from centre_desk.services.maintenance import MaintenanceService
+    from centre_desk.services.overview import OverviewService
     from centre_desk.services.registry import RegistryService
     from centre_desk.services.residents import ResidentService
 
@@ -247,6 +248,12 @@ class Centre:
         from centre_desk.services.documents import DocumentService  # imported when first used
 
         return DocumentService(self.sessions, self.audit, self.access)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from centre_desk.services.overview import OverviewService  # imported when first used
+
+        return OverviewService(self.read_sessions, self.access)
 
     def centre_name(self) -> str:
         details = self.settings.centre_on(date.today())

@@ -1,8 +1,8 @@
-"""Vietnamese for Qt's own strings (standard buttons, wizard, text-field menus).
+"""Vietnamese for Qt's own strings (standard buttons, wizard, text-field menus, file and print dialogs).
 
 Qt ships no Vietnamese qtbase catalogue, so without this a QMessageBox would still say
-"Yes"/"No". The Qt source strings are kept here as gettext messages, so the same
-completeness test covers them.
+"Yes"/"No" and the save dialog "Look in". The Qt source strings are kept here and in
+qt_dialog_strings.py as gettext messages, so the same completeness test covers them.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTranslator
 
 from centre_desk.i18n import N_, _
+from centre_desk.ui.qt_dialog_strings import FILE_DIALOG, PAPER_WORDS, PRINT_DIALOG
 
 # (Qt context, source text) pairs that appear in this program's windows.
 QT_STRINGS: dict[str, tuple[str, ...]] = {
@@ -26,11 +27,17 @@ QT_STRINGS: dict[str, tuple[str, ...]] = {
                            N_("Select All"), N_("Copy &Link Location")),
     "QLineEdit": (N_("&Undo"), N_("&Redo"), N_("Cu&t"), N_("&Copy"), N_("&Paste"), N_("Delete"), N_("Select All")),
     "QProgressDialog": (N_("Cancel"),),
-    "QFileDialog": (N_("Look in:"), N_("File &name:"), N_("Files of type:"), N_("&Open"), N_("&Save"),
-                    N_("Cancel"), N_("Back"), N_("Forward"), N_("Parent Directory"), N_("Create New Folder"),
-                    N_("List View"), N_("Detail View"), N_("All Files (*)"), N_("Directory:"), N_("Name"),
-                    N_("Size"), N_("Type"), N_("Date Modified")),
 }  # fmt: skip
+QT_STRINGS.update(FILE_DIALOG)
+QT_STRINGS.update(PRINT_DIALOG)
+
+
+def paper_name(name: str) -> str:
+    """ "Envelope C5" -> "Phong bì C5": the translatable words of a QPageSize name, the rest kept."""
+    for word in PAPER_WORDS:
+        if word in name:
+            name = name.replace(word, _(word))
+    return name
 
 
 class CatalogueTranslator(QTranslator):
@@ -48,5 +55,8 @@ class CatalogueTranslator(QTranslator):
         keeps its English text; an empty string would blank the button."""
         if (context, source_text) in self._known:
             translated = _(source_text)
-            return None if translated == source_text else translated
-        return None
+        elif context == "QPageSize":
+            translated = paper_name(source_text)
+        else:
+            return None
+        return None if translated == source_text else translated

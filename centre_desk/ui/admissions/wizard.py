@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +50,7 @@ from centre_desk.ui.admissions.story import StatusPage, TraffickingPage
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.widgets.grid import Grid, SheetView
+from centre_desk.ui.widgets.window_fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ class AdmissionWizard(QDialog):
         self.open_record = False
         self.setWindowTitle(_("New admission"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1180, 760)
+        fit_window(self, QSize(1180, 760), "admissionWizard")
 
         factories: list[Callable[[], WizardPage]] = [
             ArrivalPage,

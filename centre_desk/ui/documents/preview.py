@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,7 +22,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,7 +36,9 @@ from centre_desk.paths import write_atomic
 from centre_desk.security.access import Actor
 from centre_desk.services.documents import DocumentService, IssuedPaper, PaperPreview
 from centre_desk.ui.errors import show_error
+from centre_desk.ui.widgets.file_dialogs import save_path
 from centre_desk.ui.widgets.pdf_print import print_pages
+from centre_desk.ui.widgets.window_fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ class DocumentPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.view.setMinimumSize(640, 600)
+        self.view.setMinimumSize(480, 360)
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -174,7 +174,7 @@ class DocumentPreviewDialog(QDialog):
         else:
             log.error("a document could not be shown (%s)", self.document.status().name)
             self.status_label.setText(_("The document could not be shown. You can still save it as a file."))
-        self.resize(860, 960)
+        fit_window(self, QSize(860, 960), "documentPreview")
         self.print_button.setFocus()
 
     @classmethod
@@ -260,15 +260,9 @@ class DocumentPreviewDialog(QDialog):
 
     def _on_save(self) -> None:
         self.status_label.clear()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _kind = QFileDialog.getSaveFileName(
-            self, _("Save the document as PDF"), str(Path(folder) / self._suggested), _("PDF documents (*.pdf)")
-        )
-        if not name:
+        path = save_path(self, _("Save the document as PDF"), self._suggested, _("PDF documents (*.pdf)"), ".pdf")
+        if path is None:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         issued = self._issue_now()
         if issued is None:
             return

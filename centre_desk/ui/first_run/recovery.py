@@ -6,14 +6,13 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from centre_desk.i18n import _
 from centre_desk.reports.recovery_sheet import write_recovery_sheet
 from centre_desk.ui.fonts import UI_FAMILY
 from centre_desk.ui.login.parts import InlineError, hint_label
+from centre_desk.ui.widgets.file_dialogs import save_path
 from centre_desk.ui.widgets.pdf_print import print_pages
 
 log = logging.getLogger(__name__)
@@ -159,16 +159,11 @@ class RecoveryPage(QWizardPage):
             self.status_label.setText(_("The sheet was sent to the printer. Check that it came out complete."))
 
     def _on_save_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = Path(folder) / _("recovery-key.pdf")
-        name, _kind = QFileDialog.getSaveFileName(
-            self, _("Save the recovery key as PDF"), str(default), _("PDF documents (*.pdf)")
+        path = save_path(
+            self, _("Save the recovery key as PDF"), _("recovery-key.pdf"), _("PDF documents (*.pdf)"), ".pdf"
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         try:
             self._write_sheet(path)
         except OSError as exc:

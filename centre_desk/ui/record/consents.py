@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from centre_desk.errors import UserError
 from centre_desk.formatting import format_date
@@ -20,6 +19,7 @@ from centre_desk.ui.administration.users.form_parts import hint_label
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.record.consent_dialogs import AddConsentDialog, WithdrawConsentDialog
 from centre_desk.ui.record.labels import yes_no
+from centre_desk.ui.widgets.file_dialogs import open_path
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,8 @@ class ConsentsPanel(QGroupBox):
         self.table.setMinimumHeight(130)
         self.table.setMaximumHeight(190)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the others fit their text at each load
         self.add_button = QPushButton(_("Add consent…"))
         self.withdraw_button = QPushButton(_("Withdraw…"))
         self.photo_button = QPushButton(_("Set photo…"))
@@ -93,6 +93,8 @@ class ConsentsPanel(QGroupBox):
     def load(self, record: ResidentRecord) -> None:
         self._record = record
         self.model.set_rows(record.consents)
+        for column in range(1, self.model.columnCount()):  # once per load, not at every layout (ResizeToContents)
+            self.table.resizeColumnToContents(column)
         photo_consent = any(c.kind is terms.ConsentKind.PHOTO and c.standing for c in record.consents)
         editable = FieldGroup.IDENTITY in record.editable
         self.photo_button.setEnabled(photo_consent and editable)
@@ -146,13 +148,11 @@ class ConsentsPanel(QGroupBox):
     def _on_photo_button_clicked(self) -> None:
         if self._record is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the photo"), "", _("Pictures") + f" ({PHOTO_FILTER})"
-        )
-        if not path:
+        path = open_path(self, _("Choose the photo"), _("Pictures") + f" ({PHOTO_FILTER})")
+        if path is None:
             return
         try:
-            image = Path(path).read_bytes()
+            image = path.read_bytes()
             record = self._residents.set_photo(self._actor, self._record.resident_id, image)
         except OSError:
             show_error(self, UserError(_("The picture could not be read.")))

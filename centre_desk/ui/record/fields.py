@@ -92,18 +92,24 @@ class KeyChecklist(QWidget):
             box.setChecked(key in keys)
 
 
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after a property it selects on changed (not needed before the first show)."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+
+
 def set_frozen(widget: QWidget, frozen: bool) -> None:
     """Read-only without greying out: text fields read-only, choices deaf to mouse and keyboard."""
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         widget.setReadOnly(frozen)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        repolish(widget)
     elif isinstance(widget, QAbstractSpinBox):
         widget.setReadOnly(frozen)
         symbols = QAbstractSpinBox.ButtonSymbols
         widget.setButtonSymbols(symbols.NoButtons if frozen else symbols.UpDownArrows)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        repolish(widget)
     elif isinstance(widget, RowsEditor):
         widget.set_editable(not frozen)
     elif isinstance(widget, KeyChecklist):
@@ -112,8 +118,7 @@ def set_frozen(widget: QWidget, frozen: bool) -> None:
     else:
         if isinstance(widget, QComboBox):
             widget.setProperty("frozen", frozen)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            repolish(widget)
         widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, frozen)
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus if frozen else Qt.FocusPolicy.StrongFocus)
         for child in widget.findChildren(QWidget):

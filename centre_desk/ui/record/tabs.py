@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from centre_desk.i18n import _
@@ -13,17 +16,26 @@ BAR_STYLE = "#editBar { background: #f1f4f8; border-bottom: 1px solid #d5dbe3; }
 EDITING_BAR_STYLE = "#editBar { background: #fff6d8; border-bottom: 1px solid #e0c36a; }"
 
 
+FormFactory = Callable[[QWidget], GroupedForm]
+
+
 class EditableTab(QWidget):
+    """A form under an Edit / Save / Cancel bar. The form is made by `make_form(parent)` when the tab is
+    first shown or asked for its form, right inside its final parent: a record window opens faster when
+    the tabs nobody looks at stay unbuilt and nothing is moved (and restyled) after it is built."""
+
     edit_requested = Signal()
     save_requested = Signal()
     cancel_requested = Signal()
+    form_built = Signal()  # the form now exists; fill it
 
-    def __init__(self, form: GroupedForm, extra: QWidget | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, make_form: FormFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = form
+        self._make_form = make_form
+        self._form: GroupedForm | None = None
+        self._editing_style: bool | None = None
         self.bar = QFrame()
         self.bar.setObjectName("editBar")
-        self.bar.setStyleSheet(BAR_STYLE)
         self.mode_label = QLabel()
         self.edit_button = QPushButton(_("&Edit"))
         self.edit_button.setToolTip(_("Edit this part of the record (Ctrl+E)"))
@@ -36,17 +48,14 @@ class EditableTab(QWidget):
         bar.addWidget(self.mode_label, 1)
         for button in (self.edit_button, self.save_button, self.cancel_button):
             bar.addWidget(button)
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(12, 8, 12, 12)
-        body_layout.addWidget(form)
-        if extra is not None:
-            body_layout.addWidget(extra)
-        body_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(body)
+        self.body = QWidget()
+        self._body_layout = QVBoxLayout(self.body)
+        self._body_layout.setContentsMargins(12, 8, 12, 12)
+        self._body_layout.addStretch(1)
+        self.scroll_area.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -57,13 +66,36 @@ class EditableTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.set_mode(editing=False, can_edit=False)
 
+    @property
+    def is_built(self) -> bool:
+        return self._form is not None
+
+    @property
+    def form(self) -> GroupedForm:
+        if self._form is None:
+            self._form = self._make_form(self.body)
+            self._body_layout.insertWidget(0, self._form)
+            self.form_built.emit()
+        return self._form
+
+    def add_below(self, widget: QWidget) -> None:
+        """A part shown under the form (e.g. the consents under the profile)."""
+        self._body_layout.insertWidget(self._body_layout.count() - 1, widget)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._form is None:
+            self.form.show()  # build it now, as it comes into view
+        super().showEvent(event)
+
     def set_mode(self, *, editing: bool, can_edit: bool, other_editing: bool = False) -> None:
         self.edit_button.setVisible(can_edit and not editing)
         self.edit_button.setEnabled(not other_editing)
         self.save_button.setVisible(editing)
         self.cancel_button.setVisible(editing)
         self.save_button.setDefault(editing)
-        self.bar.setStyleSheet(EDITING_BAR_STYLE if editing else BAR_STYLE)
+        if self._editing_style is not editing:  # a style sheet is costly to apply: only when it changes
+            self._editing_style = editing
+            self.bar.setStyleSheet(EDITING_BAR_STYLE if editing else BAR_STYLE)
         if editing:
             text = _("Editing: change what is wrong, then Save (Ctrl+S) or Cancel (Esc).")
         elif can_edit:
@@ -74,7 +106,7 @@ class EditableTab(QWidget):
 
 
 class LaterTab(QWidget):
-    """A capability of a later version: present, empty, and calm about it."""
+    """A part of the file the program does not record yet: present, empty, and plain about it."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +115,7 @@ class LaterTab(QWidget):
         font.setPointSize(font.pointSize() + 3)
         heading.setFont(font)
         heading.setStyleSheet("color: #555555;")
-        note = hint_label(_("Coming in a later version."))
+        note = hint_label(_("The program does not record this part of the file yet: keep it on paper meanwhile."))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from centre_desk.ui.record.header import RecordHeader
 from centre_desk.ui.record.profile_form import ProfileForm
 from centre_desk.ui.record.stay_form import StayForm
 from centre_desk.ui.record.tabs import EditableTab, LaterTab
+from centre_desk.ui.widgets.window_fit import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -68,19 +69,10 @@ class RecordWindow(QMainWindow):
         self._record: ResidentRecord | None = None
         self._editing: EditableTab | None = None
         self._emitting = False
-        self.resize(1280, 800)
+        fit_window(self, QSize(1280, 800), "recordWindow")
 
         self.header = RecordHeader()
-        self.profile_form = ProfileForm()
-        self.consents = ConsentsPanel(residents, actor)
-        self.profile_tab = EditableTab(self.profile_form, self.consents)
-        self.stay_form = StayForm()
-        self.stay_tab = EditableTab(self.stay_form)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.profile_tab, _("Profile"))
-        self.tabs.addTab(self.stay_tab, _("Admission"))
-        for title in LATER_TABS:
-            self.tabs.addTab(LaterTab(_(title)), _(title))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +80,19 @@ class RecordWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        # The parts are made inside their final parents: moving a built form restyles all of it.
+        self.profile_tab = EditableTab(ProfileForm)
+        self.stay_tab = EditableTab(StayForm)  # built when first shown: the window opens on the Profile tab
+        self.stay_tab.form_built.connect(self._on_stay_tab_form_built)
+        self.tabs.addTab(self.profile_tab, _("Profile"))
+        self.tabs.addTab(self.stay_tab, _("Admission"))
+        for title in LATER_TABS:
+            self.tabs.addTab(LaterTab(_(title)), _(title))
+        profile_form = self.profile_tab.form
+        assert isinstance(profile_form, ProfileForm)
+        self.profile_form = profile_form
+        self.consents = ConsentsPanel(residents, actor, self.profile_tab.body)
+        self.profile_tab.add_below(self.consents)
 
         self.edit_action = QAction(_("&Edit"), self)
         self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -127,6 +132,12 @@ class RecordWindow(QMainWindow):
         return self._record
 
     @property
+    def stay_form(self) -> StayForm:
+        form = self.stay_tab.form
+        assert isinstance(form, StayForm)
+        return form
+
+    @property
     def editing(self) -> bool:
         return self._editing is not None
 
@@ -144,12 +155,13 @@ class RecordWindow(QMainWindow):
         self._record = record
         self.setWindowTitle(f"{record.display_name} – {record.code}")
         self.header.load(record)
-        for form in (self.profile_form, self.stay_form):
-            form.apply_access(record.visible)
+        self.profile_form.apply_access(record.visible)
         if self._editing is not self.profile_tab:
             self.profile_form.load(record.person)
-        if self._editing is not self.stay_tab:
-            self.stay_form.load(record.stay, record.entitlements)
+        if self.stay_tab.is_built:
+            self.stay_form.apply_access(record.visible)
+            if self._editing is not self.stay_tab:
+                self.stay_form.load(record.stay, record.entitlements)
         self.consents.load(record)
         self._update_modes()
 
@@ -163,7 +175,8 @@ class RecordWindow(QMainWindow):
         editable = self._record.editable if self._record else frozenset()
         for tab in (self.profile_tab, self.stay_tab):
             editing = self._editing is tab
-            tab.form.set_editing(editing, editable)
+            if tab.is_built:
+                tab.form.set_editing(editing, editable)
             tab.set_mode(editing=editing, can_edit=self.can_edit(tab), other_editing=self.editing and not editing)
         self.save_action.setEnabled(self.editing)
         self.cancel_action.setEnabled(self.editing)
@@ -258,6 +271,13 @@ class RecordWindow(QMainWindow):
 
     def _on_cancel_action_triggered(self) -> None:
         self.cancel_edit()
+
+    def _on_stay_tab_form_built(self) -> None:
+        """The Admission tab's form was just built: show the record in it, read-only or editable."""
+        if self._record is not None:
+            self.stay_form.apply_access(self._record.visible)
+            self.stay_form.load(self._record.stay, self._record.entitlements)
+        self._update_modes()
 
     def _on_consents_record_changed(self, record: ResidentRecord) -> None:
         self._show(record)

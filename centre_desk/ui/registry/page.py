@@ -115,7 +115,7 @@ class RegistryPage(QWidget):
         self.search_edit.setObjectName("registrySearch")
         self.search_edit.setPlaceholderText(_("Search by name, alias or code…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(320)
+        self.search_edit.setMinimumWidth(220)
         self.search_edit.textChanged.connect(self._on_filter_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.search_edit.installEventFilter(self)
@@ -124,11 +124,14 @@ class RegistryPage(QWidget):
         self.new_button = QPushButton(_("&New admission…"))
         self.new_button.setVisible(self._actor.can(Action.CREATE, FieldGroup.IDENTITY))
         self.new_button.clicked.connect(self.new_admission)
+        self.columns_button = QPushButton(_("C&olumns…"))
+        self.columns_button.clicked.connect(self._on_columns_button_clicked)
         self._top = QHBoxLayout()
         self._top.addWidget(search_label)
         self._top.addWidget(self.search_edit, 1)
         self._top.addSpacing(12)
         self._top.addWidget(self.new_button)
+        self._top.addWidget(self.columns_button)
 
         self.presence_combo = QComboBox()
         for value in (Presence.PRESENT, Presence.DISCHARGED, Presence.ALL):
@@ -146,8 +149,10 @@ class RegistryPage(QWidget):
         for band in AgeBand:
             self.age_combo.addItem(age_band_name(band), band)
         self.pupils_check = QCheckBox(_("&Pupils and students only"))
-        self.columns_button = QPushButton(_("C&olumns…"))
-        self.columns_button.clicked.connect(self._on_columns_button_clicked)
+        for combo, letters in ((self.presence_combo, 8), (self.channel_combo, 13)):
+            # About as wide as `letters` letters: the open list still shows the longest choice in full.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         for combo in (self.presence_combo, self.channel_combo, self.year_combo, self.age_combo):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.pupils_check.toggled.connect(self._on_filter_changed)
@@ -161,7 +166,6 @@ class RegistryPage(QWidget):
             self._filters.addSpacing(8)
         self._filters.addWidget(self.pupils_check)
         self._filters.addStretch(1)
-        self._filters.addWidget(self.columns_button)
 
     def _build_table(self) -> None:
         self.model = RegistryModel(lambda offset, limit: [], names_shown=self.names_shown, parent=self)
@@ -182,8 +186,8 @@ class RegistryPage(QWidget):
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_context_menu)
-        widths = {"code": 110, "name": 170, "marks": 190, "birth_year": 70, "age": 50, "ethnic_group": 80,
-                  "home_commune": 110, "arrived_at": 110, "channel": 190, "status": 150}  # fmt: skip
+        widths = {"code": 100, "name": 160, "marks": 150, "birth_year": 70, "age": 45, "ethnic_group": 80,
+                  "home_commune": 110, "arrived_at": 95, "channel": 150, "status": 115}  # fmt: skip
         for number, column in enumerate(COLUMNS):
             self.table.setColumnWidth(number, widths.get(column.key, 120))
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))

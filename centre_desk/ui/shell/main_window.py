@@ -21,6 +21,8 @@ from centre_desk import APP_NAME, __version__
 from centre_desk.i18n import _, language
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import role_name
+from centre_desk.ui.widgets.elided_label import ElidedLabel
+from centre_desk.ui.widgets.window_fit import fit_window
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._build_menus()
         self._build_status_bar(actor, where)
-        self.resize(1100, 700)
+        fit_window(self, QSize(1366, 768), "mainWindow")  # the whole screen of the usual office PC
 
     def show_page(self, key: str) -> bool:
         for row, page in enumerate(self._pages):
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         user.setObjectName("statusUser")
         role = QLabel(_("Role: {roles}").format(roles=roles))
         role.setObjectName("statusRole")
-        database = QLabel(_("Database: {where}").format(where=where))
+        database = ElidedLabel(_("Database: {where}").format(where=where))
         database.setObjectName("databaseLocation")
         for label in (user, role):
             self.statusBar().addWidget(label)

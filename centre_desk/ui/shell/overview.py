@@ -1,41 +1,137 @@
-"""The overview page: who is signed in, the centre, today's date. Case figures come later."""
+"""The overview page: who is signed in, today's figures the account may see, and where the work is done."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from centre_desk.formatting import format_date
+from centre_desk.errors import UserError
+from centre_desk.formatting import format_date, format_number
 from centre_desk.i18n import _
 from centre_desk.security.actor import Actor
-from centre_desk.security.permissions import role_name
+from centre_desk.security.permissions import Action, FieldGroup, role_name
+from centre_desk.services.overview import Figures, OverviewService
+from centre_desk.ui.events import AppEvents
+
+log = logging.getLogger(__name__)
+
+CARD_STYLE = "#figureCard { background: #f4f7fb; border: 1px solid #d5dde8; border-radius: 8px; }"
+REFRESH_KINDS = frozenset({"resident", "admission", "draft", "backup"})  # "backup": after a restore
+
+
+class FigureCard(QFrame):
+    """A big number with what it counts under it."""
+
+    def __init__(self, name: str, caption: str) -> None:
+        super().__init__()
+        self.setObjectName("figureCard")
+        self.setStyleSheet(CARD_STYLE)
+        self.number = QLabel("–")
+        self.number.setObjectName(name)
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 12)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+        self.setMinimumWidth(200)
+
+    def set_value(self, value: int | None) -> None:
+        self.setVisible(value is not None)
+        self.number.setText(format_number(value or 0))
+
+
+def _bullet(text: str) -> QLabel:
+    label = QLabel("•  " + text)
+    label.setWordWrap(True)
+    return label
 
 
 class OverviewPage(QWidget):
-    def __init__(self, actor: Actor, centre_name: str) -> None:
+    def __init__(self, actor: Actor, centre_name: str, overview: OverviewService, events: AppEvents) -> None:
         super().__init__()
+        self._actor = actor
+        self._overview = overview
         heading = QLabel(_("Welcome, {name}").format(name=actor.full_name or actor.login))
         font = heading.font()
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         heading.setFont(font)
-        facts = QFormLayout()
-        facts.addRow(_("Centre:"), QLabel(centre_name))
-        facts.addRow(_("Today:"), QLabel(format_date(date.today())))
-        facts.addRow(_("Your roles:"), QLabel(", ".join(role_name(r) for r in sorted(actor.roles))))
-        note = QLabel(
-            _(
-                "Choose what to work on in the list on the left. "
-                "Press Ctrl+L to lock the screen whenever you leave the computer."
-            )
+        roles = ", ".join(role_name(r) for r in sorted(actor.roles))
+        facts = QLabel(" · ".join(part for part in (centre_name, format_date(date.today()), roles) if part))
+        facts.setWordWrap(True)
+
+        today = date.today()
+        self.in_centre = FigureCard("inCentre", _("residents in the centre today"))
+        self.admitted = FigureCard(
+            "admittedThisMonth", _("admissions in {month}").format(month=f"{today.month:02d}/{today.year}")
         )
-        note.setWordWrap(True)
+        self.drafts = FigureCard("myDrafts", _("of your admissions not saved yet (drafts)"))
+        cards = QHBoxLayout()
+        cards.setSpacing(12)
+        for card in (self.in_centre, self.admitted, self.drafts):
+            cards.addWidget(card)
+        cards.addStretch(1)
+
+        what = QLabel(_("What you can do now:"))
+        what.setStyleSheet("font-weight: bold;")
+        uses = QVBoxLayout()
+        uses.setSpacing(4)
+        if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
+            uses.addWidget(_bullet(_("Residents: find a person by name, alias or code and open the record (Enter).")))
+        if actor.can(Action.CREATE, FieldGroup.IDENTITY):
+            uses.addWidget(
+                _bullet(_("New admission on the Residents page: what you type is kept as a draft until you save."))
+            )
+        if actor.can(Action.PRINT, FieldGroup.IDENTITY):
+            uses.addWidget(_bullet(_("The admission papers are printed from the record window (Documents).")))
+        if actor.can(Action.VIEW, FieldGroup.STAFF) or actor.can(Action.VIEW, FieldGroup.SYSTEM):
+            uses.addWidget(_bullet(_("Administration: staff accounts, the centre's details, audit trail, backups.")))
+        uses.addWidget(_bullet(_("Press Ctrl+L to lock the screen whenever you leave the computer.")))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading)
-        layout.addSpacing(10)
-        layout.addLayout(facts)
-        layout.addSpacing(14)
-        layout.addWidget(note)
+        layout.addWidget(facts)
+        layout.addSpacing(16)
+        layout.addLayout(cards)
+        layout.addSpacing(18)
+        layout.addWidget(what)
+        layout.addLayout(uses)
         layout.addStretch(1)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        events.data_changed.connect(self._on_events_data_changed)
+        self.show_figures(Figures(None, None, None))
+
+    def show_figures(self, figures: Figures) -> None:
+        self.in_centre.set_value(figures.in_centre)
+        self.admitted.set_value(figures.admitted_this_month)
+        self.drafts.set_value(figures.my_drafts)
+
+    def refresh(self) -> None:
+        """Count again (one read, a few milliseconds)."""
+        try:
+            figures = self._overview.figures(self._actor)
+        except UserError as exc:
+            log.info("overview figures not available: %s", type(exc).__name__)
+            self.message.setText(exc.message)
+            figures = Figures(None, None, None)
+        self.show_figures(figures)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # each time the page is opened: drafts are saved without telling anyone
+
+    def _on_events_data_changed(self, kind: str) -> None:
+        if kind in REFRESH_KINDS and self.isVisible():
+            self.refresh()

@@ -1,9 +1,37 @@
-"""Pages whose screens come with later work: a calm title and one line on what is coming."""
+"""Pages for work the program does not record yet: what the page is for and what to use meanwhile."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from centre_desk.i18n import N_
+
+# key: (title, what the page is for and where that work is done today)
+NOT_YET_RECORDED = {
+    "rooms": (
+        N_("Rooms"),
+        N_(
+            "Rooms and beds: who sleeps where. The program does not record rooms yet; keep using the "
+            "centre's room register. Each resident's record shows the admission and the days in the centre."
+        ),
+    ),
+    "health": (
+        N_("Health"),
+        N_(
+            "Health and nursing care. The program does not record care yet; keep using the centre's medical "
+            "book. The condition noted at admission is in each record, on the Admission tab."
+        ),
+    ),
+    "reports": (
+        N_("Reports"),
+        N_(
+            "Statistics for the province. The program does not make them yet. The Overview shows the residents "
+            "in the centre today and this month's admissions; the Residents page filters the list by year, "
+            "channel and age."
+        ),
+    ),
+}
 
 
 class PlaceholderPage(QWidget):
@@ -17,6 +45,7 @@ class PlaceholderPage(QWidget):
         heading.setFont(font)
         note = QLabel(text)
         note.setWordWrap(True)
+        note.setMaximumWidth(760)
         note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

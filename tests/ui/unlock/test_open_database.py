@@ -24,7 +24,7 @@ from centre_desk.security.credentials import CHEAP_ARGON2, KeyStoreUnreachable
 from centre_desk.security.passwords import Passwords, cheap_hasher
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, initialise, open_centre, passphrase_file
-from centre_desk.ui.shell.demo_marker import DemoTitleMarker, demo_mark
+from centre_desk.ui.shell.demo_marker import DemoMarker, demo_mark
 from centre_desk.ui.unlock import OpenDatabaseDialog
 from centre_desk.ui.unlock.dialog import MAX_TRIES, NEW_PASSPHRASE_NO_KEY_STORE, NEW_PASSPHRASE_REFUSED, Stage
 from centre_desk.ui.unlock.flow import KEYRING_LOCKED, recovery_reason
@@ -236,7 +236,7 @@ def test_cancel_says_what_happens_before_closing(qtbot: QtBot, made: Made) -> No
 def test_the_demo_mark_is_on_the_question_too(qtbot: QtBot, made: Made) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    marker = DemoTitleMarker.install(app)
+    marker = DemoMarker.install(app)
     try:
         dialog = _dialog(qtbot, made)
         assert demo_mark() in dialog.windowTitle()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from centre_desk.ui.administration.audit.model import WIDEST, AuditTableModel
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.tasks import run_task
+from centre_desk.ui.widgets.file_dialogs import save_path
 from centre_desk.ui.widgets.table_model import read_only_table
 
 log = logging.getLogger(__name__)
@@ -320,15 +320,11 @@ class AuditPage(QWidget):
         wanted = self._shown_filter or self.current_filter()
         if wanted is None:
             return
-        suggested = Path.home() / export_file_name(date.today())
-        name, _selected = QFileDialog.getSaveFileName(
-            self, _("Export the audit trail"), str(suggested), _("CSV files (*.csv)")
+        path = save_path(
+            self, _("Export the audit trail"), export_file_name(date.today()), _("CSV files (*.csv)"), ".csv"
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".csv":
-            path = path.with_name(path.name + ".csv")
         self.export_button.setEnabled(False)
         self._busy = self._show_busy(_("Writing the CSV file…"))
         service, actor = self._audit_view, self._actor

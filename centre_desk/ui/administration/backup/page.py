@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from centre_desk.ui.administration.backup.model import BackupTableModel, backup_
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.tasks import run_task
+from centre_desk.ui.widgets.file_dialogs import open_path, save_path
 from centre_desk.ui.widgets.table_model import read_only_table
 
 log = logging.getLogger(__name__)
@@ -242,13 +242,10 @@ class BackupPage(QWidget):
         self._back_up(None)
 
     def _on_back_up_to_clicked(self) -> None:
-        suggested = Path.home() / f"centre-{utcnow():%Y%m%d-%H%M%S}{SUFFIX}"
-        name, _selected = QFileDialog.getSaveFileName(
-            self, _("Back up to a file"), str(suggested), _("Backups (*{suffix})").format(suffix=SUFFIX)
-        )
-        if name:
-            path = Path(name)
-            self._back_up(path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX))
+        name = f"centre-{utcnow():%Y%m%d-%H%M%S}{SUFFIX}"
+        path = save_path(self, _("Back up to a file"), name, _("Backups (*{suffix})").format(suffix=SUFFIX), SUFFIX)
+        if path is not None:
+            self._back_up(path)
 
     def _back_up(self, dest: Path | None) -> None:
         if not self.allowed or self.busy:
@@ -267,10 +264,8 @@ class BackupPage(QWidget):
 
     # -- verifying --------------------------------------------------------------------------------
     def _choose_file(self, title: str) -> Path | None:
-        name, _selected = QFileDialog.getOpenFileName(
-            self, title, str(self._backups.backup_dir), _("Backups (*{suffix})").format(suffix=SUFFIX)
-        )
-        return Path(name) if name else None
+        """Another backup file (e.g. on a USB stick): the program's own are in the list already."""
+        return open_path(self, title, _("Backups (*{suffix})").format(suffix=SUFFIX))
 
     def _on_verify_clicked(self) -> None:
         chosen = self.selected_backup()
