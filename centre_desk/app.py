@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QTabWi
 from centre_desk import APP_NAME, ORG_NAME
 from centre_desk.db.location import resolve_target
 from centre_desk.errors import UserError
-from centre_desk.i18n import _, install
+from centre_desk.i18n import N_, _, install
 from centre_desk.i18n import language as current_language
 from centre_desk.log import setup_logging
 from centre_desk.paths import private_dir, restrict_new_files, tighten_data_dir
@@ -49,6 +49,11 @@ from centre_desk.ui.unlock.flow import open_installation
 log = logging.getLogger(__name__)
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is due
+AUDIT_ALARM = N_(
+    "The audit trail no longer matches its reference copies: rows may have been removed, or a reference file "
+    "replaced by an older one. Nothing has been changed and the copies are kept as evidence. Run the integrity "
+    "check (centre-desk check) and ask for technical help before repairing anything."
+)
 
 
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
@@ -138,6 +143,8 @@ class DesktopSession(QObject):
         self.events.data_changed.connect(self._on_data_changed)
         self.window, self.actor = window, actor
         window.show()
+        if self.centre.audit.alarm is not None and actor.can(Action.VIEW, FieldGroup.AUDIT):
+            QMessageBox.warning(window, APP_NAME, _(AUDIT_ALARM))  # the sign-in's own row found it (the log says how)
         self._start_daily_backup()
 
     def _on_data_changed(self, kind: str) -> None:

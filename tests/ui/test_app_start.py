@@ -25,7 +25,7 @@ from centre_desk.models.staff import Role
 from centre_desk.security.credentials import CHEAP_ARGON2
 from centre_desk.security.passwords import Passwords, cheap_hasher
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Options, initialise
+from centre_desk.services.installation import Options, initialise, open_centre
 from centre_desk.ui import startup
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
@@ -175,6 +175,35 @@ def test_sign_in_opens_the_shell_with_administration_for_a_manager(
     assert session.window.show_page("administration")
     tabs = session.window.findChild(QTabWidget, "administrationTabs")
     assert tabs is not None and tabs.count() == 4
+
+
+@pytest.mark.expect_log_warnings
+def test_a_manager_is_warned_when_the_audit_trail_no_longer_matches_its_copies(
+    qtbot: QtBot, installed: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed.centre.accounts.create(
+        installed.manager, NewAccount("yta", "Lò Thị Mai", MANAGER_PASSWORD, frozenset({Role.NURSE}))
+    )
+    anchor = installed.centre.audit.anchor
+    assert anchor is not None
+    installed.centre.close()  # the keyring copy now holds the head
+    anchor.path.unlink()  # someone removes the anchor file (to hide rows cut off the end)
+    centre = installed.centre = open_centre(installed.options)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text))
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    for login, warned in (("yta", []), ("giamdoc", [_(app.AUDIT_ALARM)])):
+        desk = app.DesktopSession(qapp, centre, QSettings(str(tmp_path / f"{login}.ini"), QSettings.Format.IniFormat))
+        desk._daily.stop()
+        monkeypatch.setattr(desk, "_start_daily_backup", lambda: None)
+        actor = centre.accounts.authenticate(login, MANAGER_PASSWORD)  # its audit row runs the tail check
+        if actor.must_change_password:
+            monkeypatch.setattr(ChangePasswordDialog, "ask", classmethod(lambda cls, *_a, **_k: True))
+        assert desk.sign_in(actor)
+        assert warnings == warned, login  # only those who may read the audit trail are told
+        warnings.clear()
+        desk._close_window()
 
 
 def test_nurse_gets_no_administration(
