@@ -1,4 +1,5 @@
-"""Regenerate the README screenshots (offscreen, Vietnamese, synthetic data).
+"""Regenerate the README screenshots (offscreen, Vietnamese, synthetic data), each window at the size the
+program gives it on an office PC's screen (1366×768 less a 40-pixel taskbar: ui/widgets/window_fit.py).
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python installer/screenshots.py [OUT_DIR]
 """
@@ -55,7 +56,15 @@ def main() -> None:
     keyring.set_keyring(MemoryKeyring())
     i18n.install("vi")
     app = QApplication([])
+    from PySide6.QtCore import QRect
+
     from centre_desk import app as desktop
+    from centre_desk.ui.widgets import window_fit
+
+    window_fit.available_area = lambda _widget=None: QRect(0, 0, 1366, 728)  # the office PC's screen
+    remembered = tempfile.mkdtemp()  # no window sizes remembered from earlier runs or from the real program
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, remembered)
     from centre_desk.ui.fonts import UI_FAMILY, load_fonts
     from centre_desk.ui.lock.screen import LockController
     from centre_desk.ui.login.dialog import LoginDialog
@@ -100,7 +109,6 @@ def main() -> None:
         session.sign_in(actor)
         window = session.window
         assert window is not None
-        window.resize(1180, 720)
         grab(window, out, "shell")
         window.show_page("administration")
         tabs = window.findChild(QTabWidget, "administrationTabs")
@@ -125,23 +133,35 @@ def issue4_screens(app: QApplication, centre: Centre, actor: Actor, session: obj
     """Registry, admission wizard, record window and the three admission papers, on demo data."""
     from centre_desk.services.demo import create as demo
     from centre_desk.ui.admissions import AdmissionWizard
+    from centre_desk.ui.documents.preview import DocumentPreviewDialog, notice_for, paper_title
     from centre_desk.ui.record.window import RecordWindow
     from tests.ui.admissions.test_shots import PAYLOAD
 
     demo.populate(centre, 400, seed=7)
     window = session.window  # type: ignore[attr-defined]
-    window.show_page("residents")
+    window.show_page("administration")
+    tabs = window.findChild(QTabWidget, "administrationTabs")
+    tabs.setCurrentIndex(2)
+    audit_page = tabs.currentWidget()
+    audit_page.search_button.click()
     for _ in range(60):
         QApplication.processEvents()
-    grab(window, out, "registry")
+        QThread.msleep(10)
+    grab(window, out, "audit")
+    window.show_page("residents")
     page = window.findChild(QWidget, "registryPage")
+    for _ in range(300):  # the first page is read on a worker thread
+        QApplication.processEvents()
+        QThread.msleep(10)
+        if page.model.rowCount() and not page.loading:  # type: ignore[union-attr]
+            break
+    grab(window, out, "registry")
     page.search_edit.setText("nguyen thi huong")  # type: ignore[union-attr]
     for _ in range(40):
         QApplication.processEvents()
         QThread.msleep(10)
     grab(window, out, "registry-search")
     wizard = AdmissionWizard(centre.admissions, centre.drafts, actor, session.events)  # type: ignore[attr-defined]
-    wizard.resize(1280, 800)
     for wizard_page in wizard.pages:
         wizard_page.load(PAYLOAD)
     wizard.show()
@@ -160,11 +180,19 @@ def issue4_screens(app: QApplication, centre: Centre, actor: Actor, session: obj
         )
     assert again is not None
     record = RecordWindow(centre.residents, actor, session.events, again, print_document=lambda _kind: None)  # type: ignore[attr-defined]
-    record.resize(1280, 800)
     grab(record, out, "record-profile")
     record.tabs.setCurrentIndex(1)
     grab(record, out, "record-admission")
     record.close()
+    preview = centre.documents.preview(actor, "admission-decision", again)
+    dialog = DocumentPreviewDialog(None, paper_title("admission-decision"), preview.pdf, "qd.pdf", None,
+                                   notice_for(preview))  # fmt: skip
+    dialog.show()
+    for _ in range(40):
+        QApplication.processEvents()
+        QThread.msleep(10)
+    grab(dialog, out, "preview")
+    dialog.close()
     for kind in ("admission-record", "admission-decision", "belongings-receipt"):
         pdf = out / f"{kind}.pdf"
         pdf.write_bytes(centre.documents.render(actor, kind, again))
