@@ -13,7 +13,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -124,6 +124,7 @@ class RegisterPage(QWidget):
         self.search_button.clicked.connect(self.search)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.code_edit.returnPressed.connect(self.search)
+        self.dates.submitted.connect(self.search)
         self.check_button.clicked.connect(self._on_check_button_clicked)
 
     def _build_filters(self) -> None:
@@ -138,8 +139,7 @@ class RegisterPage(QWidget):
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(_("e.g. LC-2026-0007 or LC-2026"))
         self.code_edit.setMaxLength(20)
-        today = QDate.currentDate()
-        self.dates = DateRange(_("From &date:"), _("T&o date:"), QDate(today.year(), 1, 1), today)
+        self.dates = DateRange()
         self.search_button = QPushButton(_("&Search"))
         self.search_button.setDefault(True)
         self.clear_button = QPushButton(_("C&lear"))
@@ -167,7 +167,7 @@ class RegisterPage(QWidget):
 
     # -- reading ----------------------------------------------------------------------------------
     def current_filter(self) -> RegisterFilter | None:
-        """The filter as chosen; None (with a note) when the dates are the wrong way round."""
+        """The filter as chosen; None (with a note) when a date is not a date or they are the wrong way round."""
         dates = self.dates.value()
         if dates is None:
             return None

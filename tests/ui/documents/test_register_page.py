@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from centre_desk import i18n
@@ -18,6 +19,7 @@ from centre_desk.services.dto import NewAccount
 from centre_desk.ui.documents.register_page import RegisterPage
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.services.test_documents import LAI_CHAU, admit, service, set_centre
+from tests.support.dates import type_date
 
 
 def filled(installed: Installed) -> tuple[str, bytes]:
@@ -69,15 +71,26 @@ def test_lists_filters_and_counts(qtbot: QtBot, qtmodeltester: Any, installed: I
     assert page.proxy.rowCount() == 2 and all(code in text for text in column(page, 3))
 
 
-def test_the_dates_the_wrong_way_round_are_explained(qtbot: QtBot, installed: Installed) -> None:
+def test_the_dates_are_typed_and_checked(qtbot: QtBot, installed: Installed) -> None:
+    filled(installed)
     page = make_page(qtbot, installed)
-    page.dates.from_check.setChecked(True)
-    page.dates.to_check.setChecked(True)
-    page.dates.from_edit.setDate(page.dates.to_edit.date().addDays(1))
-    assert page.current_filter() is None and not page.dates.error.isHidden()
-    page.dates.from_edit.setDate(page.dates.to_edit.date())
     wanted = page.current_filter()
-    assert wanted is not None and wanted.date_from == wanted.date_to and page.dates.error.isHidden()
+    assert wanted is not None and (wanted.date_from, wanted.date_to) == (None, None)  # empty: no bound
+    type_date(qtbot, page.dates.from_edit, "02012026")
+    type_date(qtbot, page.dates.to_edit, "01012026")
+    assert page.current_filter() is None and not page.dates.error.isHidden()
+    type_date(qtbot, page.dates.to_edit, "30022026")  # no such day
+    assert page.current_filter() is None and "28" in page.dates.error.text()
+    type_date(qtbot, page.dates.to_edit, "31122025")
+    qtbot.keyClick(page.dates.to_edit, Qt.Key.Key_Return)  # Enter searches: still the wrong way round
+    assert page.proxy.rowCount() == 3 and not page.dates.error.isHidden()
+    type_date(qtbot, page.dates.from_edit, "30122025")
+    qtbot.keyClick(page.dates.from_edit, Qt.Key.Key_Return)
+    assert page.dates.error.isHidden() and column(page, 1) == ["30/12/2025", "30/12/2025"]
+    wanted = page.current_filter()
+    assert wanted is not None and (wanted.date_from, wanted.date_to) == (date(2025, 12, 30), date(2025, 12, 31))
+    page.clear_button.click()
+    assert page.dates.from_edit.text() == "" and page.proxy.rowCount() == 3
 
 
 def test_a_pdf_file_is_checked(

@@ -9,12 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,12 +36,11 @@ from centre_desk.ui.administration.audit.model import WIDEST, AuditTableModel
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.tasks import run_task
+from centre_desk.ui.widgets.date_range import DateRange
 from centre_desk.ui.widgets.file_dialogs import save_path
 from centre_desk.ui.widgets.table_model import read_only_table
 
 log = logging.getLogger(__name__)
-
-DATE_FORMAT = "dd/MM/yyyy"
 
 
 def export_file_name(day: date) -> str:
@@ -77,15 +74,6 @@ class _FilterBar(QWidget):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
-
-
-def _date_edit(initial: QDate) -> QDateEdit:
-    edit = QDateEdit(initial)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    edit.setEnabled(False)
-    edit.setMinimumWidth(120)
-    return edit
 
 
 class AuditPage(QWidget):
@@ -163,19 +151,10 @@ class AuditPage(QWidget):
         for combo in (self.action_combo, self.outcome_combo):  # narrow on a 1366 px screen; the list opens wide
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(16)
-        today = QDate.currentDate()
-        self.from_check = QCheckBox(_("From date:"))
-        self.from_edit = _date_edit(today.addDays(-7))
-        self.to_check = QCheckBox(_("To date:"))
-        self.to_edit = _date_edit(today)
-        self.from_check.toggled.connect(self.from_edit.setEnabled)
-        self.to_check.toggled.connect(self.to_edit.setEnabled)
+        self.dates = DateRange()  # Enter in a date field reaches the filter bar, which searches
+        self.from_edit, self.to_edit, self.filter_error = self.dates.from_edit, self.dates.to_edit, self.dates.error
         self.search_button = QPushButton(_("S&earch"))
         self.clear_button = QPushButton(_("&Clear"))
-        self.filter_error = QLabel()
-        self.filter_error.setObjectName("filterError")
-        self.filter_error.setStyleSheet("color: #8b0000;")
-        self.filter_error.hide()
 
         grid = QGridLayout(self.filters)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -187,14 +166,7 @@ class AuditPage(QWidget):
             grid.addWidget(edit, 0, column * 2 + 1)
         outcome_label = QLabel(_("O&utcome:"))
         outcome_label.setBuddy(self.outcome_combo)
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_check)
-        dates.addWidget(self.from_edit)
-        dates.addSpacing(16)
-        dates.addWidget(self.to_check)
-        dates.addWidget(self.to_edit)
-        dates.addStretch(1)
-        grid.addLayout(dates, 1, 0, 1, 2)
+        grid.addWidget(self.dates, 1, 0, 1, 2)
         grid.addWidget(outcome_label, 1, 2)
         grid.addWidget(self.outcome_combo, 1, 3)
         buttons = QHBoxLayout()
@@ -228,17 +200,11 @@ class AuditPage(QWidget):
 
     # -- filters ----------------------------------------------------------------------------------
     def current_filter(self) -> AuditFilter | None:
-        """The filter as typed; None (with an inline note) when the dates are the wrong way round."""
-        date_from = self.from_edit.date().toPython() if self.from_check.isChecked() else None
-        date_to = self.to_edit.date().toPython() if self.to_check.isChecked() else None
-        assert date_from is None or isinstance(date_from, date)
-        assert date_to is None or isinstance(date_to, date)
-        if date_from and date_to and date_from > date_to:
-            self.filter_error.setText(_("The start date is after the end date."))
-            self.filter_error.show()
-            self.from_edit.setFocus()
+        """The filter as typed; None (with an inline note) when a date is not a date or they are the wrong way round."""
+        dates = self.dates.value()
+        if dates is None:
             return None
-        self.filter_error.hide()
+        date_from, date_to = dates
         return AuditFilter(
             login=self.login_edit.text(),
             action=str(self.action_combo.currentData() or ""),
@@ -253,8 +219,7 @@ class AuditPage(QWidget):
             edit.clear()
         for combo in (self.action_combo, self.outcome_combo):
             combo.setCurrentIndex(0)
-        self.from_check.setChecked(False)
-        self.to_check.setChecked(False)
+        self.dates.clear()
         self.login_edit.setFocus()
         self.search()
 

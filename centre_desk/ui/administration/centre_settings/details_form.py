@@ -1,6 +1,8 @@
 """The form for one version of the centre's details, used by the page and the new-version dialog.
 
-Under the fields, a note says what the empty ones will do to the printed papers; an empty founding
+The valid-from date is the shared date field (typed dd/mm/yyyy straight through, required): a date that does
+not exist is told under it as soon as it is left, and `value` refuses it as a ValidationError of that field. Under
+the fields, a note says what the empty ones will do to the printed papers; an empty founding
 decision (a legal basis every admission decision cites, so decisions cannot be printed without it) is
 flagged in red, and its field too.
 """
@@ -9,13 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from centre_desk.errors import ValidationError
 from centre_desk.i18n import N_, _
 from centre_desk.services.settings import MAX_LENGTHS, CentreDetails
 from centre_desk.ui.administration.users.form_parts import FieldErrors
+from centre_desk.ui.widgets.date_edit import DateEdit
 
 # (field of CentreDetails, label, placeholder)
 TEXT_FIELDS = (
@@ -36,10 +38,6 @@ TEXT_FIELDS = (
 FLAG_COLOUR = "#b00020"  # dark red: readable on white
 
 
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
 class CentreDetailsForm(QWidget):
     """Valid-from date plus the printed details; `errors` shows a ValidationError under its field."""
 
@@ -49,21 +47,13 @@ class CentreDetailsForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.date_edit = QDateEdit()
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMinimumDate(QDate(1990, 1, 1))
-        self.date_edit.setDate(to_qdate(date.today()))
-        self.date_edit.setMinimumWidth(140)
-        date_row = QWidget()
-        date_layout = QHBoxLayout(date_row)
-        date_layout.setContentsMargins(0, 0, 0, 0)
-        date_layout.addWidget(self.date_edit)
-        date_layout.addStretch(1)
-        date_row.setFocusProxy(self.date_edit)
+        self.date_edit = DateEdit(required=True)
+        self.date_edit.set_value(date.today())
         date_label = QLabel(_("&Valid from:"))
         date_label.setBuddy(self.date_edit)
-        form.addRow(date_label, errors.wrap("effective_from", date_row))
+        form.addRow(date_label, errors.wrap("effective_from", self.date_edit))
+        self.date_edit.textEdited.connect(self._on_date_edited)  # a message stays until the date is changed
+        self.date_edit.left.connect(self._on_date_left)
         self.edits: dict[str, QLineEdit] = {}
         for name, label, placeholder in TEXT_FIELDS:
             edit = QLineEdit()
@@ -82,9 +72,16 @@ class CentreDetailsForm(QWidget):
         self.gaps_label.setVisible(False)
         form.addRow(self.gaps_label)
 
+    def _on_date_edited(self) -> None:
+        self.errors.note("effective_from", "")
+
+    def _on_date_left(self, problem: str) -> None:
+        if problem:
+            self.errors.note("effective_from", problem)
+
     def _show_gaps(self) -> None:
         """What the empty fields will do to the papers; the founding decision in red (it blocks decisions)."""
-        gaps = self.value(None, 0).paper_gaps()
+        gaps = CentreDetails(date.today(), **self._texts(), id=None, version=0).paper_gaps()  # any day will do
         founding = "founding_decision" in gaps
         self.edits["founding_decision"].setStyleSheet(f"border: 1px solid {FLAG_COLOUR};" if founding else "")
         lines = [f"⚠ {text}" for text in gaps.values()]
@@ -93,18 +90,23 @@ class CentreDetailsForm(QWidget):
         self.gaps_label.setVisible(bool(lines))
 
     def load(self, details: CentreDetails) -> None:
-        self.date_edit.setDate(to_qdate(details.effective_from))
+        self.date_edit.set_value(details.effective_from)
         for name, edit in self.edits.items():
             edit.setText(getattr(details, name))
             edit.setCursorPosition(0)
 
+    def _texts(self) -> dict[str, str]:
+        return {name: edit.text() for name, edit in self.edits.items()}
+
     def value(self, record_id: int | None, version: int) -> CentreDetails:
-        texts = {name: edit.text() for name, edit in self.edits.items()}
-        day = self.date_edit.date()
-        return CentreDetails(date(day.year(), day.month(), day.day()), **texts, id=record_id, version=version)
+        """The details typed; ValidationError of `effective_from` when the date is empty or does not exist."""
+        day = self.date_edit.value()
+        if day is None:
+            raise ValidationError("effective_from", self.date_edit.problem() or _("Please fill in the date."))
+        return CentreDetails(day, **self._texts(), id=record_id, version=version)
 
     def set_effective_from(self, value: date) -> None:
-        self.date_edit.setDate(to_qdate(value))
+        self.date_edit.set_value(value)
 
     def set_read_only(self, read_only: bool) -> None:
         self.date_edit.setReadOnly(read_only)

@@ -247,8 +247,8 @@ class CentreSettingsPage(QWidget):
         self.form.errors.clear()
         self.conflict_box.setVisible(False)
         self._show_status("")
-        value = self.form.value(self._selected.id, self._base_version)
         try:
+            value = self.form.value(self._selected.id, self._base_version)
             saved = self._settings.save_centre(self._actor, value)
         except ValidationError as exc:
             self.form.show_error(exc)

@@ -61,15 +61,15 @@ class NewVersionDialog(QDialog):
 
     def accept(self) -> None:
         self.form.errors.clear()
-        value = self.value()
-        if self._submit is not None:
-            try:
+        try:
+            value = self.value()
+            if self._submit is not None:
                 self._submit(value)
-            except ValidationError as exc:
-                self.form.show_error(exc)
-                return
-            except UserError as exc:
-                self.form.errors.show_message("", exc.message)
-                return
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return
+        except UserError as exc:
+            self.form.errors.show_message("", exc.message)
+            return
         self._accepted = value
         super().accept()

@@ -68,6 +68,12 @@ class FieldErrors:
         if widget is not None:
             widget.setFocus()
 
+    def note(self, field: str, message: str) -> None:
+        """Show `message` under `field` ("" hides it) without moving the focus: for a field just left."""
+        label = self._labels.get(field, self.general)
+        label.setText(message)
+        label.setVisible(bool(message))
+
     def message(self, field: str) -> str:
         """The message shown for `field` ("" when none); "" as field means the general one."""
         label = self._labels.get(field, self.general) if field else self.general

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -35,6 +35,7 @@ from centre_desk.ui.administration.audit.model import (
 from centre_desk.ui.administration.audit.page import export_file_name
 from centre_desk.ui.events import AppEvents
 from tests.conftest import MANAGER_PASSWORD, Installed
+from tests.support.dates import type_date
 
 NURSE_PASSWORD = "Hoa ban trắng nở 2026"
 
@@ -111,19 +112,18 @@ def test_search_with_each_filter(qtbot: QtBot, trail: Installed, nurse: Actor) -
         assert {page.model.data(page.model.index(i, RECORD_COLUMN)) for i in range(len(rows))} == {nurse.login}
 
     page.record_edit.clear()
-    today = QDate.currentDate()
-    page.from_check.setChecked(True)
-    page.from_edit.setDate(today.addDays(1))
+    today = date.today()
+    type_date(qtbot, page.from_edit, today + timedelta(days=1))  # digits only: the field shows dd/mm/yyyy
+    assert page.from_edit.text() == f"{today + timedelta(days=1):%d/%m/%Y}"
     assert _search(qtbot, page) == []
     assert re.search(r"(?<![\d.])0(?![\d.])", page.count_label.text())  # "0 rows" in either language
 
-    page.from_edit.setDate(today)
-    page.to_check.setChecked(True)
-    page.to_edit.setDate(today)
+    type_date(qtbot, page.from_edit, today)
+    type_date(qtbot, page.to_edit, today)
     assert len(_search(qtbot, page)) >= len(everything)
 
-    page.from_check.setChecked(False)
-    page.to_edit.setDate(today.addDays(-1))
+    type_date(qtbot, page.from_edit, None)  # an empty field: no bound
+    type_date(qtbot, page.to_edit, today - timedelta(days=1))
     assert _search(qtbot, page) == []
 
 
@@ -133,13 +133,12 @@ def test_enter_in_a_filter_searches_and_clear_resets(qtbot: QtBot, trail: Instal
     page.login_edit.setText("=cmd")
     qtbot.keyClick(page.login_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: {r.login for r in page.model.rows()} == {"=cmd"}, timeout=10_000)
-    page.to_check.setChecked(True)
-    page.to_edit.setDate(QDate.currentDate().addDays(-3))
+    type_date(qtbot, page.to_edit, date.today() - timedelta(days=3))
     qtbot.keyClick(page.to_edit, Qt.Key.Key_Enter)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0 and not page.searching, timeout=10_000)
 
     page.clear_button.click()
-    assert page.login_edit.text() == "" and not page.to_check.isChecked() and not page.to_edit.isEnabled()
+    assert page.login_edit.text() == "" and page.to_edit.text() == "" and page.dates.value() == (None, None)
     qtbot.waitUntil(lambda: len({r.login for r in page.model.rows()}) >= 3, timeout=10_000)
 
 
@@ -147,14 +146,23 @@ def test_dates_the_wrong_way_round_are_explained(qtbot: QtBot, trail: Installed)
     page = _page(qtbot, trail)
     _shown(qtbot, page)
     before = page.model.rows()
-    page.from_check.setChecked(True)
-    page.to_check.setChecked(True)
-    page.from_edit.setDate(QDate.currentDate())
-    page.to_edit.setDate(QDate.currentDate().addDays(-1))
+    type_date(qtbot, page.from_edit, date.today())
+    type_date(qtbot, page.to_edit, date.today() - timedelta(days=1))
     page.search_button.click()
     assert not page.searching and page.search_button.isEnabled()
     assert page.filter_error.isVisible() and page.filter_error.text() == _("The start date is after the end date.")
     assert page.model.rows() == before
+
+    type_date(qtbot, page.to_edit, "31022026")  # no such day: told under the range, nothing searched
+    qtbot.keyClick(page.to_edit, Qt.Key.Key_Return)
+    assert not page.searching and page.model.rows() == before
+    assert page.filter_error.isVisible() and page.filter_error.text().startswith(_("T&o date:").replace("&", ""))
+    assert "28" in page.filter_error.text()
+
+    type_date(qtbot, page.to_edit, date.today())
+    qtbot.keyClick(page.to_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.searching and page.model.rowCount() > 0, timeout=10_000)
+    assert page.filter_error.isHidden()
 
 
 def test_failed_rows_are_marked(qtbot: QtBot, trail: Installed, qtmodeltester: ModelTester) -> None:

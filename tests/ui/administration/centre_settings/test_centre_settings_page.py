@@ -9,17 +9,20 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication
 
 from centre_desk.i18n import _
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.settings import CentreDetails
+from centre_desk.services.settings import CentreDetails, SettingsService
 from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
 from centre_desk.ui.administration.centre_settings.version_dialog import NewVersionDialog
 from centre_desk.ui.events import AppEvents
 from tests.conftest import Installed
+from tests.support.dates import type_date
 
 OLD_AGENCY = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LAI CHÂU"
 NEW_AGENCY = "SỞ Y TẾ TỈNH LAI CHÂU"
@@ -53,6 +56,10 @@ def make_page(qtbot: QtBot, installed: Installed, actor: Actor | None = None) ->
 
 def history_dates(page: CentreSettingsPage) -> list[date]:
     return [page._details_at(r).effective_from for r in range(page.proxy.rowCount())]
+
+
+def history_dates_of(settings: SettingsService, installed: Installed) -> list[date]:
+    return [d.effective_from for d in settings.centre_history(installed.manager)]
 
 
 def test_history_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester: Any, installed: Installed) -> None:
@@ -98,17 +105,55 @@ def test_new_version_dialog_keeps_input_on_a_taken_date(qtbot: QtBot, installed:
     dialog = NewVersionDialog(None, first, lambda d: settings.save_centre(installed.manager, d))
     qtbot.addWidget(dialog)
     assert dialog.form.value(None, 0).effective_from == date.today()
-    dialog.form.set_effective_from(date(2020, 1, 1))
+    type_date(qtbot, dialog.form.date_edit, "01012020")  # digits only
+    assert dialog.form.date_edit.text() == "01/01/2020"
     dialog.form.edits["parent_agency"].setText(NEW_AGENCY)
     dialog.accept()
     assert dialog.result() != NewVersionDialog.DialogCode.Accepted
-    assert dialog.form.errors.message("effective_from")
+    assert dialog.form.errors.message("effective_from") == _("There are already centre details from this date.")
     assert dialog.form.edits["parent_agency"].text() == NEW_AGENCY
     dialog.form.edits["centre_name"].setText("   ")
-    dialog.form.set_effective_from(date(2025, 3, 1))
+    type_date(qtbot, dialog.form.date_edit, "01032025")
     dialog.accept()
     assert dialog.form.errors.message("centre_name") and not dialog.form.errors.message("effective_from")
     assert len(settings.centre_history(installed.manager)) == 1
+
+
+def test_the_valid_from_date_is_required_and_real(qtbot: QtBot, installed: Installed) -> None:
+    first = dated_2020(installed)
+    settings = installed.centre.settings
+    dialog = NewVersionDialog(None, first, lambda d: settings.save_centre(installed.manager, d))
+    qtbot.addWidget(dialog)
+    errors, edit = dialog.form.errors, dialog.form.date_edit
+    type_date(qtbot, edit, "29022025")
+    QApplication.sendEvent(edit, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+    assert errors.message("effective_from") == _("{month:02d}/{year:04d} has only {days} days.").format(
+        month=2, year=2025, days=28
+    )  # said as soon as the field is left
+    dialog.accept()
+    assert dialog.result() != NewVersionDialog.DialogCode.Accepted and errors.message("effective_from")
+    type_date(qtbot, edit, None)
+    assert not errors.message("effective_from")  # typing again takes the note away
+    dialog.accept()
+    assert errors.message("effective_from") == _("Please fill in the date.")
+    assert len(settings.centre_history(installed.manager)) == 1
+    type_date(qtbot, edit, "28022025")
+    dialog.accept()
+    assert dialog.result() == NewVersionDialog.DialogCode.Accepted
+    assert history_dates_of(settings, installed) == [date(2025, 2, 28), date(2020, 1, 1)]
+
+
+def test_a_correction_with_an_impossible_date_is_not_saved(qtbot: QtBot, installed: Installed) -> None:
+    first = dated_2020(installed)
+    page, emitted = make_page(qtbot, installed)
+    type_date(qtbot, page.form.date_edit, "3113202")
+    page.save_correction()
+    assert page.form.errors.message("effective_from") and emitted == []
+    assert installed.centre.settings.centre_history(installed.manager) == [first]
+    type_date(qtbot, page.form.date_edit, "02012020")
+    page.save_correction()
+    assert not page.form.errors.message("effective_from") and emitted == ["centre"]
+    assert history_dates(page) == [date(2020, 1, 2)]
 
 
 def test_stale_correction_shows_the_conflict(qtbot: QtBot, installed: Installed) -> None:
