@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from centre_desk.errors import ValidationError
@@ -40,6 +38,7 @@ from centre_desk.services.admission_input import (
     default_alias,
     sort_key,
 )
+from centre_desk.services.counters import locked_counter
 from centre_desk.text import fold, normalized
 
 CODE_PREFIX_KEY = "resident_code_prefix"
@@ -169,14 +168,7 @@ class AdmissionService:
 
     def _next_code(self, s: Session, year: int) -> str:
         prefix = s.scalar(select(AppSetting.value).where(AppSetting.key == CODE_PREFIX_KEY)) or CODE_PREFIX_DEFAULT
-        # Create the counter if missing without racing another PC, then lock it for this transaction.
-        start = {"prefix": prefix, "year": year, "last": 0}
-        if s.get_bind().dialect.name == "postgresql":
-            s.execute(pg_insert(ResidentCodeCounter).values(**start).on_conflict_do_nothing())
-        else:
-            s.execute(sqlite_insert(ResidentCodeCounter).values(**start).on_conflict_do_nothing())
-        counter = s.get(ResidentCodeCounter, (prefix, year), with_for_update=True, populate_existing=True)
-        assert counter is not None
+        counter = locked_counter(s, ResidentCodeCounter, prefix=prefix, year=year)  # race-free across PCs
         counter.last += 1
         return f"{prefix}-{year}-{counter.last:04d}"
 
