@@ -21,7 +21,8 @@ from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.demo import is_demo, is_demo_folder
 from centre_desk.services.dto import BackupInfo, NewAccount
-from centre_desk.services.installation import Centre, Options, initialise, restore
+from centre_desk.services.installation import Centre, Options, initialise
+from centre_desk.services.recovery import restore
 from centre_desk.services.settings import CentreDetails
 from centre_desk.ui.administration.audit.page import AuditPage
 from centre_desk.ui.administration.backup.page import BackupPage

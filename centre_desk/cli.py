@@ -27,15 +27,8 @@ from centre_desk.security import credentials
 from centre_desk.security.access import Actor
 from centre_desk.security.password_policy import check_passphrase
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import (
-    Centre,
-    Options,
-    initialise,
-    no_passphrase,
-    open_centre,
-    recover,
-    restore,
-)
+from centre_desk.services.installation import Centre, Options, initialise, no_passphrase, open_centre
+from centre_desk.services.recovery import recover, restore
 from centre_desk.services.settings import CentreDetails
 
 log = logging.getLogger(__name__)

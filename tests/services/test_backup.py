@@ -20,7 +20,8 @@ from centre_desk.security.access import Actor
 from centre_desk.security.keys import backup_file_key, derive_keys, parse_recovery_key
 from centre_desk.services.backup import KEEP_REPLACED, SUFFIX, TRUNCATED, verify_backup
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Centre, open_centre, recover, restore
+from centre_desk.services.installation import Centre, open_centre
+from centre_desk.services.recovery import recover, restore
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.support.memory_keyring import MemoryKeyring
 

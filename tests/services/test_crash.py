@@ -24,7 +24,8 @@ from centre_desk.errors import StorageError
 from centre_desk.models import AuditEvent, StaffAccount
 from centre_desk.models.staff import Role
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import open_centre, restore
+from centre_desk.services.installation import open_centre
+from centre_desk.services.recovery import restore
 from tests.conftest import MANAGER_PASSWORD, Installed
 
 ROUNDS = int(os.environ.get("CENTRE_DESK_CRASH_ROUNDS", "200"))

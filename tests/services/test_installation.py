@@ -14,7 +14,8 @@ from centre_desk.i18n import _
 from centre_desk.models.staff import Role
 from centre_desk.security.keys import derive_keys, new_secret
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import initialise, open_centre, recover
+from centre_desk.services.installation import initialise, open_centre
+from centre_desk.services.recovery import recover
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.support.memory_keyring import MemoryKeyring
 

@@ -30,7 +30,8 @@ from centre_desk.i18n import N_, _
 from centre_desk.security.credentials import KeyStoreRefused, WrongPassphrase
 from centre_desk.security.keys import parse_recovery_key
 from centre_desk.security.password_policy import check_passphrase
-from centre_desk.services.installation import Centre, Options, PassphraseFile, open_centre, recover
+from centre_desk.services.installation import Centre, Options, PassphraseFile, open_centre
+from centre_desk.services.recovery import recover
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.login.parts import InlineError, hint_label, weak_callback
 from centre_desk.ui.tasks import run_task

@@ -71,7 +71,7 @@ class BackupPage(QWidget):
     Making and checking backups are done here, each in one background task behind a busy
     dialog. Restoring is NOT done here: the page checks the chosen file, asks for a strong
     confirmation, then emits ``restore_requested(path)``. The application shell performs the
-    restore (``installation.restore``), which closes this database and keeps it aside, and
+    restore (``recovery.restore``), which closes this database and keeps it aside, and
     then reopens the program, so everyone signs in again.
     """
 
