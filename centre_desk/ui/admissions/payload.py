@@ -8,6 +8,7 @@ shows every problem with the service's rules while the user types.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime
 from typing import Any
@@ -145,10 +146,8 @@ def _whole(text: str, field: str, message: str) -> int | None:
 def arrival_of(payload: Payload) -> datetime:
     """The time of arrival, as typed (dd/mm/yyyy hh:mm, this computer's time zone)."""
     text = _text(payload, "arrived_at")
-    try:
+    with contextlib.suppress(ValueError):  # a draft saved by an earlier version
         return datetime.strptime(text, OLD_ARRIVAL_FORMAT).astimezone()
-    except ValueError:
-        pass
     try:
         moment = read_datetime(text)
     except BadDate as exc:
