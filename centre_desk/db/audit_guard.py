@@ -59,3 +59,25 @@ def restore_guards(conn: Connection) -> None:
         conn.execute(text("DROP FUNCTION IF EXISTS audit_event_append_only()"))
     for statement in APPEND_ONLY[conn.dialect.name]:
         conn.execute(text(statement))
+
+
+def append_only_sql(dialect: str, table: str) -> list[str]:
+    """Triggers that refuse any UPDATE or DELETE on `table` (a register, a history): used by migrations."""
+    message = f"'{table} is append-only'"
+    if dialect == "sqlite":
+        return [
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, {message}); END",
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, {message}); END",
+        ]
+    return [
+        f"CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN RAISE EXCEPTION {message}; END $$",
+        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()",
+    ]
+
+
+def drop_append_only_sql(dialect: str, table: str) -> list[str]:
+    if dialect == "sqlite":
+        return [f"DROP TRIGGER {table}_no_update", f"DROP TRIGGER {table}_no_delete"]
+    return [f"DROP TRIGGER {table}_no_change ON {table}", f"DROP FUNCTION {table}_append_only()"]

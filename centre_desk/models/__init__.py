@@ -4,6 +4,16 @@ from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
+from centre_desk.models.lodging import (
+    Bed,
+    BedStateChange,
+    BedStay,
+    KeepApart,
+    LeavePass,
+    PresenceChange,
+    Room,
+    StayExtension,
+)
 from centre_desk.models.resident import (
     Admission,
     AdmissionDraft,
@@ -22,19 +32,27 @@ __all__ = [
     "AppSetting",
     "AuditEvent",
     "Base",
+    "Bed",
+    "BedStateChange",
+    "BedStay",
     "Belonging",
     "CentreSettings",
     "Consent",
     "Contact",
     "DocumentCounter",
     "Installation",
+    "KeepApart",
+    "LeavePass",
     "LoginThrottle",
     "OutgoingCopy",
     "OutgoingDocument",
+    "PresenceChange",
     "Resident",
     "ResidentCodeCounter",
     "ResidentPhoto",
     "Role",
+    "Room",
     "StaffAccount",
+    "StayExtension",
     "Versioned",
 ]

@@ -30,6 +30,8 @@ class FieldGroup(enum.StrEnum):
     TRAFFICKING = "trafficking"
     NARRATIVE = "narrative"
     PLACEMENT = "placement"
+    LODGING = "lodging"  # rooms, beds, presence (sĩ số), leave; approve = override a room rule, extend a stay;
+    # administer = rooms and beds
     HEALTH = "health"
     SENSITIVE_HEALTH = "sensitive_health"
     COUNSELLING = "counselling"
@@ -56,19 +58,21 @@ G = FieldGroup
 # v view, c create, e edit, p print, x export, a approve, d administer
 _MATRIX: dict[Role, dict[FieldGroup, str]] = {
     Role.INTAKE: {
-        G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.NARRATIVE: "vce", G.PLACEMENT: "vcep", G.HEALTH: "vc",
-        G.SENSITIVE_HEALTH: "c", G.LEGAL: "vcep", G.SCHOOLING: "vcep", G.PAYMENTS: "vcep", G.REGISTER: "vc",
+        G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.NARRATIVE: "vce", G.PLACEMENT: "vcep", G.LODGING: "vcep",
+        G.HEALTH: "vc", G.SENSITIVE_HEALTH: "c", G.LEGAL: "vcep", G.SCHOOLING: "vcep", G.PAYMENTS: "vcep",
+        G.REGISTER: "vc",
     },
     Role.NURSE: {
-        G.IDENTITY: "v", G.PLACEMENT: "v", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
+        G.IDENTITY: "v", G.PLACEMENT: "v", G.LODGING: "vep", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
     },
     Role.COUNSELLOR: {
-        G.IDENTITY: "v", G.TRAFFICKING: "v", G.NARRATIVE: "v", G.PLACEMENT: "v", G.HEALTH: "v",
+        G.IDENTITY: "v", G.TRAFFICKING: "v", G.NARRATIVE: "v", G.PLACEMENT: "v", G.LODGING: "v", G.HEALTH: "v",
         G.COUNSELLING: "vcep",
         G.LEGAL: "v", G.SCHOOLING: "vp",
     },
     Role.MANAGER: {
-        G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vcep", G.PLACEMENT: "vcepxa", G.HEALTH: "vcpxa",
+        G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vcep", G.PLACEMENT: "vcepxa",
+        G.LODGING: "vcepxad", G.HEALTH: "vcpxa",
         G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.LEGAL: "vcepxa", G.SCHOOLING: "vcepxa",
         G.PAYMENTS: "vcepxa", G.REGISTER: "vc", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
@@ -110,6 +114,7 @@ GROUP_NAMES = {
     FieldGroup.TRAFFICKING: N_("Trafficking history"),
     FieldGroup.NARRATIVE: N_("The person's own account (narrative)"),
     FieldGroup.PLACEMENT: N_("Placement and whereabouts"),
+    FieldGroup.LODGING: N_("Rooms, beds and presence"),
     FieldGroup.HEALTH: N_("Health"),
     FieldGroup.SENSITIVE_HEALTH: N_("Sensitive health (HIV, pregnancy)"),
     FieldGroup.COUNSELLING: N_("Counselling notes"),

@@ -130,6 +130,9 @@ class AdmissionInput:
     consents: tuple[ConsentInput, ...] = ()
     belongings: tuple[BelongingInput, ...] = field(default=())
     previous_resident_id: int | None = None  # set when the user links an earlier stay
+    # lodging: the bed chosen in the wizard (None: "chưa bố trí giường"), a manager's reason to break a room rule
+    bed_id: int | None = None
+    bed_override_reason: str = ""
 
 
 class Problems:

@@ -11,32 +11,13 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 import centre_desk.models.base
+from centre_desk.db.audit_guard import append_only_sql as _append_only_sql
+from centre_desk.db.audit_guard import drop_append_only_sql as _drop_append_only_sql
 
 # Existing centre details get empty text for the two new settings (flagged on the centre details page).
 # The register's lines and copies are append-only, as the audit trail is (0001): an issued number is never
 # changed or removed.
 APPEND_ONLY = ("outgoing_document", "outgoing_copy")
-
-
-def _append_only_sql(dialect: str, table: str) -> list[str]:
-    message = f"'{table} is append-only'"
-    if dialect == "sqlite":
-        return [
-            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, {message}); END",
-            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, {message}); END",
-        ]
-    return [
-        f"CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-        f"$$ BEGIN RAISE EXCEPTION {message}; END $$",
-        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-        f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()",
-    ]
-
-
-def _drop_append_only_sql(dialect: str, table: str) -> list[str]:
-    if dialect == "sqlite":
-        return [f"DROP TRIGGER {table}_no_update", f"DROP TRIGGER {table}_no_delete"]
-    return [f"DROP TRIGGER {table}_no_change ON {table}", f"DROP FUNCTION {table}_append_only()"]
 
 
 revision: str = '0005'

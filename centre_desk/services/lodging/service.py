@@ -1,0 +1,177 @@
+"""LodgingService: every lodging action a user can take, each one transaction with its audit row.
+
+Permissions (security/permissions.py, field group LODGING): VIEW to see the board, the census and a
+resident's lodging; EDIT to place, move, record presence and leave; PRINT for the roll-call sheet and the
+printed board; APPROVE (manager) to break a room rule with a reason and to record a stay extension;
+ADMINISTER (manager) for rooms, beds and bed states. Names are shown only with VIEW on IDENTITY, aliases
+otherwise. Audit codes start with "lodging." (services/audit_terms.py gives each its phrase).
+
+The work is done by the modules of this package (rooms, placement, census, stay, occupancy, papers); this
+class holds the wiring: access control, the clock, the transaction and the audit row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from centre_desk.models.base import utcnow
+from centre_desk.models.lodging import BedState, Presence
+from centre_desk.security.access import AccessControl, Actor
+from centre_desk.security.audit import AuditLog
+from centre_desk.services.lodging.dto import (
+    BedBoard,
+    BedHistoryEntry,
+    BedRow,
+    Census,
+    ExtensionInput,
+    KeepApartInput,
+    KeepApartRow,
+    LeaveInput,
+    LeaveRow,
+    Occupancy,
+    PlaceCheck,
+    ResidentLodging,
+    RoomCard,
+    RoomInput,
+    StayAlert,
+    StayClock,
+    StayRow,
+)
+
+ROLL_CALL_TIME = time(21, 0)  # the night roll-call: a day's census is taken at this local time
+
+
+class LodgingService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        read_sessions: sessionmaker[Session],
+        audit: AuditLog,
+        access: AccessControl,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self._read = read_sessions
+        self._audit = audit
+        self._access = access
+        self._clock = clock
+
+    # ------------------------------------------------------------ rooms and beds (rooms.py; ADMINISTER)
+
+    def save_room(self, actor: Actor, room_id: int | None, version: int | None, data: RoomInput) -> RoomCard:
+        """Create a room (room_id None) or change one (stale version → Conflict); `data.bed_labels` adds beds
+        (FREE). Every problem of the input at once as ValidationErrors (field names = RoomInput's)."""
+        raise NotImplementedError
+
+    def retire_room(self, actor: Actor, room_id: int, version: int, reason: str) -> RoomCard:
+        """Take a room off the board (active=False) once nobody sleeps in it; its history stays."""
+        raise NotImplementedError
+
+    def set_bed_state(
+        self, actor: Actor, bed_id: int, version: int, state: BedState, reason: str, reserved_for: int | None = None
+    ) -> BedRow:
+        """Free, reserve (for a resident), needs cleaning, out of service — with a reason, kept in the bed's
+        history. OCCUPIED is never set by hand (placement does it); a bed with an occupant cannot change."""
+        raise NotImplementedError
+
+    def bed_history(self, actor: Actor, bed_id: int) -> tuple[BedHistoryEntry, ...]:
+        """Every state the bed has been in, the latest first."""
+        raise NotImplementedError
+
+    def board(self, actor: Actor, at: datetime | None = None, building: str = "", floor: str = "") -> BedBoard:
+        """The bed board now (or at a past moment, rebuilt from the histories), optionally one building or
+        floor. Audited once ("lodging.board_viewed")."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------ placement and moves (placement.py; EDIT)
+
+    def check_place(self, actor: Actor, resident_id: int, bed_id: int) -> PlaceCheck:
+        """The room rules placing the resident in the bed would break (nothing written, not audited): sex,
+        age group, capacity, keep-apart links, reserved for another, needs cleaning, out of service, taken."""
+        raise NotImplementedError
+
+    def place(self, actor: Actor, resident_id: int, bed_id: int, reason: str, override_reason: str = "") -> StayRow:
+        """Put the resident in the bed: her first bed, or a move (the open stay ends, the old bed becomes
+        FREE). A broken rule raises RuleBroken (services.lodging.placement) listing every problem, unless the
+        actor has APPROVE and gives `override_reason` (audited "lodging.override")."""
+        raise NotImplementedError
+
+    def swap(
+        self, actor: Actor, resident_id: int, other_id: int, reason: str, override_reason: str = ""
+    ) -> tuple[StayRow, StayRow]:
+        """Two residents exchange beds in one transaction (the drag onto an occupied bed)."""
+        raise NotImplementedError
+
+    def vacate(self, actor: Actor, resident_id: int, reason: str, bed_state: BedState = BedState.CLEANING) -> None:
+        """End the resident's open stay without a new bed (left, hospital for long); the bed takes
+        `bed_state` (needs cleaning by default, as after a discharge)."""
+        raise NotImplementedError
+
+    def add_keep_apart(self, actor: Actor, data: KeepApartInput) -> KeepApartRow:
+        """Link two residents who must not share a room; a clash already on the board is reported."""
+        raise NotImplementedError
+
+    def end_keep_apart(self, actor: Actor, link_id: int, version: int) -> KeepApartRow:
+        raise NotImplementedError
+
+    def resident_lodging(self, actor: Actor, resident_id: int) -> ResidentLodging:
+        """The record's Lodging tab: bed, presence, stays, leave passes, keep-apart links, stay clock."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ presence and leave (census.py; EDIT)
+
+    def census(self, actor: Actor, day: date | None = None) -> Census:
+        """Who is in the centre on `day` (today by default) at ROLL_CALL_TIME, or now for today before then;
+        a past day is rebuilt from the bed stays, presence changes and admissions."""
+        raise NotImplementedError
+
+    def set_presence(self, actor: Actor, resident_id: int, status: Presence, note: str = "") -> None:
+        """Record a change of presence now (hospital, absent without permission, back, gone). GONE ends her
+        bed stay (the bed needs cleaning)."""
+        raise NotImplementedError
+
+    def grant_leave(self, actor: Actor, data: LeaveInput) -> LeaveRow:
+        """A leave pass; presence becomes ON_LEAVE at `leaves_at`."""
+        raise NotImplementedError
+
+    def record_return(self, actor: Actor, leave_id: int, version: int, at: datetime | None = None) -> LeaveRow:
+        """She is back: the pass is closed and presence PRESENT again."""
+        raise NotImplementedError
+
+    def overdue_leaves(self, actor: Actor) -> tuple[LeaveRow, ...]:
+        """Passes past their expected return with nobody back (the Overview's alert)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ stay limit (stay.py)
+
+    def stay_clock(self, actor: Actor, resident_id: int) -> StayClock | None:
+        """The clock of the resident's latest admission (VIEW on LODGING; not audited: no personal data)."""
+        raise NotImplementedError
+
+    def extend_stay(self, actor: Actor, data: ExtensionInput) -> StayClock:
+        """Record the director's extension decision (APPROVE on LODGING); `until` must be after the current
+        deadline and the decision dated on or after admission."""
+        raise NotImplementedError
+
+    def stay_alerts(self, actor: Actor) -> tuple[StayAlert, ...]:
+        """Residents in the centre whose clock is "soon", "urgent" or "over", the most pressing first."""
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- figures and papers
+
+    def occupancy(self, actor: Actor, start: date, end: date) -> Occupancy:
+        """Bed-nights, occupancy %, average and median length of stay for the period, by room and by sex
+        (occupancy.py; VIEW on LODGING; audited "lodging.occupancy_viewed")."""
+        raise NotImplementedError
+
+    def roll_call_pdf(self, actor: Actor, day: date | None = None, room_ids: Sequence[int] = ()) -> bytes:
+        """The night roll-call sheet (papers.py; PRINT on LODGING): one table per room, an empty signature
+        column; demo-marked on demo data."""
+        raise NotImplementedError
+
+    def board_pdf(self, actor: Actor, building: str = "", floor: str = "") -> bytes:
+        """The bed board on paper (papers.py; PRINT on LODGING)."""
+        raise NotImplementedError
