@@ -9,6 +9,7 @@ the service does it once per call.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -58,6 +59,7 @@ class _Person:
     presence: Presence
 
 
+@functools.lru_cache(maxsize=4096)
 def natural(text: str) -> tuple[Any, ...]:
     """A sort key where "G2" comes before "G10"."""
     return tuple(int(p) if p.isdigit() else fold(p) for p in re.split(r"(\d+)", text))

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from centre_desk import i18n
 from centre_desk.errors import Conflict, PermissionDenied, UserError, ValidationErrors
 from centre_desk.models.lodging import BedState, KeepApartReason, Presence, PresenceChange, RoomAge, RoomSex
 from centre_desk.models.resident import Sex
 from centre_desk.models.staff import Role
-from centre_desk.services.lodging.dto import KeepApartInput, RoomInput
+from centre_desk.services.lodging.dto import BedBoard, KeepApartInput, RoomInput
 from tests.conftest import Installed
 from tests.services.lodging.support import Clock, admit, audited, lodging, room, staff
+from tests.support.lodging_data import bulk_lodging
 
 
 def test_save_room_reports_every_problem_at_once(installed: Installed) -> None:
@@ -172,3 +174,63 @@ def test_board_shows_aliases_without_identity(installed: Installed) -> None:
     assert shown.names_shown is (shown.rooms[0].beds[0].occupant.label == "Lò Thị Mai")
     counsellor = staff(installed, Role.COUNSELLOR)
     assert service.board(counsellor).rooms[0].beds[0].occupant.label in {alias, "Lò Thị Mai"}  # type: ignore[union-attr]
+
+
+def _picture(board: BedBoard) -> list[tuple[object, ...]]:
+    """What a board shows, without the row versions (they move on with later edits)."""
+    beds = [
+        (r.name, b.label, b.state, b.state_reason, b.occupant and (b.occupant.resident_id, b.occupant.presence))
+        for r in board.rooms
+        for b in r.beds
+    ]
+    return [
+        *beds,
+        *((o.resident_id, o.presence) for o in board.unplaced),
+        *(w for r in board.rooms for w in r.warnings),
+    ]
+
+
+def test_a_past_board_equals_the_board_seen_then(installed: Installed) -> None:
+    clock = Clock()
+    service, manager = lodging(installed, clock), installed.manager
+    a, b = room(service, manager, "Phòng 101", capacity=1), room(service, manager, "Phòng 102", RoomSex.ANY)
+    people = [admit(installed, n) for n in ("Lò Thị Mai", "Tòng Thị Ban", "Cầm Thị Ún")]
+    man = admit(installed, "Vàng A Sình", Sex.MALE)
+    seen: list[tuple[datetime, BedBoard]] = []
+    steps: list[Callable[[], object]] = [
+        lambda: service.place(manager, people[0], a.beds[0].id, "Mới đến"),
+        lambda: service.place(manager, people[1], b.beds[0].id, ""),
+        lambda: service.place(manager, man, a.beds[1].id, "", override_reason="Tạm"),
+        lambda: service.swap(manager, people[0], people[1], "Đổi", override_reason="Tạm"),
+        lambda: service.vacate(manager, man, "Chuyển đi"),
+        lambda: service.set_bed_state(
+            manager, a.beds[1].id, service.board(manager).rooms[0].beds[1].version, BedState.OUT_OF_SERVICE, "Hỏng"
+        ),
+        lambda: service.place(manager, people[2], b.beds[1].id, ""),
+        lambda: service.vacate(manager, people[2], "Nằm viện", BedState.FREE),
+    ]
+    for step in steps:
+        clock.tick()
+        step()
+        seen.append((clock.now, service.board(manager)))
+        with installed.centre.sessions.begin() as s:  # a presence change between two moves
+            s.add(PresenceChange(resident_id=people[1], status=Presence.ON_LEAVE, at=clock.tick(), by=None))
+    clock.tick(60)
+    for moment, then in seen:
+        assert _picture(service.board(manager, at=moment)) == _picture(then)
+
+
+def test_the_board_takes_a_fixed_number_of_queries(installed: Installed) -> None:
+    bulk_lodging(installed.centre, 40, 0.5)
+    statements: list[str] = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(installed.centre.engine, "before_cursor_execute", listen)
+    try:
+        service = lodging(installed, Clock())
+        board = service.board(installed.manager)
+        now = len(statements)
+        service.board(installed.manager, at=board.at - timedelta(days=60))
+    finally:
+        event.remove(installed.centre.engine, "before_cursor_execute", listen)
+    assert board.beds == 40 and sum(r.occupied for r in board.rooms) > 10
+    assert now <= 14 and len(statements) - now <= 14
