@@ -65,15 +65,37 @@ def natural(text: str) -> tuple[Any, ...]:
     return tuple(int(p) if p.isdigit() else fold(p) for p in re.split(r"(\d+)", text))
 
 
-def _latest_change(moment: datetime) -> Any:
+def latest(wanted: Any, owner: Any, outer: Any, at: Any, moment: datetime) -> Any:
+    """`wanted` of the latest history row of the outer query's row `outer` (by `owner`) at or before the
+    moment: a correlated subquery reading one entry of the (owner, at) index backwards per outer row (ordered
+    by `at` alone so that the index gives the order: two changes of one bed or one person never share a
+    moment)."""
     return (
-        select(BedStateChange.id)
-        .where(BedStateChange.bed_id == Bed.id, BedStateChange.at <= moment)
-        .order_by(BedStateChange.at.desc(), BedStateChange.id.desc())
+        select(wanted)
+        .where(owner == outer, at <= moment)
+        .order_by(at.desc())
         .limit(1)
-        .correlate(Bed)
+        .correlate(outer.table)
         .scalar_subquery()
     )
+
+
+def _beds(s: Session, moment: datetime) -> list[tuple[Any, ...]]:
+    """Every bed with its latest state change at or before the moment (state, at, reason; None before)."""
+    change = latest(BedStateChange.id, BedStateChange.bed_id, Bed.id, BedStateChange.at, moment)
+    beds = s.execute(
+        select(Bed.id, Bed.room_id, Bed.label, Bed.state, Bed.version, Bed.reserved_for, Bed.active, change)
+    ).all()
+    ids = [row[-1] for row in beds if row[-1] is not None]
+    changes = {
+        i: (state, at, reason)
+        for i, state, at, reason in s.execute(
+            select(BedStateChange.id, BedStateChange.state, BedStateChange.at, BedStateChange.reason).where(
+                BedStateChange.id.in_(ids)
+            )
+        )
+    }
+    return [(*row[:-1], *changes.get(row[-1], (None, None, None))) for row in beds]
 
 
 def _stays(s: Session, moment: datetime, past: bool) -> list[_Stay]:
@@ -81,34 +103,16 @@ def _stays(s: Session, moment: datetime, past: bool) -> list[_Stay]:
                BedStay.override_reason)  # fmt: skip
     if not past:
         return [_Stay(*row) for row in s.execute(select(*columns).where(BedStay.end_at.is_(None)))]
-    latest = (
-        select(BedStay.id)
-        .where(BedStay.bed_id == Bed.id, BedStay.start_at <= moment)
-        .order_by(BedStay.start_at.desc(), BedStay.id.desc())
-        .limit(1)
-        .correlate(Bed)
-        .scalar_subquery()
-    )
-    query = (
-        select(*columns)
-        .select_from(Bed)
-        .join(BedStay, BedStay.id == latest)
-        .where(or_(BedStay.end_at.is_(None), BedStay.end_at > moment))
-    )
+    last = latest(BedStay.id, BedStay.bed_id, Bed.id, BedStay.start_at, moment)
+    ids = [i for i in s.scalars(select(last).select_from(Bed)) if i is not None]  # then by primary key: no join to plan
+    query = select(*columns).where(BedStay.id.in_(ids), or_(BedStay.end_at.is_(None), BedStay.end_at > moment))
     return [_Stay(*row) for row in s.execute(query)]
 
 
 def _people(s: Session, ids: Collection[int], moment: datetime, names: bool) -> dict[int, _Person]:
     if not ids:
         return {}
-    presence = (
-        select(PresenceChange.status)
-        .where(PresenceChange.resident_id == Resident.id, PresenceChange.at <= moment)
-        .order_by(PresenceChange.at.desc(), PresenceChange.id.desc())
-        .limit(1)
-        .correlate(Resident)
-        .scalar_subquery()
-    )
+    presence = latest(PresenceChange.status, PresenceChange.resident_id, Resident.id, PresenceChange.at, moment)
     shown = Resident.full_name if names else Resident.alias
     day = local_day(moment)
     rows = s.execute(
@@ -151,12 +155,7 @@ def cards(
     """The rooms of the moment (or exactly `room_ids`) as cards, and who is in the centre without a bed."""
     wanted = None if room_ids is None else set(room_ids)
     rooms = {r.id: r for r in s.scalars(select(Room)) if wanted is None or r.id in wanted}
-    change = _latest_change(moment)
-    bed_rows = s.execute(
-        select(Bed.id, Bed.room_id, Bed.label, Bed.state, Bed.version, Bed.reserved_for, Bed.active,
-               BedStateChange.state, BedStateChange.at, BedStateChange.reason)
-        .outerjoin(BedStateChange, BedStateChange.id == change)
-    ).all()  # fmt: skip
+    bed_rows = _beds(s, moment)
     stays = {x.bed_id: x for x in _stays(s, moment, past)}
     centre = _in_centre(s, moment)
     reserved = {row[5] for row in bed_rows if not past and row[3] == BedState.RESERVED and row[5] is not None}

@@ -142,10 +142,21 @@ def _start(s: Session, resident_id: int, bed: Bed, now: datetime, by: int | None
     return stay
 
 
+def _lock(s: Session, resident_ids: Iterable[int], bed_ids: Iterable[int]) -> None:
+    """Hold the residents and the rooms of the beds until the end of the transaction (PostgreSQL: FOR UPDATE,
+    always in id order; SQLite's writer already runs alone), so two placements at once cannot both find a
+    resident without a bed or a room with a place left."""
+    rooms = select(Bed.room_id).where(Bed.id.in_(set(bed_ids)))
+    s.execute(select(Resident.id).where(Resident.id.in_(set(resident_ids))).order_by(Resident.id).with_for_update())
+    s.execute(select(Room.id).where(Room.id.in_(rooms)).order_by(Room.id).with_for_update())
+
+
 def place(
     s: Session, actor: Actor, resident_id: int, bed_id: int, reason: str, override_reason: str, now: datetime
 ) -> Placed:
     """Her first bed or a move: the old stay ends (its bed FREE), the new bed OCCUPIED."""
+    before = open_stay(s, resident_id)
+    _lock(s, [resident_id], [bed_id, *([before.bed_id] if before else [])])
     resident = _resident(s, resident_id)
     if not in_centre(s, resident_id):
         raise UserError(_("She has left the centre: she cannot be given a bed."))
@@ -170,8 +181,10 @@ def swap(
     """Both residents exchange beds: each is checked in the other's room; both beds stay occupied."""
     if resident_id == other_id:
         raise ValidationError("other_id", _("Choose two different residents."))
-    first, second = _resident(s, resident_id), _resident(s, other_id)
     mine, theirs = open_stay(s, resident_id), open_stay(s, other_id)
+    _lock(s, [resident_id, other_id], [x.bed_id for x in (mine, theirs) if x is not None])
+    first, second = _resident(s, resident_id), _resident(s, other_id)
+    mine, theirs = open_stay(s, resident_id), open_stay(s, other_id)  # as they are once held
     if mine is None or theirs is None:
         raise UserError(_("Both residents must have a bed to swap beds."))
     beds = _bed(s, mine.bed_id), _bed(s, theirs.bed_id)
