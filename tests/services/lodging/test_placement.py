@@ -3,12 +3,13 @@ links and the bed chosen in the admission wizard."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 
-from centre_desk.errors import PermissionDenied, UserError, ValidationError, ValidationErrors
+from centre_desk.errors import Conflict, PermissionDenied, UserError, ValidationError, ValidationErrors
 from centre_desk.models.lodging import Bed, BedState, BedStateChange, BedStay, KeepApartReason, RoomAge, RoomSex
 from centre_desk.models.resident import Admission, Resident, Sex
 from centre_desk.models.staff import Role
@@ -243,3 +244,38 @@ def test_stale_stay_version_is_a_conflict_free_place_elsewhere(installed: Instal
     with pytest.raises(RuleBroken):
         service.place(manager, ban, card.beds[0].id, "")
     assert clock.now - timedelta(minutes=1) < clock.now
+
+
+def test_two_placements_at_once_into_the_last_place(installed: Installed) -> None:
+    """The room is held while its rules are checked: one of two simultaneous placements finds it full."""
+    service, manager = lodging(installed, Clock()), installed.manager
+    card = room(service, manager, "Phòng 1", capacity=1)
+    people = [admit(installed, "Lò Thị Mai"), admit(installed, "Tòng Thị Ban")]
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def place(resident_id: int, bed_id: int) -> None:
+        start.wait()
+        try:
+            service.place(manager, resident_id, bed_id, "")
+            outcomes.append("placed")
+        except (RuleBroken, Conflict) as refused:
+            outcomes.append(type(refused).__name__)
+
+    threads = [threading.Thread(target=place, args=(p, b.id)) for p, b in zip(people, card.beds, strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["RuleBroken", "placed"]
+    with installed.centre.sessions() as s:
+        assert len(s.scalars(select(BedStay).where(BedStay.end_at.is_(None))).all()) == 1
+
+
+def test_ending_a_link_from_a_stale_copy_is_a_conflict(installed: Installed) -> None:
+    service, manager = lodging(installed, Clock()), installed.manager
+    mai, ban = admit(installed, "Lò Thị Mai"), admit(installed, "Tòng Thị Ban")
+    link = service.add_keep_apart(manager, KeepApartInput(mai, ban, KeepApartReason.SAME_CASE))
+    service.end_keep_apart(manager, link.id, link.version)
+    with pytest.raises(Conflict):
+        service.end_keep_apart(manager, link.id, link.version)
