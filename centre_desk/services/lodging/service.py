@@ -115,12 +115,7 @@ class LodgingService:
     def check_place(self, actor: Actor, resident_id: int, bed_id: int) -> PlaceCheck:
         """The room rules placing the resident in the bed would break (nothing written, not audited): sex,
         age group, capacity, keep-apart links, reserved for another, needs cleaning, out of service, taken."""
-        with self._access.unit(
-            actor, Action.EDIT, FieldGroup.LODGING, record_type="resident", record_id=resident_id
-        ) as (
-            s,
-            cur,
-        ):
+        with self._edit(actor, resident_id) as (s, cur):
             problems = placement.check_ids(s, resident_id, bed_id, self._clock())
             can = placement.may_override(cur) and all(p.overridable for p in problems)
             return PlaceCheck(resident_id, bed_id, problems, can)
