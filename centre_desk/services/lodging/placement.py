@@ -24,7 +24,7 @@ from centre_desk.security.permissions import Action, FieldGroup, allowed
 from centre_desk.services.concurrency import load_for_edit
 from centre_desk.services.lodging.common import age, label, local_day, names_allowed, staff_names
 from centre_desk.services.lodging.dto import KeepApartInput, KeepApartRow, Problem, StayRow
-from centre_desk.services.lodging.rooms import change_state, in_centre
+from centre_desk.services.lodging.rooms import change_state, in_centre, reason_text
 from centre_desk.services.lodging.rules import Person, Target, problems_text, room_problems
 
 __all__ = ["RuleBroken", "check", "may_override", "place", "settle", "swap", "vacate"]
@@ -53,7 +53,7 @@ def settle(problems: Sequence[Problem], actor: Actor, override_reason: str) -> s
     """The override reason to keep on the stay ("" when nothing is broken), or RuleBroken."""
     if not problems:
         return ""
-    reason = " ".join(override_reason.split())
+    reason = reason_text(override_reason, "override_reason")
     if reason and may_override(actor) and all(p.overridable for p in problems):
         return reason
     raise RuleBroken(problems)
@@ -164,7 +164,7 @@ def place(
     old = open_stay(s, resident_id)
     if old is not None and old.bed_id == bed.id:
         raise UserError(_("She already sleeps in this bed."))
-    reason = " ".join(reason.split())
+    reason = reason_text(reason)
     kept = settle(check(s, resident, bed, now), actor, override_reason)
     if old is not None:
         _end(s, old, now, actor.account_id, reason)
@@ -196,7 +196,7 @@ def swap(
         found.extend((person, p) for p in problems)
     named = [Problem(p.code, f"{r.code}: {p.message}", p.overridable) for r, p in found]
     kept = settle(named, actor, override_reason)
-    reason = " ".join(reason.split())
+    reason = reason_text(reason)
     for stay in (mine, theirs):
         _end(s, stay, now, actor.account_id, reason)
     new = (
@@ -222,7 +222,7 @@ def vacate(s: Session, actor: Actor, resident_id: int, reason: str, bed_state: B
     stay = open_stay(s, resident_id)
     if stay is None:
         raise UserError(_("She has no bed."))
-    reason = " ".join(reason.split())
+    reason = reason_text(reason)
     _end(s, stay, now, actor.account_id, reason)
     change_state(s, _bed(s, stay.bed_id), bed_state, now, actor.account_id, reason)
     s.flush()
@@ -241,7 +241,7 @@ def add_link(s: Session, actor: Actor, data: KeepApartInput, now: datetime) -> K
     if kept_apart(s, data.resident_id, [data.other_id]):
         raise ValidationError("other_id", _("These two residents are already kept apart."))
     link = KeepApart(
-        resident_id=data.resident_id, other_id=data.other_id, reason=reason, note=" ".join(data.note.split()),
+        resident_id=data.resident_id, other_id=data.other_id, reason=reason, note=reason_text(data.note, "note"),
         created_at=now, created_by=actor.account_id,
     )  # fmt: skip
     s.add(link)

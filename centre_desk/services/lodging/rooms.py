@@ -28,8 +28,19 @@ _WIDTHS = {"building": 100, "floor": 30, "name": 60, "notes": 500}
 LABEL_WIDTH = 20
 
 
+REASON_WIDTH = 300  # every reason and note of a stay, a bed state or a link
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
+
+
+def reason_text(text: str, field: str = "reason") -> str:
+    """A typed reason with its spaces collapsed; ValidationError when longer than the stored column."""
+    cleaned = _clean(text)
+    if len(cleaned) > REASON_WIDTH:
+        raise ValidationError(field, _("At most {count} characters.").format(count=REASON_WIDTH))
+    return cleaned
 
 
 def change_state(
@@ -139,7 +150,7 @@ def save_room(
 def retire_room(s: Session, actor: Actor, room_id: int, version: int, reason: str, now: datetime) -> Room:
     """Off the board once empty; its beds go out of service with the reason (their history keeps it)."""
     room = load_for_edit(s, Room, room_id, version, lambda _r: card(s, actor, room_id, now))
-    reason = _clean(reason)
+    reason = reason_text(reason)
     if not reason:
         raise ValidationError("reason", _("Give the reason."))
     if occupants(s, room_id):
@@ -179,8 +190,8 @@ def set_bed_state(
             problems.append(("reserved_for", _("The resident is not in the centre.")))
     if state == BedState.OUT_OF_SERVICE and not reason:
         problems.append(("reason", _("Give the reason the bed is out of service.")))
-    if len(reason) > 300:
-        problems.append(("reason", _("At most {count} characters.").format(count=300)))
+    if len(reason) > REASON_WIDTH:
+        problems.append(("reason", _("At most {count} characters.").format(count=REASON_WIDTH)))
     if problems:
         raise ValidationErrors(problems)
     change_state(s, bed, state, now, actor.account_id, reason, reserved_for)

@@ -279,3 +279,16 @@ def test_ending_a_link_from_a_stale_copy_is_a_conflict(installed: Installed) -> 
     service.end_keep_apart(manager, link.id, link.version)
     with pytest.raises(Conflict):
         service.end_keep_apart(manager, link.id, link.version)
+
+
+def test_a_reason_longer_than_its_column_is_told(installed: Installed) -> None:
+    service, manager = lodging(installed, Clock()), installed.manager
+    card = room(service, manager, "Phòng 1", RoomSex.MALE)
+    mai = admit(installed, "Lò Thị Mai")
+    with pytest.raises(ValidationError) as caught:
+        service.place(manager, mai, card.beds[0].id, "x" * 301)
+    assert caught.value.field == "reason"
+    with pytest.raises(ValidationError) as caught:
+        service.place(manager, mai, card.beds[0].id, "", override_reason="y" * 301)
+    assert caught.value.field == "override_reason"
+    assert service.place(manager, mai, card.beds[0].id, " Đến  muộn ", override_reason="z" * 300).reason == "Đến muộn"
