@@ -16,7 +16,7 @@ from centre_desk.models.staff import Role
 from centre_desk.services.lodging.dto import KeepApartInput
 from centre_desk.services.lodging.placement import RuleBroken
 from tests.conftest import Installed
-from tests.services.lodging.support import Clock, admission, admit, audited, lodging, room, staff
+from tests.services.lodging.placement_support import Clock, admission, admit, audited, lodging, room, staff
 
 
 def test_first_bed_then_a_move_keeps_the_full_history(installed: Installed) -> None:

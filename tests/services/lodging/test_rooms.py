@@ -15,7 +15,7 @@ from centre_desk.models.resident import Sex
 from centre_desk.models.staff import Role
 from centre_desk.services.lodging.dto import BedBoard, KeepApartInput, RoomInput
 from tests.conftest import Installed
-from tests.services.lodging.support import Clock, admit, audited, lodging, room, staff
+from tests.services.lodging.placement_support import Clock, admit, audited, lodging, room, staff
 from tests.support.lodging_data import bulk_lodging
 
 
