@@ -1,0 +1,300 @@
+"""Presence (sĩ số), leave passes and the census of any moment, rebuilt from the histories.
+
+Who is in the centre at a moment `m`: her latest admission arrived at or before `m` and was not discharged by
+then, and her presence at `m` is not GONE. Her presence is the latest `PresenceChange` at or before `m` since
+that arrival (PRESENT when there is none); her bed is the `BedStay` open at `m`. Every query is set-based
+(a handful per census, whatever the number of residents and the years of history).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import Subquery
+
+from centre_desk.errors import Conflict, NotFound, ValidationError
+from centre_desk.i18n import _
+from centre_desk.models.lodging import Bed, BedState, BedStateChange, BedStay, LeavePass, Presence, PresenceChange, Room
+from centre_desk.models.resident import Admission, Resident
+from centre_desk.security.access import Actor
+from centre_desk.services.admission_input import Problems, clean_block, clean_text
+from centre_desk.services.lodging.common import age, label, staff_names
+from centre_desk.services.lodging.dto import Census, CensusRow, LeaveInput, LeaveRow
+
+LEAVE_PAST_LIMIT = timedelta(days=1)  # a leave pass may be written up to a day after she left
+SETTABLE = frozenset({Presence.PRESENT, Presence.HOSPITAL, Presence.ABSENT, Presence.GONE})
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A resident's presence at a moment: the change that set it (None: present since arrival)."""
+
+    resident_id: int
+    arrived_at: datetime
+    status: Presence
+    since: datetime
+    note: str
+    leave_id: int | None
+
+
+# ------------------------------------------------------------------------------------ who is where
+
+
+def inside(at: datetime, resident_id: int | None = None) -> Subquery:
+    """Admissions running at `at` (arrived, not yet discharged): resident_id, arrived_at."""
+    q = select(Admission.resident_id.label("rid"), Admission.arrived_at.label("arrived")).where(
+        Admission.arrived_at <= at, or_(Admission.discharged_at.is_(None), Admission.discharged_at > at)
+    )
+    if resident_id is not None:
+        q = q.where(Admission.resident_id == resident_id)
+    return q.subquery("inside")
+
+
+def _latest_changes(at: datetime, running: Subquery) -> Select[Any]:
+    ranked = (
+        select(
+            PresenceChange.resident_id,
+            PresenceChange.status,
+            PresenceChange.at,
+            PresenceChange.note,
+            PresenceChange.leave_id,
+            func.row_number()
+            .over(
+                partition_by=PresenceChange.resident_id,
+                order_by=(PresenceChange.at.desc(), PresenceChange.id.desc()),
+            )
+            .label("n"),
+        )
+        .join(running, and_(running.c.rid == PresenceChange.resident_id, PresenceChange.at >= running.c.arrived))
+        .where(PresenceChange.at <= at)
+        .subquery("ranked")
+    )
+    return select(ranked.c.resident_id, ranked.c.status, ranked.c.at, ranked.c.note, ranked.c.leave_id).where(
+        ranked.c.n == 1
+    )
+
+
+def standings(s: Session, at: datetime, resident_id: int | None = None) -> dict[int, Standing]:
+    """Everyone in the centre at `at` (GONE left out), or only `resident_id`: her presence then."""
+    running = inside(at, resident_id)
+    arrived: dict[int, datetime] = {}
+    for rid, when in s.execute(select(running.c.rid, running.c.arrived).order_by(running.c.arrived)):
+        arrived[int(rid)] = when  # a later admission wins
+    found = {rid: Standing(rid, when, Presence.PRESENT, when, "", None) for rid, when in arrived.items()}
+    for rid, status, when, note, leave_id in s.execute(_latest_changes(at, running)):
+        if int(rid) in found and when >= arrived[int(rid)]:
+            found[int(rid)] = Standing(int(rid), arrived[int(rid)], Presence(status), when, note, leave_id)
+    return {rid: st for rid, st in found.items() if st.status is not Presence.GONE}
+
+
+def standing(s: Session, resident_id: int, at: datetime) -> Standing | None:
+    """Her presence at `at`; None when she is not in the centre then."""
+    return standings(s, at, resident_id).get(resident_id)
+
+
+@dataclass(frozen=True)
+class Place:
+    building: str
+    floor: str
+    position: int
+    room_name: str
+    room_id: int
+    bed_label: str
+
+
+def places(s: Session, at: datetime, resident_ids: Iterable[int]) -> dict[int, Place]:
+    """The bed each resident slept in at `at` (the stay open then), with its room."""
+    wanted = set(resident_ids)
+    if not wanted:
+        return {}
+    running = inside(at)
+    rows = s.execute(
+        select(BedStay.resident_id, Room.building, Room.floor, Room.position, Room.name, Room.id, Bed.label)
+        .join(running, running.c.rid == BedStay.resident_id)
+        .join(Bed, Bed.id == BedStay.bed_id)
+        .join(Room, Room.id == Bed.room_id)
+        .where(BedStay.start_at <= at, or_(BedStay.end_at.is_(None), BedStay.end_at > at))
+        .order_by(BedStay.start_at)
+    )
+    return {int(r[0]): Place(*r[1:]) for r in rows if int(r[0]) in wanted}  # the latest start wins
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """ "G2" before "G10"."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in re.split(r"(\d+)", text) if p)
+
+
+def census(s: Session, day: date, at: datetime, names: bool) -> Census:
+    """The census at `at` (the roll-call moment of `day`), from the histories only."""
+    present = standings(s, at)
+    beds = places(s, at, present)
+    people = {r.id: r for r in s.scalars(select(Resident).where(Resident.id.in_(present)))} if present else {}
+    leave_ids = {st.leave_id for st in present.values() if st.status is Presence.ON_LEAVE and st.leave_id}
+    passes = list(s.scalars(select(LeavePass).where(LeavePass.id.in_(leave_ids)))) if leave_ids else []
+    granted = staff_names(s, (p.granted_by for p in passes))
+    leaves = {p.id: leave_row(p, people[p.resident_id], names, granted, at) for p in passes}
+    rows = []
+    for rid, st in present.items():
+        r, place = people[rid], beds.get(rid)
+        rows.append(
+            CensusRow(
+                resident_id=rid, code=r.code, label=label(r, names), sex=r.sex, age=age(r, day),
+                building=place.building if place else "", room_name=place.room_name if place else "",
+                room_id=place.room_id if place else None, bed_label=place.bed_label if place else "",
+                presence=st.status, since=st.since, note=st.note,
+                leave=leaves.get(st.leave_id) if st.status is Presence.ON_LEAVE and st.leave_id else None,
+            )
+        )  # fmt: skip
+
+    def order(row: CensusRow) -> tuple[object, ...]:
+        place = beds.get(row.resident_id)
+        room = (place.building, place.floor, place.position, _natural(place.room_name)) if place else ()
+        return (place is None, room, _natural(row.bed_label), row.label.casefold(), row.code)
+
+    return Census(day=day, at=at, rows=tuple(sorted(rows, key=order)), names_shown=names)
+
+
+# ------------------------------------------------------------------------------------ leave passes
+
+
+def leave_row(p: LeavePass, resident: Resident, names: bool, granted: dict[int, str], at: datetime) -> LeaveRow:
+    """The pass as it stood at `at`: a return after `at` is not shown, `overdue` is judged at `at`."""
+    returned = p.returned_at if p.returned_at is not None and p.returned_at <= at else None
+    return LeaveRow(
+        id=p.id, version=p.version, resident_id=p.resident_id, code=resident.code, label=label(resident, names),
+        reason=p.reason, companion=p.companion, destination=p.destination, leaves_at=p.leaves_at,
+        expected_back_at=p.expected_back_at, returned_at=returned, note=p.note,
+        granted_by=granted.get(p.granted_by, "") if p.granted_by is not None else "",
+        overdue=returned is None and p.expected_back_at < at,
+    )  # fmt: skip
+
+
+def leave_rows(s: Session, passes: list[LeavePass], names: bool, at: datetime) -> tuple[LeaveRow, ...]:
+    ids = {p.resident_id for p in passes}
+    people = {r.id: r for r in s.scalars(select(Resident).where(Resident.id.in_(ids)))} if ids else {}
+    granted = staff_names(s, (p.granted_by for p in passes))
+    return tuple(leave_row(p, people[p.resident_id], names, granted, at) for p in passes)
+
+
+def overdue(s: Session, names: bool, now: datetime) -> tuple[LeaveRow, ...]:
+    """Passes not closed whose expected return has passed, the longest overdue first."""
+    passes = list(
+        s.scalars(
+            select(LeavePass)
+            .where(LeavePass.returned_at.is_(None), LeavePass.expected_back_at < now)
+            .order_by(LeavePass.expected_back_at, LeavePass.id)
+        )
+    )
+    return leave_rows(s, passes, names, now)
+
+
+def _check_leave(s: Session, data: LeaveInput, now: datetime) -> LeaveInput:
+    problems = Problems()
+    reason = problems.take("", clean_text, data.reason, "reason", _("Reason for the leave"), 300, True)
+    companion = problems.take("", clean_text, data.companion, "companion", _("Companion"), 200)
+    destination = problems.take("", clean_text, data.destination, "destination", _("Destination"), 300)
+    note = problems.take("", clean_block, data.note, "note", _("Note"), 500)
+    if data.leaves_at.tzinfo is None or data.leaves_at < now - LEAVE_PAST_LIMIT:
+        problems.add("leaves_at", _("The departure cannot be more than a day in the past."))
+    if data.expected_back_at.tzinfo is None or (
+        data.leaves_at.tzinfo is not None and data.expected_back_at <= data.leaves_at
+    ):
+        problems.add("expected_back_at", _("The expected return must be after the departure."))
+    now_standing = standing(s, data.resident_id, now)
+    if now_standing is None:
+        problems.add("resident_id", _("The resident is not in the centre."))
+    elif now_standing.status is not Presence.PRESENT:
+        problems.add("resident_id", _("Only a resident who is present can be given leave."))
+    elif data.leaves_at.tzinfo is not None and data.leaves_at < now_standing.since:
+        problems.add("leaves_at", _("The departure cannot be before the resident's last change of presence."))
+    pending = s.scalar(
+        select(func.count(LeavePass.id)).where(
+            LeavePass.resident_id == data.resident_id, LeavePass.returned_at.is_(None)
+        )
+    )
+    if pending:
+        problems.add("resident_id", _("The resident already has a leave pass that is not closed."))
+    problems.raise_any()
+    return LeaveInput(
+        data.resident_id, reason, data.leaves_at, data.expected_back_at, companion, destination, note
+    )  # fmt: skip
+
+
+def grant_leave(s: Session, actor: Actor, data: LeaveInput, now: datetime) -> LeavePass:
+    """Check everything at once (ValidationErrors on LeaveInput's field names), then the pass and ON_LEAVE."""
+    if s.get(Resident, data.resident_id) is None:
+        raise NotFound(_("The resident's record no longer exists."))
+    clean = _check_leave(s, data, now)
+    p = LeavePass(
+        version=1, resident_id=clean.resident_id, reason=clean.reason, companion=clean.companion,
+        destination=clean.destination, leaves_at=clean.leaves_at, expected_back_at=clean.expected_back_at,
+        note=clean.note, granted_by=actor.account_id,
+    )  # fmt: skip
+    s.add(p)
+    s.flush()
+    s.add(
+        PresenceChange(
+            resident_id=p.resident_id, status=Presence.ON_LEAVE, at=p.leaves_at, by=actor.account_id, leave_id=p.id
+        )
+    )
+    return p
+
+
+def record_return(s: Session, actor: Actor, leave_id: int, version: int, at: datetime, now: datetime) -> LeavePass:
+    """Close the pass at `at` (not before she left, not in the future); presence PRESENT from then."""
+    p = s.get(LeavePass, leave_id)
+    if p is None:
+        raise NotFound(_("The leave pass no longer exists."))
+    if p.version != version:
+        raise Conflict(_("Someone else changed this leave pass in the meantime. Please look at it again."))
+    if p.returned_at is not None:
+        raise ValidationError("returned_at", _("The return has already been recorded."))
+    if at < p.leaves_at or at > now + timedelta(minutes=5):
+        raise ValidationError("returned_at", _("The return must be after the departure and not in the future."))
+    p.returned_at = at
+    s.add(PresenceChange(resident_id=p.resident_id, status=Presence.PRESENT, at=at, by=actor.account_id, leave_id=p.id))
+    s.flush()
+    return p
+
+
+# ---------------------------------------------------------------------------------------- presence
+
+
+def set_presence(s: Session, actor: Actor, resident_id: int, status: Presence, note: str, now: datetime) -> None:
+    """A change of presence now. Back PRESENT from leave closes the pass; GONE ends her bed stay."""
+    if status not in SETTABLE:
+        raise ValidationError("status", _("Leave is recorded with a leave pass."))
+    text = clean_block(note, "note", _("Note"), 300)
+    current = standing(s, resident_id, now)
+    if current is None:
+        raise ValidationError("resident_id", _("The resident is not in the centre."))
+    if current.status is Presence.ON_LEAVE and status is Presence.PRESENT and current.leave_id is not None:
+        p = s.get(LeavePass, current.leave_id)
+        if p is not None and p.returned_at is None:
+            record_return(s, actor, p.id, p.version, now, now)
+            return
+    s.add(PresenceChange(resident_id=resident_id, status=status, at=now, by=actor.account_id, note=text))
+    if status is Presence.GONE:
+        _end_bed_stay(s, actor, resident_id, now, text or _("Left the centre for good"))
+
+
+def _end_bed_stay(s: Session, actor: Actor, resident_id: int, at: datetime, reason: str) -> None:
+    """Her open stay ends; the bed needs cleaning (kept in its history).
+
+    TODO(lead): placement.vacate (lodging-rooms) does the same; unify at merge.
+    """
+    stay = s.scalars(select(BedStay).where(BedStay.resident_id == resident_id, BedStay.end_at.is_(None))).first()
+    if stay is None:
+        return
+    stay.end_at, stay.end_reason, stay.ended_by = at, reason, actor.account_id
+    bed = s.get(Bed, stay.bed_id)
+    if bed is not None:
+        bed.state, bed.reserved_for = BedState.CLEANING, None
+        s.add(BedStateChange(bed_id=bed.id, state=BedState.CLEANING, at=at, by=actor.account_id, reason=reason))
+    s.flush()
