@@ -9,7 +9,7 @@ that arrival (PRESENT when there is none); her bed is the `BedStay` open at `m`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -46,13 +46,13 @@ class Standing:
 # ------------------------------------------------------------------------------------ who is where
 
 
-def inside(at: datetime, resident_id: int | None = None) -> Subquery:
-    """Admissions running at `at` (arrived, not yet discharged): resident_id, arrived_at."""
+def inside(at: datetime, among: Collection[int] | None = None) -> Subquery:
+    """Admissions running at `at` (arrived, not yet discharged), of everyone or of `among`: rid, arrived."""
     q = select(Admission.resident_id.label("rid"), Admission.arrived_at.label("arrived")).where(
         Admission.arrived_at <= at, or_(Admission.discharged_at.is_(None), Admission.discharged_at > at)
     )
-    if resident_id is not None:
-        q = q.where(Admission.resident_id == resident_id)
+    if among is not None:
+        q = q.where(Admission.resident_id.in_(among))
     return q.subquery("inside")
 
 
@@ -80,9 +80,9 @@ def _latest_changes(at: datetime, running: Subquery) -> Select[Any]:
     )
 
 
-def standings(s: Session, at: datetime, resident_id: int | None = None) -> dict[int, Standing]:
-    """Everyone in the centre at `at` (GONE left out), or only `resident_id`: her presence then."""
-    running = inside(at, resident_id)
+def standings(s: Session, at: datetime, among: Collection[int] | None = None) -> dict[int, Standing]:
+    """Everyone in the centre at `at` (GONE left out), or those of `among`: their presence then."""
+    running = inside(at, among)
     arrived: dict[int, datetime] = {}
     for rid, when in s.execute(select(running.c.rid, running.c.arrived).order_by(running.c.arrived)):
         arrived[int(rid)] = when  # a later admission wins
@@ -95,7 +95,25 @@ def standings(s: Session, at: datetime, resident_id: int | None = None) -> dict[
 
 def standing(s: Session, resident_id: int, at: datetime) -> Standing | None:
     """Her presence at `at`; None when she is not in the centre then."""
-    return standings(s, at, resident_id).get(resident_id)
+    return standings(s, at, (resident_id,)).get(resident_id)
+
+
+def left_at(s: Session, resident_id: int, at: datetime) -> datetime | None:
+    """When she left the centre (gone or discharged) as of `at`; None if she never arrived by then."""
+    gone = s.scalar(
+        select(func.max(PresenceChange.at)).where(
+            PresenceChange.resident_id == resident_id,
+            PresenceChange.status == Presence.GONE,
+            PresenceChange.at <= at,
+        )
+    )
+    discharged = s.scalar(
+        select(func.max(Admission.discharged_at)).where(
+            Admission.resident_id == resident_id, Admission.discharged_at <= at
+        )
+    )
+    found = [m for m in (gone, discharged) if m is not None]
+    return min(found) if found else None
 
 
 @dataclass(frozen=True)
@@ -182,8 +200,9 @@ def leave_rows(s: Session, passes: list[LeavePass], names: bool, at: datetime) -
     return tuple(leave_row(p, people[p.resident_id], names, granted, at) for p in passes)
 
 
-def overdue(s: Session, names: bool, now: datetime) -> tuple[LeaveRow, ...]:
-    """Passes not closed whose expected return has passed, the longest overdue first."""
+def overdue_passes(s: Session, now: datetime) -> list[LeavePass]:
+    """Passes not closed whose expected return has passed, of residents still in the centre; the longest
+    overdue first (an index range, then the few residents concerned)."""
     passes = list(
         s.scalars(
             select(LeavePass)
@@ -191,7 +210,14 @@ def overdue(s: Session, names: bool, now: datetime) -> tuple[LeaveRow, ...]:
             .order_by(LeavePass.expected_back_at, LeavePass.id)
         )
     )
-    return leave_rows(s, passes, names, now)
+    if not passes:
+        return passes
+    here = standings(s, now, {p.resident_id for p in passes})
+    return [p for p in passes if p.resident_id in here]
+
+
+def overdue(s: Session, names: bool, now: datetime) -> tuple[LeaveRow, ...]:
+    return leave_rows(s, overdue_passes(s, now), names, now)
 
 
 def _check_leave(s: Session, data: LeaveInput, now: datetime) -> LeaveInput:

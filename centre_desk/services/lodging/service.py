@@ -24,7 +24,7 @@ from centre_desk.models.lodging import BedState, Presence
 from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
-from centre_desk.services.lodging import census, stay
+from centre_desk.services.lodging import census, record, stay
 from centre_desk.services.lodging.common import local_day, local_moment, names_allowed
 from centre_desk.services.lodging.dto import (
     BedBoard,
@@ -124,7 +124,12 @@ class LodgingService:
 
     def resident_lodging(self, actor: Actor, resident_id: int) -> ResidentLodging:
         """The record's Lodging tab: bed, presence, stays, leave passes, keep-apart links, stay clock."""
-        raise NotImplementedError
+        with self._access.unit(
+            actor, Action.VIEW, FieldGroup.LODGING, record_type="resident", record_id=resident_id
+        ) as (s, cur):
+            result = record.resident_lodging(s, resident_id, names_allowed(cur), self._clock())
+            self._audit.record(s, cur, "lodging.viewed", record_type="resident", record_id=resident_id)
+            return result
 
     # ------------------------------------------------------------ presence and leave (census.py; EDIT)
 
