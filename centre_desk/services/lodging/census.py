@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Subquery
 
 from centre_desk.errors import Conflict, NotFound, ValidationError
 from centre_desk.i18n import _
+from centre_desk.models.base import UtcDateTime
 from centre_desk.models.lodging import Bed, BedState, BedStateChange, BedStay, LeavePass, Presence, PresenceChange, Room
 from centre_desk.models.resident import Admission, Resident
 from centre_desk.security.access import Actor
@@ -46,17 +47,21 @@ class Standing:
 # ------------------------------------------------------------------------------------ who is where
 
 
-def inside(at: datetime, among: Collection[int] | None = None) -> Subquery:
+# The statements are built once (building SQL is what costs most here): `at` and `among` are bound per call.
+_AT = bindparam("at", type_=UtcDateTime())
+_AMONG: BindParameter[int] = bindparam("among", expanding=True)
+
+
+def _inside(among: bool) -> Subquery:
     """Admissions running at `at` (arrived, not yet discharged), of everyone or of `among`: rid, arrived."""
     q = select(Admission.resident_id.label("rid"), Admission.arrived_at.label("arrived")).where(
-        Admission.arrived_at <= at, or_(Admission.discharged_at.is_(None), Admission.discharged_at > at)
+        Admission.arrived_at <= _AT, or_(Admission.discharged_at.is_(None), Admission.discharged_at > _AT)
     )
-    if among is not None:
-        q = q.where(Admission.resident_id.in_(among))
-    return q.subquery("inside")
+    return (q.where(Admission.resident_id.in_(_AMONG)) if among else q).subquery("inside")
 
 
-def _latest_changes(at: datetime, running: Subquery) -> Select[Any]:
+def _latest_changes(running: Subquery) -> Select[Any]:
+    """Each running admission's latest presence change at or before `at` (since the arrival)."""
     ranked = (
         select(
             PresenceChange.resident_id,
@@ -72,7 +77,7 @@ def _latest_changes(at: datetime, running: Subquery) -> Select[Any]:
             .label("n"),
         )
         .join(running, and_(running.c.rid == PresenceChange.resident_id, PresenceChange.at >= running.c.arrived))
-        .where(PresenceChange.at <= at)
+        .where(PresenceChange.at <= _AT)
         .subquery("ranked")
     )
     return select(ranked.c.resident_id, ranked.c.status, ranked.c.at, ranked.c.note, ranked.c.leave_id).where(
@@ -80,14 +85,27 @@ def _latest_changes(at: datetime, running: Subquery) -> Select[Any]:
     )
 
 
+_RUNNING = {among: _inside(among) for among in (False, True)}
+_ARRIVALS = {among: select(q.c.rid, q.c.arrived).order_by(q.c.arrived) for among, q in _RUNNING.items()}
+_CHANGES = {among: _latest_changes(q) for among, q in _RUNNING.items()}
+_PLACES = (
+    select(BedStay.resident_id, Room.building, Room.floor, Room.position, Room.name, Room.id, Bed.label)
+    .join(_RUNNING[False], _RUNNING[False].c.rid == BedStay.resident_id)
+    .join(Bed, Bed.id == BedStay.bed_id)
+    .join(Room, Room.id == Bed.room_id)
+    .where(BedStay.start_at <= _AT, or_(BedStay.end_at.is_(None), BedStay.end_at > _AT))
+    .order_by(BedStay.start_at)
+)
+
+
 def standings(s: Session, at: datetime, among: Collection[int] | None = None) -> dict[int, Standing]:
     """Everyone in the centre at `at` (GONE left out), or those of `among`: their presence then."""
-    running = inside(at, among)
+    params: dict[str, Any] = {"at": at} if among is None else {"at": at, "among": list(among)}
     arrived: dict[int, datetime] = {}
-    for rid, when in s.execute(select(running.c.rid, running.c.arrived).order_by(running.c.arrived)):
+    for rid, when in s.execute(_ARRIVALS[among is not None], params):
         arrived[int(rid)] = when  # a later admission wins
     found = {rid: Standing(rid, when, Presence.PRESENT, when, "", None) for rid, when in arrived.items()}
-    for rid, status, when, note, leave_id in s.execute(_latest_changes(at, running)):
+    for rid, status, when, note, leave_id in s.execute(_CHANGES[among is not None], params):
         if int(rid) in found and when >= arrived[int(rid)]:
             found[int(rid)] = Standing(int(rid), arrived[int(rid)], Presence(status), when, note, leave_id)
     return {rid: st for rid, st in found.items() if st.status is not Presence.GONE}
@@ -131,15 +149,7 @@ def places(s: Session, at: datetime, resident_ids: Iterable[int]) -> dict[int, P
     wanted = set(resident_ids)
     if not wanted:
         return {}
-    running = inside(at)
-    rows = s.execute(
-        select(BedStay.resident_id, Room.building, Room.floor, Room.position, Room.name, Room.id, Bed.label)
-        .join(running, running.c.rid == BedStay.resident_id)
-        .join(Bed, Bed.id == BedStay.bed_id)
-        .join(Room, Room.id == Bed.room_id)
-        .where(BedStay.start_at <= at, or_(BedStay.end_at.is_(None), BedStay.end_at > at))
-        .order_by(BedStay.start_at)
-    )
+    rows = s.execute(_PLACES, {"at": at})
     return {int(r[0]): Place(*r[1:]) for r in rows if int(r[0]) in wanted}  # the latest start wins
 
 
@@ -202,14 +212,11 @@ def leave_rows(s: Session, passes: list[LeavePass], names: bool, at: datetime) -
 
 def overdue_passes(s: Session, now: datetime) -> list[LeavePass]:
     """Passes not closed whose expected return has passed, of residents still in the centre; the longest
-    overdue first (an index range, then the few residents concerned)."""
-    passes = list(
-        s.scalars(
-            select(LeavePass)
-            .where(LeavePass.returned_at.is_(None), LeavePass.expected_back_at < now)
-            .order_by(LeavePass.expected_back_at, LeavePass.id)
-        )
-    )
+    overdue first."""
+    # the passes not closed are few: a scan finds them faster than the index on the expected return, whose
+    # range holds every pass of the past
+    pending = s.scalars(select(LeavePass).where(LeavePass.returned_at.is_(None)))
+    passes = sorted((p for p in pending if p.expected_back_at < now), key=lambda p: (p.expected_back_at, p.id))
     if not passes:
         return passes
     here = standings(s, now, {p.resident_id for p in passes})

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy import ColumnElement, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from centre_desk.errors import NotFound
 from centre_desk.i18n import _
+from centre_desk.models.base import UtcDateTime
 from centre_desk.models.lodging import Presence, PresenceChange, StayExtension
 from centre_desk.models.resident import Admission, Resident
 from centre_desk.security.access import Actor
@@ -26,10 +27,12 @@ from centre_desk.services.lodging.dto import ExtensionInput, ExtensionRow, StayA
 ALERT_LEVELS = ("over", "urgent", "soon")  # the most pressing first
 
 
-def _extensions(s: Session, which: ColumnElement[bool]) -> dict[int, list[ExtensionRow]]:
+def _extensions(
+    s: Session, which: ColumnElement[bool], params: dict[str, datetime] | None = None
+) -> dict[int, list[ExtensionRow]]:
     """The extensions of the admissions `which` selects (a condition on StayExtension.admission_id)."""
     found: dict[int, list[ExtensionRow]] = defaultdict(list)
-    rows = list(s.scalars(select(StayExtension).where(which)))
+    rows = list(s.scalars(select(StayExtension).where(which), params))
     names = staff_names(s, (e.recorded_by for e in rows))
     for e in rows:
         found[e.admission_id].append(
@@ -97,15 +100,10 @@ def extend(s: Session, actor: Actor, data: ExtensionInput, now: datetime) -> Adm
     return a
 
 
-def _candidates(today: date, now: datetime) -> list[ColumnElement[bool]]:
-    """Open latest admissions whose clock may say soon, urgent or over today; nobody GONE."""
-
-    # without extension a clock warns once admitted_on + limit − 1 − today ≤ SOON_DAYS, that is
-    # admitted_on < today + SOON_DAYS + 2 − limit
-    def cutoff(limit: int) -> datetime:
-        return local_moment(today + timedelta(days=rules.SOON_DAYS + 2 - limit), time.min)
-
-    switch = local_moment(rules.LIMIT_SWITCH, time.min)
+def _candidates() -> tuple[ColumnElement[bool], ...]:
+    """Open latest admissions whose clock may say soon, urgent or over today; nobody GONE. Bound per call:
+    `now`, and the arrival cut-offs `old_law` and `new_law` (_cutoffs)."""
+    now = bindparam("now", type_=UtcDateTime())
     later = aliased(Admission)
     gone = exists().where(
         PresenceChange.resident_id == Admission.resident_id,
@@ -115,24 +113,48 @@ def _candidates(today: date, now: datetime) -> list[ColumnElement[bool]]:
     )
     newer = exists().where(later.resident_id == Admission.resident_id, later.arrived_at > Admission.arrived_at)
     extended = exists().where(StayExtension.admission_id == Admission.id)
-    return [
+    return (
         Admission.discharged_at.is_(None),
         Admission.arrived_at <= now,
         or_(
-            Admission.arrived_at < min(cutoff(60), switch),
-            Admission.arrived_at < cutoff(rules.stay_limit_days(rules.LIMIT_SWITCH)),
+            Admission.arrived_at < bindparam("old_law", type_=UtcDateTime()),
+            Admission.arrived_at < bindparam("new_law", type_=UtcDateTime()),
             extended,
         ),
         ~newer,
         ~gone,
-    ]
+    )
+
+
+def _cutoffs(today: date, now: datetime) -> dict[str, datetime]:
+    # without extension a clock warns once admitted_on + limit − 1 − today ≤ SOON_DAYS, that is
+    # admitted_on < today + SOON_DAYS + 2 − limit
+    def cutoff(admitted_on: date) -> datetime:
+        limit = rules.stay_limit_days(admitted_on)
+        return local_moment(today + timedelta(days=rules.SOON_DAYS + 2 - limit), time.min)
+
+    switch = local_moment(rules.LIMIT_SWITCH, time.min)
+    old_law = min(cutoff(rules.LIMIT_SWITCH - timedelta(days=1)), switch)
+    return {"now": now, "old_law": old_law, "new_law": cutoff(rules.LIMIT_SWITCH)}
+
+
+# built once (building the statement costs more than running it)
+_WHERE = _candidates()
+_FOUND = select(Admission, Resident).join(Resident).where(*_WHERE)
+_FOUND_IDS = select(Admission.id, Admission.arrived_at).where(*_WHERE)
+_FOUND_EXTENSIONS = StayExtension.admission_id.in_(select(Admission.id).where(*_WHERE))
+
+
+def _of(ids: list[int]) -> ColumnElement[bool]:
+    """The extensions of the candidates: by their ids when they are few (the usual case), else by the query."""
+    return StayExtension.admission_id.in_(ids) if len(ids) <= 500 else _FOUND_EXTENSIONS
 
 
 def alerts(s: Session, names: bool, today: date, now: datetime) -> tuple[StayAlert, ...]:
     """Everyone in the centre whose clock is soon, urgent or over: the most pressing first."""
-    where = _candidates(today, now)
-    found = list(s.execute(select(Admission, Resident).join(Resident).where(*where)))
-    extensions = _extensions(s, StayExtension.admission_id.in_(select(Admission.id).where(*where)))
+    params = _cutoffs(today, now)
+    found = list(s.execute(_FOUND, params))
+    extensions = _extensions(s, _of([a.id for a, _r in found]), params)
     result = []
     for a, r in found:
         clock = _clock(a, extensions[a.id], today)
@@ -144,11 +166,11 @@ def alerts(s: Session, names: bool, today: date, now: datetime) -> tuple[StayAle
 def alert_counts(s: Session, today: date, now: datetime) -> dict[str, int]:
     """How many clocks say soon, urgent and over (the Overview's figures): two queries."""
     counts = dict.fromkeys(ALERT_LEVELS, 0)
-    where = _candidates(today, now)
-    found = s.execute(select(Admission.id, Admission.arrived_at).where(*where)).all()
+    params = _cutoffs(today, now)
+    found = s.execute(_FOUND_IDS, params).all()
     if not found:
         return counts
-    extensions = _extensions(s, StayExtension.admission_id.in_(select(Admission.id).where(*where)))
+    extensions = _extensions(s, _of([i for i, _at in found]), params)
     for admission_id, arrived in found:
         clock = rules.stay_clock(admission_id, local_day(arrived), today, extensions.get(admission_id, ()))
         if clock.level in counts:
