@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from centre_desk.errors import Conflict, PermissionDenied, ValidationError, ValidationErrors
 from centre_desk.models import AuditEvent
-from centre_desk.models.lodging import Bed, BedState, BedStateChange, BedStay, Presence
+from centre_desk.models.lodging import Bed, BedState, BedStateChange, BedStay, KeepApart, KeepApartReason, Presence
 from centre_desk.models.staff import Role
 from centre_desk.services.lodging.dto import LeaveInput
 from tests.conftest import Installed
@@ -142,3 +142,35 @@ def test_who_may_do_what_and_the_audit_keeps_no_name(installed: Installed) -> No
         text = " ".join(str(v) for v in (e.record_type, e.record_id, e.field_group, e.action))
         assert "Mai" not in text and "Lò" not in text
     assert {e.record_id for e in events if e.record_type == "resident"} == {str(mai)}
+
+
+def test_the_resident_lodging_gathers_bed_history_leave_links_and_clock(installed: Installed) -> None:
+    centre, manager = installed.centre, installed.manager
+    clock = Clock(at(DAY, 10))
+    service = lodging(centre, clock)
+    g1, g2 = room(centre, "Nhà A", "Phòng 101", ("G1", "G2"))
+    mai = resident(centre, manager, "Lò Thị Mai", at(DAY - timedelta(days=9), 9))
+    my = resident(centre, manager, "Giàng Thị Mỷ", at(DAY - timedelta(days=9), 9))
+    stay(centre, mai, g1, at(DAY - timedelta(days=9), 10), end=at(DAY - timedelta(days=2), 8))
+    stay(centre, mai, g2, at(DAY - timedelta(days=2), 8))
+    with centre.sessions.begin() as s:
+        s.add_all([
+            KeepApart(version=1, resident_id=my, other_id=mai, reason=KeepApartReason.SAME_RECRUITER,
+                      created_at=at(DAY - timedelta(days=5), 9)),
+            KeepApart(version=1, resident_id=mai, other_id=my, reason=KeepApartReason.CONFLICT,
+                      created_at=at(DAY - timedelta(days=8), 9), ended_at=at(DAY - timedelta(days=6), 9)),
+        ])  # fmt: skip
+    service.grant_leave(manager, LeaveInput(mai, "Về thăm nhà", at(DAY, 9), at(DAY, 17)))
+    lodged = service.resident_lodging(manager, mai)
+    assert [(s.bed_label, s.end_at is None) for s in lodged.stays] == [("G2", True), ("G1", False)]
+    assert lodged.bed == lodged.stays[0]
+    assert (lodged.presence, lodged.presence_since) == (Presence.ON_LEAVE, at(DAY, 9))
+    assert [(k.other_id, k.other_label, k.reason, k.ended_at is None) for k in lodged.keep_apart] == [
+        (my, "Giàng Thị Mỷ", KeepApartReason.SAME_RECRUITER, True),
+        (my, "Giàng Thị Mỷ", KeepApartReason.CONFLICT, False),
+    ]
+    assert [p.reason for p in lodged.leaves] == ["Về thăm nhà"]
+    assert lodged.clock is not None and lodged.clock.days_used == 10 and lodged.clock.limit_days == 120
+    with centre.sessions() as s:
+        viewed = s.scalars(select(AuditEvent).where(AuditEvent.action == "lodging.viewed")).one()
+    assert (viewed.record_type, viewed.record_id) == ("resident", str(mai))
