@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from centre_desk.errors import ValidationError
 from centre_desk.models.lodging import Presence
@@ -105,3 +106,37 @@ def test_a_future_day_is_refused_and_today_is_taken_now(installed: Installed) ->
     counsellor = staff(centre, manager, "tuvan", "Tòng Thị Ban", Role.COUNSELLOR)
     seen = service.census(counsellor)  # VIEW on LODGING (and on identity: every such role has it)
     assert seen.names_shown is True and seen.rows[0].label == "Lò Thị Mai"
+
+
+def test_the_census_sends_the_same_few_queries_whatever_the_number_of_residents(installed: Installed) -> None:
+    centre, manager = installed.centre, installed.manager
+    clock = Clock(at(DAY, 12))
+    service = lodging(centre, clock)
+    beds = room(centre, "Nhà A", "Phòng 101", tuple(f"G{n}" for n in range(1, 13)))
+    sent: list[str] = []
+
+    def grab(conn: object, cursor: object, statement: str, *_rest: object) -> None:
+        sent.append(statement)
+
+    def queries() -> int:
+        sent.clear()
+        event.listen(centre.engine, "before_cursor_execute", grab)
+        try:
+            service.census(manager)
+        finally:
+            event.remove(centre.engine, "before_cursor_execute", grab)
+        return sum(1 for q in sent if q.lstrip().upper().startswith("SELECT"))
+
+    for n in range(12):
+        rid = resident(centre, manager, f"Lò Thị Mai {n}", at(DAY - timedelta(days=3), 9))
+        if n < 2 or n >= 10:
+            stay(centre, rid, beds[n], at(DAY - timedelta(days=3), 10))
+        if n in (1, 10):
+            service.grant_leave(manager, LeaveInput(rid, "Về thăm nhà", at(DAY, 9), at(DAY, 17)))
+        if n == 1:
+            few = queries()
+    census = service.census(manager)
+    assert len(census.rows) == 12 and queries() == few
+    # beds in natural order (G2 before G10), the unplaced after
+    assert [r.bed_label for r in census.rows][:4] == ["G1", "G2", "G11", "G12"]
+    assert all(r.bed_label == "" for r in census.rows[4:])
