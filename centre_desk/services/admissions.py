@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from centre_desk.errors import ValidationError
+from centre_desk.errors import NotFound, ValidationError, ValidationErrors
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
 from centre_desk.models.centre import AppSetting
@@ -39,6 +39,7 @@ from centre_desk.services.admission_input import (
     sort_key,
 )
 from centre_desk.services.counters import locked_counter
+from centre_desk.services.lodging import placement
 from centre_desk.text import fold, normalized
 
 CODE_PREFIX_KEY = "resident_code_prefix"
@@ -118,6 +119,7 @@ class AdmissionService:
                 (FieldGroup.NARRATIVE, bool(data.narrative)),
                 (FieldGroup.SENSITIVE_HEALTH, data.pregnancy_suspected),
                 (FieldGroup.HEALTH, data.injured or data.needs_medical_now or bool(data.condition_note)),
+                (FieldGroup.LODGING, data.bed_id is not None),
             )
             if used
         ]
@@ -164,7 +166,26 @@ class AdmissionService:
                 s, current, "resident.admitted", record_type="resident", record_id=resident.id,
                 field_group=FieldGroup.IDENTITY,
             )  # fmt: skip
+            if data.bed_id is not None:
+                self._place(s, current, resident.id, data)
             return AdmissionRow(resident.id, admission.id, code, alias, arrived, data.previous_resident_id is not None)
+
+    def _place(self, s: Session, actor: Actor, resident_id: int, data: AdmissionInput) -> None:
+        """The wizard's bed step, in the admission's transaction: a broken room rule refuses the admission
+        (each problem on "bed_id") unless a manager gave the reason to override it."""
+        assert data.bed_id is not None
+        try:
+            done = placement.place(s, actor, resident_id, data.bed_id, _("Admission"), data.bed_override_reason,
+                                   self._clock())  # fmt: skip
+        except placement.RuleBroken as broken:
+            raise ValidationErrors([("bed_id", p.message) for p in broken.problems]) from broken
+        except NotFound as gone:
+            raise ValidationError("bed_id", gone.message) from gone
+        self._audit.record(s, actor, "lodging.placed", record_type="resident", record_id=resident_id,
+                           field_group=FieldGroup.LODGING)  # fmt: skip
+        if done.overridden:
+            self._audit.record(s, actor, "lodging.override", record_type="resident", record_id=resident_id,
+                               field_group=FieldGroup.LODGING)  # fmt: skip
 
     def _next_code(self, s: Session, year: int) -> str:
         prefix = s.scalar(select(AppSetting.value).where(AppSetting.key == CODE_PREFIX_KEY)) or CODE_PREFIX_DEFAULT

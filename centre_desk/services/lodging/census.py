@@ -21,10 +21,11 @@ from sqlalchemy.sql.selectable import Subquery
 from centre_desk.errors import Conflict, NotFound, ValidationError
 from centre_desk.i18n import _
 from centre_desk.models.base import UtcDateTime
-from centre_desk.models.lodging import Bed, BedState, BedStateChange, BedStay, LeavePass, Presence, PresenceChange, Room
+from centre_desk.models.lodging import Bed, BedState, BedStay, LeavePass, Presence, PresenceChange, Room
 from centre_desk.models.resident import Admission, Resident
 from centre_desk.security.access import Actor
 from centre_desk.services.admission_input import Problems, clean_block, clean_text
+from centre_desk.services.lodging import placement
 from centre_desk.services.lodging.common import age, label, staff_names
 from centre_desk.services.lodging.dto import Census, CensusRow, LeaveInput, LeaveRow
 
@@ -313,21 +314,5 @@ def set_presence(s: Session, actor: Actor, resident_id: int, status: Presence, n
             record_return(s, actor, p.id, p.version, now, now)
             return
     s.add(PresenceChange(resident_id=resident_id, status=status, at=now, by=actor.account_id, note=text))
-    if status is Presence.GONE:
-        _end_bed_stay(s, actor, resident_id, now, text or _("Left the centre for good"))
-
-
-def _end_bed_stay(s: Session, actor: Actor, resident_id: int, at: datetime, reason: str) -> None:
-    """Her open stay ends; the bed needs cleaning (kept in its history).
-
-    TODO(lead): placement.vacate (lodging-rooms) does the same; unify at merge.
-    """
-    stay = s.scalars(select(BedStay).where(BedStay.resident_id == resident_id, BedStay.end_at.is_(None))).first()
-    if stay is None:
-        return
-    stay.end_at, stay.end_reason, stay.ended_by = at, reason, actor.account_id
-    bed = s.get(Bed, stay.bed_id)
-    if bed is not None:
-        bed.state, bed.reserved_for = BedState.CLEANING, None
-        s.add(BedStateChange(bed_id=bed.id, state=BedState.CLEANING, at=at, by=actor.account_id, reason=reason))
-    s.flush()
+    if status is Presence.GONE and placement.open_stay(s, resident_id) is not None:
+        placement.vacate(s, actor, resident_id, text or _("Left the centre for good"), BedState.CLEANING, now)

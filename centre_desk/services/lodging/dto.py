@@ -200,6 +200,7 @@ class KeepApartRow:
     note: str
     created_at: datetime
     ended_at: datetime | None
+    shares_room: bool = False  # both sleep in the same room now (a clash to resolve)
 
 
 # ----------------------------------------------------------------------------------- presence and leave

@@ -12,7 +12,8 @@ class holds the wiring: access control, the clock, the transaction and the audit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,7 +25,8 @@ from centre_desk.models.lodging import BedState, Presence
 from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
-from centre_desk.services.lodging import census, record, stay
+from centre_desk.services.concurrency import stale_guard
+from centre_desk.services.lodging import board, census, placement, record, rooms, stay
 from centre_desk.services.lodging.common import local_day, local_moment, names_allowed
 from centre_desk.services.lodging.dto import (
     BedBoard,
@@ -69,65 +71,113 @@ class LodgingService:
     def save_room(self, actor: Actor, room_id: int | None, version: int | None, data: RoomInput) -> RoomCard:
         """Create a room (room_id None) or change one (stale version → Conflict); `data.bed_labels` adds beds
         (FREE). Every problem of the input at once as ValidationErrors (field names = RoomInput's)."""
-        raise NotImplementedError
+        with self._admin(actor, "room", room_id or "") as (s, cur):
+            now = self._clock()
+            room = rooms.save_room(s, cur, room_id, version, data, now)
+            self._audit.record(s, cur, "lodging.room_saved", record_type="room", record_id=room.id,
+                               field_group=FieldGroup.LODGING)  # fmt: skip
+            return rooms.card(s, cur, room.id, now)
 
     def retire_room(self, actor: Actor, room_id: int, version: int, reason: str) -> RoomCard:
         """Take a room off the board (active=False) once nobody sleeps in it; its history stays."""
-        raise NotImplementedError
+        with self._admin(actor, "room", room_id) as (s, cur):
+            now = self._clock()
+            rooms.retire_room(s, cur, room_id, version, reason, now)
+            self._audit.record(s, cur, "lodging.room_retired", record_type="room", record_id=room_id,
+                               field_group=FieldGroup.LODGING)  # fmt: skip
+            return rooms.card(s, cur, room_id, now)
 
     def set_bed_state(
         self, actor: Actor, bed_id: int, version: int, state: BedState, reason: str, reserved_for: int | None = None
     ) -> BedRow:
         """Free, reserve (for a resident), needs cleaning, out of service — with a reason, kept in the bed's
         history. OCCUPIED is never set by hand (placement does it); a bed with an occupant cannot change."""
-        raise NotImplementedError
+        with self._admin(actor, "bed", bed_id) as (s, cur):
+            now = self._clock()
+            bed = rooms.set_bed_state(s, cur, bed_id, version, state, reason, reserved_for, now)
+            self._audit.record(s, cur, "lodging.bed_state", record_type="bed", record_id=bed_id,
+                               field_group=FieldGroup.LODGING)  # fmt: skip
+            return rooms.bed_row(s, cur, bed, now)
 
     def bed_history(self, actor: Actor, bed_id: int) -> tuple[BedHistoryEntry, ...]:
         """Every state the bed has been in, the latest first."""
-        raise NotImplementedError
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING, record_type="bed", record_id=bed_id) as (s, _c):
+            return rooms.bed_history(s, bed_id)
 
     def board(self, actor: Actor, at: datetime | None = None, building: str = "", floor: str = "") -> BedBoard:
         """The bed board now (or at a past moment, rebuilt from the histories), optionally one building or
         floor. Audited once ("lodging.board_viewed")."""
-        raise NotImplementedError
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
+            found = board.board(s, names_allowed(cur), at, self._clock(), building, floor)
+            self._audit.record(s, cur, "lodging.board_viewed", field_group=FieldGroup.LODGING)
+            return found
 
     # ------------------------------------------------------ placement and moves (placement.py; EDIT)
 
     def check_place(self, actor: Actor, resident_id: int, bed_id: int) -> PlaceCheck:
         """The room rules placing the resident in the bed would break (nothing written, not audited): sex,
         age group, capacity, keep-apart links, reserved for another, needs cleaning, out of service, taken."""
-        raise NotImplementedError
+        with self._access.unit(
+            actor, Action.EDIT, FieldGroup.LODGING, record_type="resident", record_id=resident_id
+        ) as (
+            s,
+            cur,
+        ):
+            problems = placement.check_ids(s, resident_id, bed_id, self._clock())
+            can = placement.may_override(cur) and all(p.overridable for p in problems)
+            return PlaceCheck(resident_id, bed_id, problems, can)
 
     def place(self, actor: Actor, resident_id: int, bed_id: int, reason: str, override_reason: str = "") -> StayRow:
         """Put the resident in the bed: her first bed, or a move (the open stay ends, the old bed becomes
         FREE). A broken rule raises RuleBroken (services.lodging.placement) listing every problem, unless the
         actor has APPROVE and gives `override_reason` (audited "lodging.override")."""
-        raise NotImplementedError
+        with self._edit(actor, resident_id) as (s, cur):
+            done = placement.place(s, cur, resident_id, bed_id, reason, override_reason, self._clock())
+            self._audit_placed(s, cur, done)
+            return placement.stay_rows(s, [done.stay])[0]
 
     def swap(
         self, actor: Actor, resident_id: int, other_id: int, reason: str, override_reason: str = ""
     ) -> tuple[StayRow, StayRow]:
         """Two residents exchange beds in one transaction (the drag onto an occupied bed)."""
-        raise NotImplementedError
+        with self._edit(actor, resident_id) as (s, cur):
+            first, second = placement.swap(s, cur, resident_id, other_id, reason, override_reason, self._clock())
+            for done in (first, second):
+                self._audit_placed(s, cur, done)
+            rows = placement.stay_rows(s, [first.stay, second.stay])
+            return rows[0], rows[1]
 
     def vacate(self, actor: Actor, resident_id: int, reason: str, bed_state: BedState = BedState.CLEANING) -> None:
         """End the resident's open stay without a new bed (left, hospital for long); the bed takes
         `bed_state` (needs cleaning by default, as after a discharge)."""
-        raise NotImplementedError
+        with self._edit(actor, resident_id) as (s, cur):
+            placement.vacate(s, cur, resident_id, reason, bed_state, self._clock())
+            self._audit.record(s, cur, "lodging.vacated", record_type="resident", record_id=resident_id,
+                               field_group=FieldGroup.LODGING)  # fmt: skip
 
     def add_keep_apart(self, actor: Actor, data: KeepApartInput) -> KeepApartRow:
         """Link two residents who must not share a room; a clash already on the board is reported."""
-        raise NotImplementedError
+        with self._edit(actor, data.resident_id) as (s, cur):
+            link = placement.add_link(s, cur, data, self._clock())
+            for rid in (data.resident_id, data.other_id):
+                self._audit.record(s, cur, "lodging.keep_apart", record_type="resident", record_id=rid,
+                                   field_group=FieldGroup.LODGING)  # fmt: skip
+            return placement.link_row(s, cur, link)
 
     def end_keep_apart(self, actor: Actor, link_id: int, version: int) -> KeepApartRow:
-        raise NotImplementedError
+        with self._edit(actor, "") as (s, cur):
+            link = placement.end_link(s, cur, link_id, version, self._clock())
+            for rid in (link.resident_id, link.other_id):
+                self._audit.record(s, cur, "lodging.keep_apart_ended", record_type="resident", record_id=rid,
+                                   field_group=FieldGroup.LODGING)  # fmt: skip
+            return placement.link_row(s, cur, link)
 
     def resident_lodging(self, actor: Actor, resident_id: int) -> ResidentLodging:
         """The record's Lodging tab: bed, presence, stays, leave passes, keep-apart links, stay clock."""
         with self._access.unit(
             actor, Action.VIEW, FieldGroup.LODGING, record_type="resident", record_id=resident_id
         ) as (s, cur):
-            result = record.resident_lodging(s, resident_id, names_allowed(cur), self._clock())
+            result = record.resident_lodging(s, cur, resident_id, self._clock())
             self._audit.record(s, cur, "lodging.viewed", record_type="resident", record_id=resident_id)
             return result
 
@@ -222,3 +272,34 @@ class LodgingService:
     def board_pdf(self, actor: Actor, building: str = "", floor: str = "") -> bytes:
         """The bed board on paper (papers.py; PRINT on LODGING)."""
         raise NotImplementedError
+
+    # ------------------------------------------------------------------------------------------ wiring
+
+    @contextmanager
+    def _admin(self, actor: Actor, record_type: str, record_id: object) -> Iterator[tuple[Session, Actor]]:
+        """A rooms-and-beds change (ADMINISTER on LODGING); a stale version at flush is a Conflict."""
+        with (
+            self._access.unit(actor, Action.ADMINISTER, FieldGroup.LODGING, record_type=record_type,
+                              record_id=record_id) as (s, cur),
+            stale_guard(),
+        ):  # fmt: skip
+            yield s, cur
+
+    @contextmanager
+    def _edit(self, actor: Actor, resident_id: object) -> Iterator[tuple[Session, Actor]]:
+        """A placement (EDIT on LODGING); a stale version at flush is a Conflict."""
+        with (
+            self._access.unit(actor, Action.EDIT, FieldGroup.LODGING, record_type="resident",
+                              record_id=resident_id) as (s, cur),
+            stale_guard(),
+        ):  # fmt: skip
+            yield s, cur
+
+    def _audit_placed(self, s: Session, actor: Actor, done: placement.Placed) -> None:
+        rid, group = done.stay.resident_id, FieldGroup.LODGING
+        if done.moved:
+            self._audit.record(s, actor, "lodging.moved", record_type="resident", record_id=rid, field_group=group)
+        else:
+            self._audit.record(s, actor, "lodging.placed", record_type="resident", record_id=rid, field_group=group)
+        if done.overridden:
+            self._audit.record(s, actor, "lodging.override", record_type="resident", record_id=rid, field_group=group)
