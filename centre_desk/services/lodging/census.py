@@ -291,6 +291,9 @@ def record_return(s: Session, actor: Actor, leave_id: int, version: int, at: dat
         raise ValidationError("returned_at", _("The return has already been recorded."))
     if at < p.leaves_at or at > now + timedelta(minutes=5):
         raise ValidationError("returned_at", _("The return must be after the departure and not in the future."))
+    left = left_at(s, p.resident_id, now)
+    if left is not None and at >= left:  # she left the centre for good while away
+        raise ValidationError("returned_at", _("The resident is not in the centre."))
     p.returned_at = at
     s.add(PresenceChange(resident_id=p.resident_id, status=Presence.PRESENT, at=at, by=actor.account_id, leave_id=p.id))
     s.flush()

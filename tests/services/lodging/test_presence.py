@@ -76,6 +76,13 @@ def test_overdue_passes_and_the_return(installed: Installed) -> None:
     assert service.overdue_leaves(manager) == ()
     lodged = service.resident_lodging(manager, my)
     assert lodged.presence is Presence.PRESENT and lodged.leaves[0].returned_at == clock.now
+    # away for good while on leave: her return can no longer bring her back into the census
+    away = service.grant_leave(manager, LeaveInput(mai, "Về quê", clock.now, clock.now + timedelta(days=1)))
+    clock.now += timedelta(hours=2)
+    service.set_presence(manager, mai, Presence.GONE, "Gia đình đón về luôn")
+    with pytest.raises(ValidationError):
+        service.record_return(manager, away.id, away.version, clock.now)
+    assert mai not in {r.resident_id for r in service.census(manager).rows}
 
 
 def test_presence_changes_and_gone_frees_the_bed(installed: Installed) -> None:
