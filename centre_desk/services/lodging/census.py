@@ -18,15 +18,16 @@ from sqlalchemy import BindParameter, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Subquery
 
-from centre_desk.errors import Conflict, NotFound, ValidationError
+from centre_desk.errors import NotFound, ValidationError
 from centre_desk.i18n import _
 from centre_desk.models.base import UtcDateTime
 from centre_desk.models.lodging import Bed, BedState, BedStay, LeavePass, Presence, PresenceChange, Room
 from centre_desk.models.resident import Admission, Resident
 from centre_desk.security.access import Actor
 from centre_desk.services.admission_input import Problems, clean_block, clean_text
+from centre_desk.services.concurrency import load_for_edit
 from centre_desk.services.lodging import placement
-from centre_desk.services.lodging.common import age, label, staff_names
+from centre_desk.services.lodging.common import age, label, names_allowed, staff_names
 from centre_desk.services.lodging.dto import Census, CensusRow, LeaveInput, LeaveRow
 
 LEAVE_PAST_LIMIT = timedelta(days=1)  # a leave pass may be written up to a day after she left
@@ -155,7 +156,7 @@ def places(s: Session, at: datetime, resident_ids: Iterable[int]) -> dict[int, P
 
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
-    """ "G2" before "G10"."""
+    """The natural order of labels: G2 before G10."""
     return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in re.split(r"(\d+)", text) if p)
 
 
@@ -282,11 +283,7 @@ def grant_leave(s: Session, actor: Actor, data: LeaveInput, now: datetime) -> Le
 
 def record_return(s: Session, actor: Actor, leave_id: int, version: int, at: datetime, now: datetime) -> LeavePass:
     """Close the pass at `at` (not before she left, not in the future); presence PRESENT from then."""
-    p = s.get(LeavePass, leave_id)
-    if p is None:
-        raise NotFound(_("The leave pass no longer exists."))
-    if p.version != version:
-        raise Conflict(_("Someone else changed this leave pass in the meantime. Please look at it again."))
+    p = load_for_edit(s, LeavePass, leave_id, version, lambda x: leave_rows(s, [x], names_allowed(actor), now)[0])
     if p.returned_at is not None:
         raise ValidationError("returned_at", _("The return has already been recorded."))
     if at < p.leaves_at or at > now + timedelta(minutes=5):

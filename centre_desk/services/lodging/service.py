@@ -200,17 +200,13 @@ class LodgingService:
     def set_presence(self, actor: Actor, resident_id: int, status: Presence, note: str = "") -> None:
         """Record a change of presence now (hospital, absent without permission, back, gone). GONE ends her
         bed stay (the bed needs cleaning)."""
-        with self._access.unit(
-            actor, Action.EDIT, FieldGroup.LODGING, record_type="resident", record_id=resident_id
-        ) as (s, cur):
+        with self._edit(actor, resident_id) as (s, cur):
             census.set_presence(s, cur, resident_id, status, note, self._clock())
             self._audit.record(s, cur, "lodging.presence", record_type="resident", record_id=resident_id)
 
     def grant_leave(self, actor: Actor, data: LeaveInput) -> LeaveRow:
         """A leave pass; presence becomes ON_LEAVE at `leaves_at`."""
-        with self._access.unit(
-            actor, Action.EDIT, FieldGroup.LODGING, record_type="resident", record_id=data.resident_id
-        ) as (s, cur):
+        with self._edit(actor, data.resident_id) as (s, cur):
             now = self._clock()
             p = census.grant_leave(s, cur, data, now)
             self._audit.record(s, cur, "lodging.leave_granted", record_type="resident", record_id=data.resident_id)
@@ -218,7 +214,7 @@ class LodgingService:
 
     def record_return(self, actor: Actor, leave_id: int, version: int, at: datetime | None = None) -> LeaveRow:
         """She is back: the pass is closed and presence PRESENT again."""
-        with self._access.unit(actor, Action.EDIT, FieldGroup.LODGING, record_type="leave_pass") as (s, cur):
+        with self._edit(actor, "") as (s, cur):
             now = self._clock()
             p = census.record_return(s, cur, leave_id, version, now if at is None else at, now)
             self._audit.record(s, cur, "lodging.leave_returned", record_type="resident", record_id=p.resident_id)
