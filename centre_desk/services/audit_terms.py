@@ -50,6 +50,15 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("resident.photo_removed", N_("Removed the photo")),
     ("resident.exported_list", N_("Exported the list of residents")),
     None,
+    ("lodging.viewed", N_("Viewed the resident's lodging")),
+    ("lodging.census_viewed", N_("Viewed the census")),
+    ("lodging.presence", N_("Recorded a change of presence")),
+    ("lodging.leave_granted", N_("Granted a leave pass")),
+    ("lodging.leave_returned", N_("Recorded the return from leave")),
+    ("lodging.overdue_viewed", N_("Viewed the leave passes overdue")),
+    ("lodging.stay_extended", N_("Recorded an extension of the stay")),
+    ("lodging.stay_alerts_viewed", N_("Viewed the stay limits near or past")),
+    None,
     ("draft.saved", N_("Saved a draft")),
     ("draft.opened", N_("Opened a draft")),
     ("draft.discarded", N_("Discarded a draft")),
@@ -127,6 +136,8 @@ _COUNTS = {
     "audit.exported": N_("{count} rows"),
     "resident.exported_list": N_("{count} residents"),
     "demo.populated": N_("{count} residents"),
+    "lodging.overdue_viewed": N_("{count} leave passes"),
+    "lodging.stay_alerts_viewed": N_("{count} residents"),
 }
 _SETTINGS = {"idle_lock_minutes": N_("screen lock delay")}
 _ATTEMPT_CODES = frozenset(action for action, _outcome in _ATTEMPTS)

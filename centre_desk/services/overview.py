@@ -1,4 +1,5 @@
-"""The figures on the Overview page: residents in the centre, admissions this month, one's own drafts.
+"""The figures on the Overview page: residents in the centre, admissions this month, one's own drafts, stay
+limits near or past and leave passes overdue.
 
 Counts only, no person: nothing here is audited (opening a list or a record is). Each figure is
 given only to an account allowed to see what it counts; the others get None and the page leaves it out.
@@ -7,7 +8,7 @@ given only to an account allowed to see what it counts; the others get None and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import func, select
@@ -17,6 +18,8 @@ from centre_desk.models.base import utcnow
 from centre_desk.models.resident import Admission, AdmissionDraft, Resident
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.permissions import Action, FieldGroup, allowed
+from centre_desk.services.lodging.census import overdue_passes
+from centre_desk.services.lodging.stay import alert_counts
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,11 @@ class Figures:
     in_centre: int | None  # residents whose latest stay has not ended
     admitted_this_month: int | None  # admissions (readmissions included) since the 1st, local time
     my_drafts: int | None  # admissions the actor started and has not saved yet
+    # lodging (VIEW on LODGING): stay limits near or past, leave passes overdue
+    stay_soon: int | None = None  # ≤ 14 days left
+    stay_urgent: int | None = None  # ≤ 3 days left
+    stay_over: int | None = None  # past the deadline
+    overdue_leaves: int | None = None
 
 
 _LATEST = (
@@ -44,7 +52,8 @@ class OverviewService:
         self._clock = clock
 
     def figures(self, actor: Actor) -> Figures:
-        """Three counts in one read transaction (a few milliseconds on 100,000 residents: index only)."""
+        """The counts in one read transaction (a few milliseconds on 100,000 residents: index only; the
+        lodging counts read only the stays near their limit and the passes past their return)."""
         with self._read() as s:
             current = self._access.current(s, actor)
             in_centre = admitted = drafts = None
@@ -61,8 +70,16 @@ class OverviewService:
                 drafts = s.scalar(
                     select(func.count(AdmissionDraft.id)).where(AdmissionDraft.owner_id == current.account_id)
                 )
-            return Figures(
+            figures = Figures(
                 None if in_centre is None else int(in_centre),
                 None if admitted is None else int(admitted),
                 None if drafts is None else int(drafts),
             )
+            if current is SYSTEM or allowed(current.roles, Action.VIEW, FieldGroup.LODGING):
+                now = self._clock()
+                stays = alert_counts(s, now.astimezone().date(), now)
+                figures = replace(
+                    figures, stay_soon=stays["soon"], stay_urgent=stays["urgent"], stay_over=stays["over"],
+                    overdue_leaves=len(overdue_passes(s, now)),
+                )  # fmt: skip
+            return figures

@@ -18,14 +18,16 @@ from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from centre_desk.errors import ValidationError
+from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
 from centre_desk.models.lodging import BedState, Presence
 from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.concurrency import stale_guard
-from centre_desk.services.lodging import board, placement, rooms
-from centre_desk.services.lodging.common import names_allowed
+from centre_desk.services.lodging import board, census, placement, record, rooms, stay
+from centre_desk.services.lodging.common import local_day, local_moment, names_allowed
 from centre_desk.services.lodging.dto import (
     BedBoard,
     BedHistoryEntry,
@@ -167,46 +169,84 @@ class LodgingService:
 
     def resident_lodging(self, actor: Actor, resident_id: int) -> ResidentLodging:
         """The record's Lodging tab: bed, presence, stays, leave passes, keep-apart links, stay clock."""
-        raise NotImplementedError
+        with self._access.unit(
+            actor, Action.VIEW, FieldGroup.LODGING, record_type="resident", record_id=resident_id
+        ) as (s, cur):
+            result = record.resident_lodging(s, cur, resident_id, self._clock())
+            self._audit.record(s, cur, "lodging.viewed", record_type="resident", record_id=resident_id)
+            return result
 
     # ------------------------------------------------------------ presence and leave (census.py; EDIT)
 
     def census(self, actor: Actor, day: date | None = None) -> Census:
         """Who is in the centre on `day` (today by default) at ROLL_CALL_TIME, or now for today before then;
         a past day is rebuilt from the bed stays, presence changes and admissions."""
-        raise NotImplementedError
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
+            now = self._clock()
+            today = local_day(now)
+            day = today if day is None else day
+            if day > today:
+                raise ValidationError("day", _("The census of a future day cannot be taken."))
+            at = min(local_moment(day, ROLL_CALL_TIME), now)
+            result = census.census(s, day, at, names_allowed(cur))
+            self._audit.record(s, cur, "lodging.census_viewed")
+            return result
 
     def set_presence(self, actor: Actor, resident_id: int, status: Presence, note: str = "") -> None:
         """Record a change of presence now (hospital, absent without permission, back, gone). GONE ends her
         bed stay (the bed needs cleaning)."""
-        raise NotImplementedError
+        with self._edit(actor, resident_id) as (s, cur):
+            census.set_presence(s, cur, resident_id, status, note, self._clock())
+            self._audit.record(s, cur, "lodging.presence", record_type="resident", record_id=resident_id)
 
     def grant_leave(self, actor: Actor, data: LeaveInput) -> LeaveRow:
         """A leave pass; presence becomes ON_LEAVE at `leaves_at`."""
-        raise NotImplementedError
+        with self._edit(actor, data.resident_id) as (s, cur):
+            now = self._clock()
+            p = census.grant_leave(s, cur, data, now)
+            self._audit.record(s, cur, "lodging.leave_granted", record_type="resident", record_id=data.resident_id)
+            return census.leave_rows(s, [p], names_allowed(cur), now)[0]
 
     def record_return(self, actor: Actor, leave_id: int, version: int, at: datetime | None = None) -> LeaveRow:
         """She is back: the pass is closed and presence PRESENT again."""
-        raise NotImplementedError
+        with self._edit(actor, "") as (s, cur):
+            now = self._clock()
+            p = census.record_return(s, cur, leave_id, version, now if at is None else at, now)
+            self._audit.record(s, cur, "lodging.leave_returned", record_type="resident", record_id=p.resident_id)
+            return census.leave_rows(s, [p], names_allowed(cur), now)[0]
 
     def overdue_leaves(self, actor: Actor) -> tuple[LeaveRow, ...]:
         """Passes past their expected return with nobody back (the Overview's alert)."""
-        raise NotImplementedError
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
+            rows = census.overdue(s, names_allowed(cur), self._clock())
+            self._audit.record(s, cur, "lodging.overdue_viewed", record_id=len(rows))
+            return rows
 
     # ------------------------------------------------------------------ stay limit (stay.py)
 
     def stay_clock(self, actor: Actor, resident_id: int) -> StayClock | None:
         """The clock of the resident's latest admission (VIEW on LODGING; not audited: no personal data)."""
-        raise NotImplementedError
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING, record_type="resident") as (s, _cur):
+            return stay.clock_of(s, resident_id, local_day(self._clock()))
 
     def extend_stay(self, actor: Actor, data: ExtensionInput) -> StayClock:
         """Record the director's extension decision (APPROVE on LODGING); `until` must be after the current
         deadline and the decision dated on or after admission."""
-        raise NotImplementedError
+        with self._access.unit(actor, Action.APPROVE, FieldGroup.LODGING, record_type="admission") as (s, cur):
+            now = self._clock()
+            a = stay.extend(s, cur, data, now)
+            self._audit.record(s, cur, "lodging.stay_extended", record_type="resident", record_id=a.resident_id)
+            clock = stay.clock_of(s, a.resident_id, local_day(now))
+            assert clock is not None  # the admission was just read
+            return clock
 
     def stay_alerts(self, actor: Actor) -> tuple[StayAlert, ...]:
         """Residents in the centre whose clock is "soon", "urgent" or "over", the most pressing first."""
-        raise NotImplementedError
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
+            now = self._clock()
+            rows = stay.alerts(s, names_allowed(cur), local_day(now), now)
+            self._audit.record(s, cur, "lodging.stay_alerts_viewed", record_id=len(rows))
+            return rows
 
     # ---------------------------------------------------------------- figures and papers
 

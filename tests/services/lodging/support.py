@@ -1,84 +1,81 @@
-"""Rooms, residents, staff and a settable clock for the lodging service tests."""
+"""Rooms, beds and bed stays written straight into the tables (the rooms/placement service is another part),
+a lodging service on a clock the test moves, and residents admitted on a given local day."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from centre_desk.models.audit import AuditEvent
-from centre_desk.models.lodging import RoomAge, RoomSex
-from centre_desk.models.resident import Channel, Sex
-from centre_desk.models.staff import Role
+from centre_desk.models.lodging import Bed, BedState, BedStay, Room, RoomAge, RoomSex
+from centre_desk.models.resident import Admission, Resident
 from centre_desk.security.access import Actor
-from centre_desk.services.admission_input import AdmissionInput, ResidentInput
-from centre_desk.services.dto import NewAccount
+from centre_desk.services.installation import Centre
 from centre_desk.services.lodging import LodgingService
-from centre_desk.services.lodging.dto import RoomCard, RoomInput
-from tests.conftest import MANAGER_PASSWORD, Installed
-
-START = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
+from centre_desk.services.lodging.common import local_moment
+from tests.support.registry_data import admit
 
 
-@dataclass
 class Clock:
-    now: datetime = START
-    step: timedelta = field(default=timedelta(minutes=1))
+    def __init__(self, now: datetime) -> None:
+        self.now = now
 
     def __call__(self) -> datetime:
         return self.now
 
-    def tick(self, minutes: int = 1) -> datetime:
-        self.now += timedelta(minutes=minutes)
-        return self.now
+
+def lodging(centre: Centre, clock: Clock) -> LodgingService:
+    return LodgingService(centre.sessions, centre.read_sessions, centre.audit, centre.access, clock=clock)
 
 
-def lodging(installed: Installed, clock: Clock) -> LodgingService:
-    c = installed.centre
-    return LodgingService(c.sessions, c.read_sessions, c.audit, c.access, clock=clock)
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """`day` at hour:minute local time, as aware UTC."""
+    return local_moment(day, time(hour, minute))
 
 
-def staff(installed: Installed, role: Role) -> Actor:
-    login = f"user_{role}"
-    installed.centre.accounts.create(
-        installed.manager, NewAccount(login, f"Cán bộ {role}", MANAGER_PASSWORD, frozenset({role}))
-    )
-    return installed.centre.accounts.authenticate(login, MANAGER_PASSWORD)
+def resident(centre: Centre, actor: Actor, name: str, arrived: datetime, **changes: object) -> int:
+    row = admit(centre, actor, name, arrived_at=arrived, **changes)
+    with centre.sessions() as s:
+        found = s.scalar(select(Resident.id).where(Resident.code == row.code))
+    assert found is not None
+    return int(found)
 
 
-def admission(name: str, sex: Sex = Sex.FEMALE, age: int | None = 25, **changes: object) -> AdmissionInput:
-    year = None if age is None else START.year - age
-    guardian = {"guardian_name": "Sùng A Páo", "guardian_relation": "bố"} if age is None or age < 18 else {}
-    person = ResidentInput(
-        full_name=name, sex=sex, ethnic_code="08", birth_year=year, estimated_age=None,
-        home_province="Lai Châu", home_commune="Tả Lèng", **guardian,  # type: ignore[arg-type]
-    )  # fmt: skip
-    return AdmissionInput(
-        person,
-        START - timedelta(days=2),
-        Channel.BORDER_GUARD,
-        **changes,  # type: ignore[arg-type]
-    )
+def room(centre: Centre, building: str, name: str, labels: tuple[str, ...], position: int = 0) -> list[int]:
+    """A room with its beds (FREE); the beds' ids."""
+    with centre.sessions.begin() as s:
+        r = Room(
+            version=1, building=building, floor="Tầng 1", name=name, sex_rule=RoomSex.ANY, age_rule=RoomAge.ANY,
+            capacity=len(labels), position=position,
+        )  # fmt: skip
+        s.add(r)
+        s.flush()
+        beds = [Bed(version=1, room_id=r.id, label=lb, state=BedState.FREE) for lb in labels]
+        s.add_all(beds)
+        s.flush()
+        return [b.id for b in beds]
 
 
-def admit(installed: Installed, name: str, sex: Sex = Sex.FEMALE, age: int | None = 25) -> int:
-    return installed.centre.admissions.admit(installed.manager, admission(name, sex, age)).resident_id
+def stay(centre: Centre, resident_id: int, bed_id: int, start: datetime, end: datetime | None = None) -> None:
+    with centre.sessions.begin() as s:
+        s.add(BedStay(version=1, resident_id=resident_id, bed_id=bed_id, start_at=start, end_at=end))
+        if end is None:
+            s.execute(update(Bed).where(Bed.id == bed_id).values(state=BedState.OCCUPIED, version=Bed.version + 1))
 
 
-def room(
-    service: LodgingService,
-    actor: Actor,
-    name: str,
-    sex: RoomSex = RoomSex.FEMALE,
-    age: RoomAge = RoomAge.ANY,
-    capacity: int = 2,
-    beds: tuple[str, ...] = ("G1", "G2"),
-    building: str = "Nhà A",
-) -> RoomCard:
-    return service.save_room(actor, None, None, RoomInput(building, "Tầng 1", name, sex, age, capacity, "", beds))
+def end_stay(centre: Centre, resident_id: int, end: datetime) -> None:
+    with centre.sessions.begin() as s:
+        s.execute(
+            update(BedStay)
+            .where(BedStay.resident_id == resident_id, BedStay.end_at.is_(None))
+            .values(end_at=end, version=BedStay.version + 1)
+        )
 
 
-def audited(installed: Installed, action: str) -> list[AuditEvent]:
-    with installed.centre.sessions() as s:
-        return list(s.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+def discharge(centre: Centre, resident_id: int, when: datetime) -> None:
+    with centre.sessions.begin() as s:
+        s.execute(
+            update(Admission)
+            .where(Admission.resident_id == resident_id)
+            .values(discharged_at=when, version=Admission.version + 1)
+        )
