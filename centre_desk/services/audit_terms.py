@@ -104,6 +104,7 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("lodging.room_saved", N_("Saved a room")),
     ("lodging.room_retired", N_("Took a room off the board")),
     ("lodging.bed_state", N_("Changed a bed's state")),
+    ("lodging.occupancy_viewed", N_("Viewed the occupancy figures")),
     None,
     ("audit.viewed", N_("Viewed the audit trail")),
     ("audit.exported", N_("Exported the audit trail")),

@@ -26,7 +26,7 @@ from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.concurrency import stale_guard
-from centre_desk.services.lodging import board, census, placement, record, rooms, stay
+from centre_desk.services.lodging import board, census, occupancy, placement, record, rooms, stay
 from centre_desk.services.lodging.common import local_day, local_moment, names_allowed
 from centre_desk.services.lodging.dto import (
     BedBoard,
@@ -252,8 +252,12 @@ class LodgingService:
 
     def occupancy(self, actor: Actor, start: date, end: date) -> Occupancy:
         """Bed-nights, occupancy %, average and median length of stay for the period, by room and by sex
-        (occupancy.py; VIEW on LODGING; audited "lodging.occupancy_viewed")."""
-        raise NotImplementedError
+        (occupancy.py defines every figure; VIEW on LODGING; audited "lodging.occupancy_viewed"). Nights whose
+        roll-call is still to come are not counted; a start after today is a ValidationError."""
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
+            found = occupancy.occupancy(s, start, end, self._clock(), ROLL_CALL_TIME)
+            self._audit.record(s, cur, "lodging.occupancy_viewed", field_group=FieldGroup.LODGING)
+            return found
 
     def roll_call_pdf(self, actor: Actor, day: date | None = None, room_ids: Sequence[int] = ()) -> bytes:
         """The night roll-call sheet (papers.py; PRINT on LODGING): one table per room, an empty signature
