@@ -104,6 +104,9 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("lodging.room_saved", N_("Saved a room")),
     ("lodging.room_retired", N_("Took a room off the board")),
     ("lodging.bed_state", N_("Changed a bed's state")),
+    ("lodging.occupancy_viewed", N_("Viewed the occupancy figures")),
+    ("lodging.roll_call_printed", N_("Printed the night roll-call sheet")),
+    ("lodging.board_printed", N_("Printed the bed board")),
     None,
     ("audit.viewed", N_("Viewed the audit trail")),
     ("audit.exported", N_("Exported the audit trail")),
@@ -138,6 +141,8 @@ _COUNTS = {
     "demo.populated": N_("{count} residents"),
     "lodging.overdue_viewed": N_("{count} leave passes"),
     "lodging.stay_alerts_viewed": N_("{count} residents"),
+    "lodging.roll_call_printed": N_("{count} residents"),
+    "lodging.board_printed": N_("{count} beds"),
 }
 _SETTINGS = {"idle_lock_minutes": N_("screen lock delay")}
 _ATTEMPT_CODES = frozenset(action for action, _outcome in _ATTEMPTS)

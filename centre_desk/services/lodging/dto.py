@@ -340,20 +340,29 @@ class ResidentLodging:
 
 @dataclass(frozen=True)
 class OccupancyRow:
-    key: str  # a room ("Nhà A · Phòng 101") or a sex ("female") or "" for the total
-    beds: int  # beds in service during the period (bed-days available ÷ days)
-    bed_nights: int  # nights a bed was slept in (a stay counts the nights from start to end)
-    available_bed_nights: int
-    occupancy_pct: float  # bed_nights ÷ available_bed_nights × 100
+    """One line of the figures (occupancy.py's docstring defines every term)."""
+
+    key: str  # a room ("Nhà A · Phòng 101"), a sex ("female", models.resident.Sex) or "" for the total
+    beds: float  # beds in service on average: available bed-nights ÷ nights
+    bed_nights: int  # nights a bed was held at the roll-call (21:00)
+    available_bed_nights: int  # nights a bed existed and was not out of service at the roll-call
+    occupancy_pct: float | None  # bed_nights ÷ available_bed_nights × 100; None when nothing was available
+    residents: int = 0  # different residents who held a bed at least one night
+    admissions: int = 0  # admissions whose length of stay is counted (the total and by sex; 0 for a room)
+    average_stay_days: float | None = None
+    median_stay_days: float | None = None
+    room_id: int | None = None  # on a room's line
 
 
 @dataclass(frozen=True)
 class Occupancy:
     start: date
-    end: date  # inclusive
+    end: date  # inclusive, as asked (nights after now are not counted: see `nights`)
+    nights: int  # roll-calls counted: the days of the period up to the last roll-call before now
     total: OccupancyRow
-    by_room: tuple[OccupancyRow, ...]
-    by_sex: tuple[OccupancyRow, ...]
-    stays_ended: int  # admissions ended in the period (their lengths give the averages)
+    by_room: tuple[OccupancyRow, ...]  # ordered as the board: building, floor, position, name
+    by_sex: tuple[OccupancyRow, ...]  # the residents' sex; each against the centre's available bed-nights
+    stays_ended: int  # admissions that ended (discharged or gone) inside the period
+    admissions: int  # admissions overlapping the period (their lengths give the averages)
     average_stay_days: float | None
     median_stay_days: float | None

@@ -22,11 +22,14 @@ from centre_desk.errors import ValidationError
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
 from centre_desk.models.lodging import BedState, Presence
+from centre_desk.reports.lodging import render_board, render_roll_call
+from centre_desk.reports.marks import DEMO_WATERMARK, PageMarks
 from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.concurrency import stale_guard
-from centre_desk.services.lodging import board, census, placement, record, rooms, stay
+from centre_desk.services.demo.marker import is_demo_session
+from centre_desk.services.lodging import board, census, occupancy, papers, placement, record, rooms, stay
 from centre_desk.services.lodging.common import local_day, local_moment, names_allowed
 from centre_desk.services.lodging.dto import (
     BedBoard,
@@ -182,13 +185,7 @@ class LodgingService:
         """Who is in the centre on `day` (today by default) at ROLL_CALL_TIME, or now for today before then;
         a past day is rebuilt from the bed stays, presence changes and admissions."""
         with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
-            now = self._clock()
-            today = local_day(now)
-            day = today if day is None else day
-            if day > today:
-                raise ValidationError("day", _("The census of a future day cannot be taken."))
-            at = min(local_moment(day, ROLL_CALL_TIME), now)
-            result = census.census(s, day, at, names_allowed(cur))
+            result = self._census(s, cur, day)
             self._audit.record(s, cur, "lodging.census_viewed")
             return result
 
@@ -252,19 +249,50 @@ class LodgingService:
 
     def occupancy(self, actor: Actor, start: date, end: date) -> Occupancy:
         """Bed-nights, occupancy %, average and median length of stay for the period, by room and by sex
-        (occupancy.py; VIEW on LODGING; audited "lodging.occupancy_viewed")."""
-        raise NotImplementedError
+        (occupancy.py defines every figure; VIEW on LODGING; audited "lodging.occupancy_viewed"). Nights whose
+        roll-call is still to come are not counted; a start after today is a ValidationError."""
+        with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
+            found = occupancy.occupancy(s, start, end, self._clock(), ROLL_CALL_TIME)
+            self._audit.record(s, cur, "lodging.occupancy_viewed", field_group=FieldGroup.LODGING)
+            return found
 
     def roll_call_pdf(self, actor: Actor, day: date | None = None, room_ids: Sequence[int] = ()) -> bytes:
-        """The night roll-call sheet (papers.py; PRINT on LODGING): one table per room, an empty signature
-        column; demo-marked on demo data."""
-        raise NotImplementedError
+        """The night roll-call sheet of `day` (today by default; papers.py, reports/lodging.py; PRINT on
+        LODGING): the census of that evening, one table per room (only `room_ids` when given), an empty
+        signature column; demo-marked on demo data. An internal list: no number from the outgoing-document
+        register. Audited "lodging.roll_call_printed" with the number of residents listed."""
+        with self._access.unit(actor, Action.PRINT, FieldGroup.LODGING) as (s, cur):
+            sheet = papers.roll_call_sheet(s, self._census(s, cur, day), room_ids)
+            pdf = render_roll_call(sheet, self._marks(s))
+            listed = sum(len(r.lines) for r in sheet.rooms) + len(sheet.unplaced)
+            self._audit.record(s, cur, "lodging.roll_call_printed", record_id=listed, field_group=FieldGroup.LODGING)
+            return pdf
 
     def board_pdf(self, actor: Actor, building: str = "", floor: str = "") -> bytes:
-        """The bed board on paper (papers.py; PRINT on LODGING)."""
-        raise NotImplementedError
+        """The bed board now on paper (papers.py, reports/lodging.py; PRINT on LODGING), optionally one
+        building or floor; demo-marked on demo data; no register number. Audited "lodging.board_printed" with
+        the number of beds."""
+        with self._access.unit(actor, Action.PRINT, FieldGroup.LODGING) as (s, cur):
+            found = board.board(s, names_allowed(cur), None, self._clock(), building, floor)
+            pdf = render_board(papers.board_paper(s, found, building, floor), self._marks(s))
+            self._audit.record(s, cur, "lodging.board_printed", record_id=found.beds, field_group=FieldGroup.LODGING)
+            return pdf
 
     # ------------------------------------------------------------------------------------------ wiring
+
+    def _census(self, s: Session, actor: Actor, day: date | None) -> Census:
+        """The census of `day` (today by default) at ROLL_CALL_TIME, or now for today before then."""
+        now = self._clock()
+        today = local_day(now)
+        day = today if day is None else day
+        if day > today:
+            raise ValidationError("day", _("The census of a future day cannot be taken."))
+        return census.census(s, day, min(local_moment(day, ROLL_CALL_TIME), now), names_allowed(actor))
+
+    @staticmethod
+    def _marks(s: Session) -> PageMarks:
+        """The demo watermark on a demo database's papers."""
+        return PageMarks(watermark=DEMO_WATERMARK) if is_demo_session(s) else PageMarks()
 
     @contextmanager
     def _admin(self, actor: Actor, record_type: str, record_id: object) -> Iterator[tuple[Session, Actor]]:
