@@ -77,7 +77,8 @@ class LodgingFigures:
     rooms: int = 0
     beds: int = 0
     occupied: int = 0
-    in_centre: int = 0
+    in_centre: int = 0  # the census: present, on leave, in hospital or absent
+    present: int = 0
     unplaced: int = 0
     on_leave: int = 0
     hospital: int = 0
@@ -211,7 +212,8 @@ def figures(s: Session, now: datetime) -> LodgingFigures:
     status = [st.status for st in standing.values()]
     return LodgingFigures(
         rooms=len(ROOMS), beds=sum(len(r.beds) for r in ROOMS), occupied=len(placed), in_centre=len(standing),
-        unplaced=len(set(standing) - placed), on_leave=status.count(Presence.ON_LEAVE),
-        hospital=status.count(Presence.HOSPITAL), absent=status.count(Presence.ABSENT),
+        present=status.count(Presence.PRESENT), unplaced=len(set(standing) - placed),
+        on_leave=status.count(Presence.ON_LEAVE), hospital=status.count(Presence.HOSPITAL),
+        absent=status.count(Presence.ABSENT),
         overdue=len(census.overdue_passes(s, now)),
     )  # fmt: skip

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import random
 import re
+import sys
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from centre_desk.cli import main
 from centre_desk.models.lodging import (
     Bed,
     BedState,
@@ -245,3 +249,14 @@ def test_the_census_and_the_board_of_past_days_are_rebuilt(lodged: tuple[Install
     board = service.board(installed.manager, at=moment)
     with installed.centre.read_sessions() as s:
         _check_moment(board, census_at(s, moment), overridden)
+
+
+def test_the_command_line_prints_the_lodging_summary_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("mật khẩu dùng thử 2026\n"))
+    argv = ["--lang", "vi", "demo", "--residents", "60", "--data-dir", str(tmp_path / "demo"), "--password-stdin"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "10 phòng, 40 giường, 4 giường có người ở" in out  # six in the centre, two of them without a bed
+    assert "Sĩ số: 6 đối tượng:" in out and "quá hạn về" in out and "2 chưa bố trí giường" in out
