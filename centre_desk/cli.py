@@ -298,6 +298,21 @@ def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
             count=summary.residents, readmissions=summary.readmissions, seconds=summary.seconds
         )
     )
+    lodging = summary.lodging
+    print(
+        _("{rooms} rooms, {beds} beds, {occupied} occupied").format(
+            rooms=lodging.rooms, beds=lodging.beds, occupied=lodging.occupied
+        )
+    )
+    print(
+        _(
+            "Census: {count} residents: {present} present, {on_leave} on leave ({overdue} overdue), "
+            "{hospital} in hospital, {absent} absent without permission; {unplaced} without a bed"
+        ).format(
+            count=lodging.in_centre, present=lodging.present, on_leave=lodging.on_leave, overdue=lodging.overdue,
+            hospital=lodging.hospital, absent=lodging.absent, unplaced=lodging.unplaced,
+        )
+    )  # fmt: skip
     print(_("Sign in as: demo"))
     if not args.password_stdin:
         print(_("Password: {password}").format(password=password))

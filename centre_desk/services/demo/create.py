@@ -17,7 +17,7 @@ import random
 import secrets
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -57,6 +57,7 @@ from centre_desk.services.demo.data import (
     Stay,
     plan,
 )
+from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
 from centre_desk.services.demo.maker import Maker
 from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
 from centre_desk.services.demo.papers import add_register_lines
@@ -82,6 +83,7 @@ class DemoSummary:
     last_code: str
     seconds: float
     registered: int = 0  # register lines of the demo's papers
+    lodging: LodgingFigures = field(default_factory=LodgingFigures)  # rooms, beds and tonight's census
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,7 @@ def populate(
     now = (now or utcnow()).astimezone(UTC)
     rng = random.Random(seed)
     stays = plan(rng, count, now)
+    roster = settle(stays, seed, now, count)  # who is in the centre now: as many as the beds can take
     maker = Maker(rng, count)
     counts = _Counts()
     with centre.sessions.begin() as s:
@@ -257,6 +260,7 @@ def populate(
             _insert_chunk(s, maker, stays[start : start + CHUNK], now, recorded_by, counts, check)
             if progress is not None:
                 progress(min(start + CHUNK, len(stays)))
+        lodging = furnish(s, roster, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -270,6 +274,7 @@ def populate(
         last_code=stays[-1].code if stays else "",
         seconds=time.perf_counter() - started,
         registered=registered,
+        lodging=lodging,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

@@ -14,6 +14,7 @@ from typing import Any
 
 from centre_desk.models.resident import (
     Channel,
+    Sex,
 )
 from centre_desk.paths import resource
 from centre_desk.services.admission_input import (
@@ -194,6 +195,8 @@ class Stay:
     person: ResidentInput | None = None  # kept on first stays that are readmitted later
     resident_id: int | None = None
     admission_id: int | None = None
+    sex: Sex | None = None  # set by the lodging plan (lodging.settle) for who is in the centre now
+    born: date | None = None  # likewise: her birth date, so that she fits the room kept for her
 
 
 def weighted(rng: random.Random, weights: Weights) -> Any:

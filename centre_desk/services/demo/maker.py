@@ -93,6 +93,7 @@ class Maker:
         else:
             g = r.choices(self.groups, weights=self.weights)[0]
             sex = Sex.FEMALE if r.random() < 0.9 else Sex.MALE
+            sex = stay.sex or sex
         full_name = planted or self.name(g, sex)
         family = full_name.split()[0]
         a = r.random()
@@ -103,7 +104,10 @@ class Maker:
             age = r.randint(14, 17) if a < 0.3 else r.randint(18, 35)
         birth: dict[str, Any] = {}
         p = r.random()
-        if p < 0.6:
+        if stay.born is not None:  # the lodging plan chose her birth date (the draws above are made all the same)
+            age = day.year - stay.born.year - ((day.month, day.day) < (stay.born.month, stay.born.day))
+            birth["birth_date"] = stay.born
+        elif p < 0.6:
             try:
                 anniversary = day.replace(year=day.year - age)
             except ValueError:  # 29 February
