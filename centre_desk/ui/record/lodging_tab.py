@@ -102,7 +102,15 @@ class LodgingTab(QWidget):
         self._again = False  # a reload was asked for while loading
         self.can_edit = actor.can(Action.EDIT, FieldGroup.LODGING)
         self.can_extend = actor.can(Action.APPROVE, FieldGroup.LODGING)
+        self.is_built = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
 
+    def _build(self) -> None:
+        """Make the parts, inside their final parent, when the tab is first shown: a record window opens
+        faster when the tabs nobody looks at stay empty."""
+        self.is_built = True
+        choose_bed, search_residents = self._choose_bed, self._search
         self.status_label = hint_label(_("Loading…"))
         self.bed_label = QLabel()
         self.bed_label.setObjectName("bedLabel")
@@ -219,8 +227,8 @@ class LodgingTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = self.layout()
+        assert layout is not None
         layout.addWidget(scroll)
 
     # --- loading ---------------------------------------------------------------------------------
@@ -230,6 +238,8 @@ class LodgingTab(QWidget):
         return self.data is not None
 
     def showEvent(self, event: QShowEvent) -> None:
+        if not self.is_built:
+            self._build()
         if self.data is None and not self.loading:
             self.reload()  # read when first looked at: most openings of a record never come here
         super().showEvent(event)
@@ -253,6 +263,8 @@ class LodgingTab(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.loading = False
+        if not self.is_built:
+            self._build()
         self._again = False
         message = exc.message if isinstance(exc, UserError) else _("Unexpected error; details are in the log.")
         if not isinstance(exc, UserError):
@@ -263,6 +275,8 @@ class LodgingTab(QWidget):
     # --- showing ---------------------------------------------------------------------------------
 
     def show_lodging(self, data: ResidentLodging) -> None:
+        if not self.is_built:
+            self._build()
         self.data = data
         self.status_label.setVisible(False)
         if data.bed is not None:
