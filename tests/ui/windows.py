@@ -46,8 +46,10 @@ from centre_desk.ui.login.dialog import LoginDialog
 from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.record.conflict import ConflictDialog, differences
 from centre_desk.ui.record.consent_dialogs import AddConsentDialog, WithdrawConsentDialog
+from centre_desk.ui.record.extension_dialog import ExtensionDialog
+from centre_desk.ui.record.keep_apart_dialog import KeepApartDialog
 from centre_desk.ui.record.profile_form import ProfileForm
-from centre_desk.ui.record.window import RecordWindow
+from centre_desk.ui.record.window import RecordWindow, registry_search
 from centre_desk.ui.shell.main_window import MainWindow
 from centre_desk.ui.unlock.dialog import OpenDatabaseDialog, Stage
 from tests.conftest import MANAGER_PASSWORD, Installed
@@ -164,9 +166,12 @@ def main_window(ctx: Context) -> Opened:
 
 
 def record_window(ctx: Context) -> Opened:
+    centre = ctx.installed.centre
     window = RecordWindow(
-        ctx.installed.centre.residents, ctx.manager, AppEvents(), ctx.resident_id, print_document=lambda _kind: None
-    )
+        centre.residents, ctx.manager, AppEvents(), ctx.resident_id, print_document=lambda _kind: None,
+        lodging=centre.lodging, choose_bed=lambda _rid: None,
+        search_residents=registry_search(centre.registry, ctx.manager),
+    )  # fmt: skip
     views = _tab_views(window.tabs)
     views.append(View("editing the profile", lambda: window.start_edit(window.profile_tab)))
     views.append(View("editing the admission", lambda: (window.cancel_edit(), window.start_edit(window.stay_tab))))
@@ -306,6 +311,19 @@ def print_preview_dialog(ctx: Context) -> Opened:
     return Opened(dialog)
 
 
+def extension(ctx: Context) -> Opened:
+    clock = ctx.installed.centre.lodging.stay_clock(ctx.manager, ctx.resident_id)
+    assert clock is not None
+    dialog = ExtensionDialog(None, clock)
+    dialog.accept()  # with the messages under the empty dates: the tallest it gets
+    return Opened(dialog)
+
+
+def keep_apart(ctx: Context) -> Opened:
+    search = registry_search(ctx.installed.centre.registry, ctx.manager)
+    return Opened(KeepApartDialog(None, ctx.resident_id, search))
+
+
 CATALOGUE = (
     Entry("main-window", MainWindow, main_window),
     Entry("record", RecordWindow, record_window),
@@ -322,6 +340,8 @@ CATALOGUE = (
     Entry("add-consent", AddConsentDialog, add_consent),
     Entry("withdraw-consent", WithdrawConsentDialog, withdraw_consent),
     Entry("conflict", ConflictDialog, conflict),
+    Entry("stay-extension", ExtensionDialog, extension),
+    Entry("keep-apart", KeepApartDialog, keep_apart),
     Entry("drafts", DraftsDialog, drafts),
     Entry("new-centre-version", NewVersionDialog, new_version),
     Entry("open-database", OpenDatabaseDialog, open_database),

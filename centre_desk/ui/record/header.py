@@ -1,4 +1,5 @@
-"""The record's header: photo (only with consent) or initials, name and code, flags, days in the centre."""
+"""The record's header: photo (only with consent) or initials, name and code, flags, days in the centre and
+the stay-limit badge (thời hạn bố trí chỗ ở)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from centre_desk.formatting import format_date
 from centre_desk.i18n import _
 from centre_desk.models.resident import VictimStatus
 from centre_desk.security.permissions import FieldGroup
+from centre_desk.services.lodging.dto import StayClock
 from centre_desk.services.residents import ResidentRecord
 from centre_desk.ui.record.labels import SEXES, VICTIM_STATUSES, term
+from centre_desk.ui.record.lodging_terms import CLOCK_COLOURS, clock_basis, clock_text
 
 PHOTO_SIZE = (96, 120)
 BADGE_STYLE = "padding: 2px 8px; border-radius: 9px; color: {fg}; background: {bg}; font-weight: bold;"
@@ -87,6 +90,11 @@ class RecordHeader(QWidget):
         self.presence_label = QLabel()
         self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
         self.presence_label.setObjectName("presenceLabel")
+        self.stay_badge = QLabel()
+        self.stay_badge.setObjectName("stayBadge")
+        self.stay_badge.setTextFormat(Qt.TextFormat.PlainText)
+        self.stay_badge.setVisible(False)
+        self.stay_level = ""  # the clock's level shown ("" when none): ok, soon, urgent, over
         self.badges = QHBoxLayout()
         self.badges.setSpacing(6)
         self.badge_labels: list[QLabel] = []
@@ -112,7 +120,12 @@ class RecordHeader(QWidget):
         text.addLayout(title_row)
         text.addWidget(self.facts_label)
         text.addLayout(badge_row)
-        text.addWidget(self.presence_label)
+        presence_row = QHBoxLayout()
+        presence_row.setSpacing(10)
+        presence_row.addWidget(self.presence_label)
+        presence_row.addWidget(self.stay_badge)
+        presence_row.addStretch(1)
+        text.addLayout(presence_row)
         text.addStretch(1)
         flag_box = QVBoxLayout()
         flag_box.addWidget(self.readmission_flag)
@@ -164,6 +177,20 @@ class RecordHeader(QWidget):
         self.readmission_flag.setVisible(record.is_readmission)
         if record.previous_code:
             self.readmission_flag.setText(_("Readmission (previous stay: {code})").format(code=record.previous_code))
+
+    def set_stay_clock(self, clock: StayClock | None) -> None:
+        """The stay-limit badge: days used against the limit, days left and the deadline, coloured by urgency
+        and saying it in words; nothing once she has left (or without the clock)."""
+        if clock is None or clock.level == "ended":
+            self.stay_level = ""
+            self.stay_badge.setVisible(False)
+            return
+        self.stay_level = clock.level
+        fg, bg = CLOCK_COLOURS.get(clock.level, CLOCK_COLOURS["ok"])
+        self.stay_badge.setStyleSheet(BADGE_STYLE.format(fg=fg, bg=bg))
+        self.stay_badge.setText(clock_text(clock))
+        self.stay_badge.setToolTip(_("Time limit of lodging: {basis}").format(basis=clock_basis(clock)))
+        self.stay_badge.setVisible(True)
 
     def _load_photo(self, record: ResidentRecord) -> None:
         pixmap = QPixmap()

@@ -1,10 +1,11 @@
-"""The record window of one resident: header, Profile and Admission tabs (view, edit, conflict), later tabs."""
+"""The record window of one resident: header, Profile and Admission tabs (view, edit, conflict), the Phòng ở
+tab (with a lodging service), later tabs."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,28 +15,38 @@ from centre_desk.errors import Conflict, NotFound, PermissionDenied, UserError, 
 from centre_desk.i18n import N_, _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.lodging.dto import ResidentLodging
+from centre_desk.services.registry import Presence, RegistryFilter, RegistryRow
 from centre_desk.services.residents import ResidentRecord, ResidentService
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.record.conflict import ConflictChoice, ConflictDialog, differences
 from centre_desk.ui.record.consents import ConsentsPanel
 from centre_desk.ui.record.header import RecordHeader
+from centre_desk.ui.record.keep_apart_dialog import SearchResidents
+from centre_desk.ui.record.lodging_tab import ChooseBed, LodgingTab
 from centre_desk.ui.record.profile_form import ProfileForm
 from centre_desk.ui.record.stay_form import StayForm
 from centre_desk.ui.record.tabs import EditableTab, LaterTab
 from centre_desk.ui.widgets.window_fit import fit_window
 
+if TYPE_CHECKING:
+    from centre_desk.services.lodging import LodgingService
+    from centre_desk.services.registry import RegistryService
+
 log = logging.getLogger(__name__)
 
 RESIDENT_KIND = "resident"
+LODGING_KIND = "lodging"  # a bed, presence, leave, keep-apart link or extension changed
 REFRESH_KINDS = frozenset({"resident", "admission", "consent"})
+SEARCH_LIMIT = 50  # residents listed in the keep-apart dialog
 DOCUMENTS = {
     "admission-record": N_("Admission record (Biên bản tiếp nhận)"),
     "admission-decision": N_("Admission decision (Quyết định tiếp nhận)"),
     "belongings-receipt": N_("Receipt for belongings (Biên nhận tài sản)"),
 }
+LODGING_TAB = N_("Room")
 LATER_TABS = (
-    N_("Room"),
     N_("Medical care"),
     N_("Counselling"),
     N_("Legal"),
@@ -58,7 +69,14 @@ class RecordWindow(QMainWindow):
         resident_id: int,
         parent: QWidget | None = None,
         print_document: PrintDocument | None = None,
+        *,
+        lodging: LodgingService | None = None,
+        choose_bed: ChooseBed | None = None,
+        search_residents: SearchResidents | None = None,
     ) -> None:
+        """`lodging` gives the Phòng ở tab and the stay-limit badge (without it the tab is a placeholder);
+        `choose_bed(resident_id)` opens the bed chooser (no Move button without it); `search_residents(text)`
+        finds the residents in the centre for a keep-apart link."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._residents = residents
@@ -66,6 +84,7 @@ class RecordWindow(QMainWindow):
         self._events = events
         self.resident_id = resident_id
         self._print_document = print_document
+        self._lodging = lodging if lodging is not None and actor.can(Action.VIEW, FieldGroup.LODGING) else None
         self._record: ResidentRecord | None = None
         self._editing: EditableTab | None = None
         self._emitting = False
@@ -86,6 +105,16 @@ class RecordWindow(QMainWindow):
         self.stay_tab.form_built.connect(self._on_stay_tab_form_built)
         self.tabs.addTab(self.profile_tab, _("Profile"))
         self.tabs.addTab(self.stay_tab, _("Admission"))
+        self.lodging_tab: LodgingTab | None = None
+        if self._lodging is not None:
+            self.lodging_tab = LodgingTab(
+                self._lodging, actor, resident_id, choose_bed=choose_bed, search_residents=search_residents
+            )
+            self.lodging_tab.loaded.connect(self._on_lodging_tab_loaded)
+            self.lodging_tab.changed.connect(self._on_lodging_tab_changed)
+            self.tabs.addTab(self.lodging_tab, _(LODGING_TAB))
+        elif lodging is None:
+            self.tabs.addTab(LaterTab(_(LODGING_TAB)), _(LODGING_TAB))
         for title in LATER_TABS:
             self.tabs.addTab(LaterTab(_(title)), _(title))
         profile_form = self.profile_tab.form
@@ -150,6 +179,18 @@ class RecordWindow(QMainWindow):
             self.close()
             return
         self._show(record)
+        self.load_stay_clock()
+
+    def load_stay_clock(self) -> None:
+        """The header's stay-limit badge (service.stay_clock: two small queries, not audited)."""
+        if self._lodging is None:
+            return
+        try:
+            clock = self._lodging.stay_clock(self._actor, self.resident_id)
+        except UserError as exc:
+            log.warning("stay clock of resident %s not read: %s", self.resident_id, type(exc).__name__)
+            clock = None
+        self.header.set_stay_clock(clock)
 
     def _show(self, record: ResidentRecord) -> None:
         self._record = record
@@ -284,8 +325,25 @@ class RecordWindow(QMainWindow):
         self._emit_changed()
 
     def _on_events_data_changed(self, kind: str) -> None:
-        if kind in REFRESH_KINDS and not self._emitting and not self.editing:
+        if self._emitting:
+            return
+        if kind in REFRESH_KINDS and not self.editing:
             self.reload()
+        if kind in REFRESH_KINDS or kind == LODGING_KIND:
+            if self.lodging_tab is not None and (self.lodging_tab.is_loaded or self.lodging_tab.loading):
+                self.lodging_tab.reload()  # its `loaded` sets the header's badge too
+            elif kind == LODGING_KIND:
+                self.load_stay_clock()
+
+    def _on_lodging_tab_loaded(self, data: ResidentLodging) -> None:
+        self.header.set_stay_clock(data.clock)
+
+    def _on_lodging_tab_changed(self) -> None:
+        self._emitting = True
+        try:
+            self._events.data_changed.emit(LODGING_KIND)
+        finally:
+            self._emitting = False
 
     def _build_documents(self, print_document: PrintDocument) -> None:
         menu = self.menuBar().addMenu(_("&Documents"))
@@ -320,6 +378,23 @@ class HasResidents(Protocol):
     def residents(self) -> ResidentService: ...
 
 
+class HasLodging(HasResidents, Protocol):
+    @property
+    def lodging(self) -> LodgingService: ...
+
+    @property
+    def registry(self) -> RegistryService: ...
+
+
+def registry_search(registry: RegistryService, actor: Actor) -> SearchResidents:
+    """The residents in the centre whose name, alias or code matches (accent-blind; names by permission)."""
+
+    def search(text: str) -> list[RegistryRow]:
+        return registry.first_page(actor, RegistryFilter(search=text, presence=Presence.PRESENT), SEARCH_LIMIT)[1]
+
+    return search
+
+
 _open_windows: dict[tuple[int, int], RecordWindow] = {}
 
 
@@ -330,8 +405,10 @@ def open_record(
     events: AppEvents,
     resident_id: int,
     print_document: PrintDocument | None = None,
+    choose_bed: ChooseBed | None = None,
 ) -> RecordWindow:
-    """Show the record of `resident_id`, raising the window already open for it if there is one."""
+    """Show the record of `resident_id`, raising the window already open for it if there is one. Given the
+    centre (not only its residents' service), the window has the Phòng ở tab."""
     residents = centre_or_services if isinstance(centre_or_services, ResidentService) else centre_or_services.residents
     key = (id(residents), resident_id)
     window = _open_windows.get(key)
@@ -340,7 +417,15 @@ def open_record(
         window.raise_()
         window.activateWindow()
         return window
-    window = RecordWindow(residents, actor, events, resident_id, parent, print_document)
+    lodging: LodgingService | None = None
+    search: SearchResidents | None = None
+    if hasattr(centre_or_services, "lodging") and hasattr(centre_or_services, "registry"):
+        whole = cast("HasLodging", centre_or_services)
+        lodging, search = whole.lodging, registry_search(whole.registry, actor)
+    window = RecordWindow(
+        residents, actor, events, resident_id, parent, print_document,
+        lodging=lodging, choose_bed=choose_bed, search_residents=search,
+    )  # fmt: skip
     _open_windows[key] = window
     window.destroyed.connect(lambda _obj=None, k=key: _open_windows.pop(k, None))
     window.show()
