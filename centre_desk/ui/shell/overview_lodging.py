@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
@@ -61,7 +61,7 @@ def _list(name: str) -> QListWidget:
     widget.setObjectName(name)
     widget.setUniformItemSizes(True)
     widget.setTextElideMode(Qt.TextElideMode.ElideRight)
-    rows = SHOWN + 1
+    rows = SHOWN
     widget.setFixedHeight(widget.fontMetrics().height() * rows + 6 * rows + 4)
     return widget
 
@@ -146,8 +146,8 @@ class LodgingAlerts(QWidget):
             item = QListWidgetItem(empty)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(item)
-        else:
-            widget.setCurrentRow(0)
+        else:  # Enter opens the first at once; nothing looks selected until the list has the focus
+            widget.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
         hidden = len(rows) - SHOWN
         more.setText(_("… and {count} more").format(count=format_number(hidden)) if hidden > 0 else "")
         more.setVisible(hidden > 0)

@@ -150,16 +150,18 @@ def test_the_roll_call_sheet_is_made_off_the_ui_thread_and_previewed(
         return b"%PDF-1.4 sheet"
 
     monkeypatch.setattr(lodged.service, "roll_call_pdf", roll_call_pdf)
-    monkeypatch.setattr(
-        DocumentPreviewDialog, "show_document",
-        classmethod(lambda cls, parent, title, pdf, name, issue=None, notice="": shown_papers.append((title, pdf, name))),
-    )  # fmt: skip
+
+    def show_document(cls: object, parent: object, title: str, pdf: bytes, name: str, *_rest: object) -> None:
+        shown_papers.append((title, pdf, name))
+
+    monkeypatch.setattr(DocumentPreviewDialog, "show_document", classmethod(show_document))
     assert view.print_button.isVisibleTo(view)
     view.print_button.click()
     qtbot.waitUntil(lambda: bool(shown_papers), timeout=10_000)
     assert asked == [lodged.day]
     title, pdf, name = shown_papers[0]
     assert pdf == b"%PDF-1.4 sheet" and name == f"danh-sach-diem-danh-{lodged.day:%Y-%m-%d}.pdf"
+    assert format_date(lodged.day) in title
     assert view.print_button.isEnabled()
 
 
