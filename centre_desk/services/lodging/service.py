@@ -178,8 +178,9 @@ class LodgingService:
 
     # ------------------------------------------------------------ presence and leave (census.py; EDIT)
 
-    def census(self, actor: Actor, day: date | None = None) -> Census:
-        """Who is in the centre on `day` (today by default) at ROLL_CALL_TIME, or now for today before then;
+    def census(self, actor: Actor, day: date | None = None, *, live: bool = False) -> Census:
+        """Who is in the centre on `day` (today by default) at ROLL_CALL_TIME, or now for today before then
+        (`live`: today's census is always as of now, as the census screen shows it after the roll-call too);
         a past day is rebuilt from the bed stays, presence changes and admissions."""
         with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
             now = self._clock()
@@ -187,7 +188,7 @@ class LodgingService:
             day = today if day is None else day
             if day > today:
                 raise ValidationError("day", _("The census of a future day cannot be taken."))
-            at = min(local_moment(day, ROLL_CALL_TIME), now)
+            at = now if live and day == today else min(local_moment(day, ROLL_CALL_TIME), now)
             result = census.census(s, day, at, names_allowed(cur))
             self._audit.record(s, cur, "lodging.census_viewed")
             return result

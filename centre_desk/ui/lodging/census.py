@@ -209,8 +209,8 @@ class CensusView(CensusActions):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {"room": 150, "bed": 55, "code": 105, "label": 175, "age": 45, "presence": 190, "since": 125,
-                  "back": 125}  # fmt: skip
+        widths = {"room": 140, "bed": 55, "code": 100, "label": 165, "age": 45, "presence": 170, "since": 118,
+                  "back": 118}  # fmt: skip
         for number, key in enumerate(COLUMN_KEYS):
             self.table.setColumnWidth(number, widths.get(key, 160))
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
@@ -304,7 +304,7 @@ class CensusView(CensusActions):
         service, actor = self._service, self._actor
 
         def work() -> tuple[int, Census]:
-            return generation, service.census(actor, day)
+            return generation, service.census(actor, day, live=True)  # today as of now, even after the roll-call
 
         run_task(self, work, _weakly(self._on_loaded), _weakly(self._on_load_failed), writes_db=True)
 

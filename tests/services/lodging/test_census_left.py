@@ -32,3 +32,17 @@ def test_the_census_counts_who_left_that_day(installed: Installed) -> None:
     assert service.census(manager, DAY).left_today == 2
     assert service.census(manager, DAY - timedelta(days=1)).left_today == 1
     assert service.census(manager, DAY + timedelta(days=1) - timedelta(days=3)).left_today == 0
+
+
+def test_todays_census_can_be_read_as_of_now_after_the_roll_call(installed: Installed) -> None:
+    centre, manager = installed.centre, installed.manager
+    clock = Clock(at(DAY, 22))
+    service = lodging(centre, clock)
+    mai = resident(centre, manager, "Lò Thị Mai", at(DAY - timedelta(days=3), 9))
+    service.set_presence(manager, mai, Presence.ABSENT, "Không có mặt lúc 22:00")
+    assert service.census(manager, DAY).at == at(DAY, 21)  # the roll-call: before she went missing
+    assert service.census(manager, DAY).rows[0].presence is Presence.PRESENT
+    live = service.census(manager, DAY, live=True)
+    assert live.at == at(DAY, 22) and live.rows[0].presence is Presence.ABSENT
+    before = service.census(manager, DAY - timedelta(days=1), live=True)  # a past day: its roll-call still
+    assert before.at == at(DAY - timedelta(days=1), 21)

@@ -21,6 +21,7 @@ from centre_desk.ui.lodging.census import CensusView
 from centre_desk.ui.lodging.census_dialogs import PresenceDialog
 from centre_desk.ui.lodging.leave_dialog import LeaveDialog
 from tests.conftest import Installed
+from tests.services.lodging.support import at
 from tests.ui.lodging.census_support import Lodged, small_centre
 
 pytestmark = pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
@@ -201,3 +202,15 @@ def test_a_return_recorded_meanwhile_is_a_conflict_then_the_census_is_read_again
     assert len(errors) == 1 and isinstance(errors[0], Conflict)
     reloaded(qtbot, view, lambda: presence_of(view, do) is Presence.PRESENT)
     assert view.totals.value("overdue") == "0"
+
+
+def test_a_change_after_the_roll_call_shows_at_once(
+    view: CensusView, qtbot: QtBot, lodged: Lodged, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    my = lodged.ids[1]
+    lodged.clock.now = at(lodged.day, 22, 30)  # after the 21:00 roll-call: today's screen is as of now
+    answer_presence(monkeypatch, Presence.ABSENT, "Không có mặt lúc 22:30", [])
+    view.select_resident(my)
+    view.presence_button.click()
+    reloaded(qtbot, view, lambda: presence_of(view, my) is Presence.ABSENT)
+    assert "22:30" in view.moment_label.text()
