@@ -59,10 +59,11 @@ AUDIT_ALARM = N_(
 
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
     """Every page of the main window, given the signed-in actor's permissions."""
-    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events)
+    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events, centre.lodging)
     pages = [PageSpec("overview", _("Overview"), overview)]
     if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
         session.residents = ResidentsFlow(centre, actor, events, session.settings)
+        overview.open_record.connect(session.residents.show_record)
         pages.append(PageSpec("residents", _("Residents"), session.residents.page))
     if actor.can(Action.VIEW, FieldGroup.REGISTER):
         pages.append(PageSpec("register", _("Outgoing documents"), RegisterPage(centre.documents, actor)))

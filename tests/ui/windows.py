@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTabWidget
 
 from centre_desk import i18n
 from centre_desk.app import DesktopSession, build_pages
+from centre_desk.models.lodging import Presence
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
@@ -41,6 +42,9 @@ from centre_desk.ui.first_run.pages import PageId
 from centre_desk.ui.first_run.wizard import FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts
 from centre_desk.ui.lock.screen import OtherUserDialog, UnlockDialog
+from centre_desk.ui.lodging.census import CensusView
+from centre_desk.ui.lodging.census_dialogs import PresenceDialog
+from centre_desk.ui.lodging.leave_dialog import LeaveDialog
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog
 from centre_desk.ui.qt_strings import CatalogueTranslator
@@ -55,6 +59,7 @@ from centre_desk.ui.unlock.dialog import OpenDatabaseDialog, Stage
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.support.registry_data import sample_residents
 from tests.ui.admissions.test_shots import PAYLOAD
+from tests.ui.lodging.census_support import living_centre
 from tests.ui.record.support import admit_readmitted_pupil
 
 SCREEN = (1366, 728)  # a 1366×768 office screen less the Windows taskbar
@@ -324,6 +329,34 @@ def keep_apart(ctx: Context) -> Opened:
     return Opened(KeepApartDialog(None, ctx.resident_id, search))
 
 
+def census(ctx: Context) -> Opened:
+    """The census alone, as big as it is beside the navigation under the Lodging page's tabs."""
+    lodged = living_centre(ctx.installed.centre, ctx.manager)
+    view = CensusView(lodged.service, ctx.manager, clock=lodged.clock)
+    view.open_record.connect(lambda _rid: None)
+    view.resize(1366 - 220, 728 - 120)
+
+    def loaded() -> None:
+        ctx.qtbot.waitUntil(lambda: view.census is not None and not view.loading, timeout=10_000)
+        view.select_resident(lodged.overdue)
+
+    def past() -> None:
+        view.day_edit.set_value(lodged.day.replace(day=1))
+        view.refresh()
+        ctx.qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
+
+    return Opened(view, [View("today", loaded), View("a past day", past)])
+
+
+def presence(ctx: Context) -> Opened:
+    return Opened(PresenceDialog(None, "Sùng Thị Dợ Mỷ (LC-2026-0007)", Presence.PRESENT))
+
+
+def leave(ctx: Context) -> Opened:
+    dialog = LeaveDialog(None, ctx.resident_id, "Sùng Thị Dợ Mỷ", datetime.now(UTC))
+    return Opened(dialog, [View("as opened"), View("refused", dialog.accept)])
+
+
 CATALOGUE = (
     Entry("main-window", MainWindow, main_window),
     Entry("record", RecordWindow, record_window),
@@ -349,6 +382,9 @@ CATALOGUE = (
     Entry("qt-file-dialog", QFileDialog, file_dialog),
     Entry("qt-print-dialog", QPrintDialog, print_dialog),
     Entry("qt-print-preview", QPrintPreviewDialog, print_preview_dialog),
+    Entry("census", CensusView, census),
+    Entry("presence", PresenceDialog, presence),
+    Entry("leave-pass", LeaveDialog, leave),
 )
 
 

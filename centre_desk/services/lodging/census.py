@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import BindParameter, Select, and_, bindparam, func, or_, select
@@ -27,7 +27,7 @@ from centre_desk.security.access import Actor
 from centre_desk.services.admission_input import Problems, clean_block, clean_text
 from centre_desk.services.concurrency import load_for_edit
 from centre_desk.services.lodging import placement
-from centre_desk.services.lodging.common import age, label, names_allowed, staff_names
+from centre_desk.services.lodging.common import age, label, local_moment, names_allowed, staff_names
 from centre_desk.services.lodging.dto import Census, CensusRow, LeaveInput, LeaveRow
 
 LEAVE_PAST_LIMIT = timedelta(days=1)  # a leave pass may be written up to a day after she left
@@ -187,7 +187,18 @@ def census(s: Session, day: date, at: datetime, names: bool) -> Census:
         room = (place.building, place.floor, place.position, _natural(place.room_name)) if place else ()
         return (place is None, room, _natural(row.bed_label), row.label.casefold(), row.code)
 
-    return Census(day=day, at=at, rows=tuple(sorted(rows, key=order)), names_shown=names)
+    rows_in_order = tuple(sorted(rows, key=order))
+    return Census(day=day, at=at, rows=rows_in_order, names_shown=names, left_today=left_between(s, day, at))
+
+
+def left_between(s: Session, day: date, at: datetime) -> int:
+    """How many residents left the centre for good (GONE, or discharged) on `day`, up to `at`."""
+    start = local_moment(day, time.min)
+    gone = select(PresenceChange.resident_id).where(
+        PresenceChange.status == Presence.GONE, PresenceChange.at >= start, PresenceChange.at <= at
+    )
+    discharged = select(Admission.resident_id).where(Admission.discharged_at >= start, Admission.discharged_at <= at)
+    return len(set(s.scalars(gone)) | set(s.scalars(discharged)))
 
 
 # ------------------------------------------------------------------------------------ leave passes

@@ -260,6 +260,7 @@ class Census:
     at: datetime  # the roll-call moment: the day at ROLL_CALL_TIME local, or now for today before then
     rows: tuple[CensusRow, ...]  # ordered by building, room, bed, label
     names_shown: bool
+    left_today: int = 0  # residents who left the centre (gone or discharged) on `day`, up to `at`
 
     def count(self, presence: Presence) -> int:
         return sum(1 for r in self.rows if r.presence == presence)
@@ -267,6 +268,10 @@ class Census:
     @property
     def in_centre(self) -> int:  # sleeping here tonight
         return self.count(Presence.PRESENT)
+
+    @property
+    def unplaced(self) -> int:  # in the centre without a bed ("chưa bố trí giường")
+        return sum(1 for r in self.rows if r.room_id is None)
 
 
 # ---------------------------------------------------------------------------------------- stay limit

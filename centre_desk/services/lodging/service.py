@@ -181,11 +181,12 @@ class LodgingService:
 
     # ------------------------------------------------------------ presence and leave (census.py; EDIT)
 
-    def census(self, actor: Actor, day: date | None = None) -> Census:
-        """Who is in the centre on `day` (today by default) at ROLL_CALL_TIME, or now for today before then;
+    def census(self, actor: Actor, day: date | None = None, *, live: bool = False) -> Census:
+        """Who is in the centre on `day` (today by default) at ROLL_CALL_TIME, or now for today before then
+        (`live`: today's census is always as of now, as the census screen shows it after the roll-call too);
         a past day is rebuilt from the bed stays, presence changes and admissions."""
         with self._access.unit(actor, Action.VIEW, FieldGroup.LODGING) as (s, cur):
-            result = self._census(s, cur, day)
+            result = self._census(s, cur, day, live)
             self._audit.record(s, cur, "lodging.census_viewed")
             return result
 
@@ -280,14 +281,16 @@ class LodgingService:
 
     # ------------------------------------------------------------------------------------------ wiring
 
-    def _census(self, s: Session, actor: Actor, day: date | None) -> Census:
-        """The census of `day` (today by default) at ROLL_CALL_TIME, or now for today before then."""
+    def _census(self, s: Session, actor: Actor, day: date | None, live: bool = False) -> Census:
+        """The census of `day` (today by default) at ROLL_CALL_TIME, or now for today before then (`live`:
+        today's is always as of now)."""
         now = self._clock()
         today = local_day(now)
         day = today if day is None else day
         if day > today:
             raise ValidationError("day", _("The census of a future day cannot be taken."))
-        return census.census(s, day, min(local_moment(day, ROLL_CALL_TIME), now), names_allowed(actor))
+        at = now if live and day == today else min(local_moment(day, ROLL_CALL_TIME), now)
+        return census.census(s, day, at, names_allowed(actor))
 
     @staticmethod
     def _marks(s: Session) -> PageMarks:

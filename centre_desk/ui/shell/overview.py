@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -14,13 +14,15 @@ from centre_desk.formatting import format_date, format_number
 from centre_desk.i18n import _
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup, role_name
+from centre_desk.services.lodging import LodgingService
 from centre_desk.services.overview import Figures, OverviewService
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.shell.overview_lodging import LodgingAlerts, stay_caption, stay_total
 
 log = logging.getLogger(__name__)
 
 CARD_STYLE = "#figureCard { background: #f4f7fb; border: 1px solid #d5dde8; border-radius: 8px; }"
-REFRESH_KINDS = frozenset({"resident", "admission", "draft", "backup"})  # "backup": after a restore
+REFRESH_KINDS = frozenset({"resident", "admission", "draft", "lodging", "backup"})  # "backup": after a restore
 
 
 class FigureCard(QFrame):
@@ -44,9 +46,11 @@ class FigureCard(QFrame):
         layout.addWidget(self.caption)
         self.setMinimumWidth(200)
 
-    def set_value(self, value: int | None) -> None:
+    def set_value(self, value: int | None, caption: str = "") -> None:
         self.setVisible(value is not None)
         self.number.setText(format_number(value or 0))
+        if caption:
+            self.caption.setText(caption)
 
 
 def _bullet(text: str) -> QLabel:
@@ -56,7 +60,18 @@ def _bullet(text: str) -> QLabel:
 
 
 class OverviewPage(QWidget):
-    def __init__(self, actor: Actor, centre_name: str, overview: OverviewService, events: AppEvents) -> None:
+    """`open_record(resident_id)` when a resident of the lodging lists is opened (Enter or double click)."""
+
+    open_record = Signal(int)
+
+    def __init__(
+        self,
+        actor: Actor,
+        centre_name: str,
+        overview: OverviewService,
+        events: AppEvents,
+        lodging: LodgingService | None = None,
+    ) -> None:
         super().__init__()
         self._actor = actor
         self._overview = overview
@@ -75,11 +90,17 @@ class OverviewPage(QWidget):
             "admittedThisMonth", _("admissions in {month}").format(month=f"{today.month:02d}/{today.year}")
         )
         self.drafts = FigureCard("myDrafts", _("of your admissions not saved yet (drafts)"))
+        self.stay_limits = FigureCard("stayLimits", "")
+        self.overdue_leaves = FigureCard("overdueLeaves", _("leave passes overdue (not back on time)"))
         cards = QHBoxLayout()
         cards.setSpacing(12)
-        for card in (self.in_centre, self.admitted, self.drafts):
+        for card in (self.in_centre, self.admitted, self.drafts, self.stay_limits, self.overdue_leaves):
             cards.addWidget(card)
         cards.addStretch(1)
+        self.alerts: LodgingAlerts | None = None
+        if lodging is not None and actor.can(Action.VIEW, FieldGroup.LODGING):
+            self.alerts = LodgingAlerts(lodging, actor)
+            self.alerts.open_record.connect(self.open_record)
 
         what = QLabel(_("What you can do now:"))
         what.setStyleSheet("font-weight: bold;")
@@ -103,6 +124,9 @@ class OverviewPage(QWidget):
         layout.addWidget(facts)
         layout.addSpacing(16)
         layout.addLayout(cards)
+        if self.alerts is not None:
+            layout.addSpacing(12)
+            layout.addWidget(self.alerts)
         layout.addSpacing(18)
         layout.addWidget(what)
         layout.addLayout(uses)
@@ -117,6 +141,8 @@ class OverviewPage(QWidget):
         self.in_centre.set_value(figures.in_centre)
         self.admitted.set_value(figures.admitted_this_month)
         self.drafts.set_value(figures.my_drafts)
+        self.stay_limits.set_value(stay_total(figures), stay_caption(figures))
+        self.overdue_leaves.set_value(figures.overdue_leaves)
 
     def refresh(self) -> None:
         """Count again (one read, a few milliseconds)."""
@@ -127,6 +153,8 @@ class OverviewPage(QWidget):
             self.message.setText(exc.message)
             figures = Figures(None, None, None)
         self.show_figures(figures)
+        if self.alerts is not None:
+            self.alerts.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
