@@ -8,7 +8,7 @@ reason. The rooms are read when the page is first shown, not while the other pag
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QVBoxLayout, QWidget
 
 from centre_desk.errors import UserError
 from centre_desk.i18n import N_, _
