@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
 from centre_desk.errors import UserError
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 from centre_desk.models.lodging import BedState
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.lodging.dto import Occupant, RoomCard
@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     from centre_desk.ui.lodging.board import BoardView
 
 STATE_ACTIONS = (
-    (BedState.FREE, "Mark as &free…"),
-    (BedState.RESERVED, "&Reserve for a resident…"),
-    (BedState.CLEANING, "Needs &cleaning…"),
-    (BedState.OUT_OF_SERVICE, "&Out of service…"),
+    (BedState.FREE, N_("Mark as &free…")),
+    (BedState.RESERVED, N_("&Reserve for a resident…")),
+    (BedState.CLEANING, N_("Needs &cleaning…")),
+    (BedState.OUT_OF_SERVICE, N_("&Out of service…")),
 )
 PDF_NAME = "so-do-giuong.pdf"
 

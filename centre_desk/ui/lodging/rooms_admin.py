@@ -25,7 +25,7 @@ def _columns() -> list[Column[RoomCard]]:
     return [
         Column(_("Building"), lambda r: r.building, sort_key=lambda r: (fold(r.building), fold(r.floor))),
         Column(_("Floor"), lambda r: r.floor, sort_key=lambda r: fold(r.floor)),
-        Column(_("Room"), lambda r: r.name, sort_key=lambda r: fold(r.name)),
+        Column(_("Room name"), lambda r: r.name, sort_key=lambda r: fold(r.name)),
         Column(_("For"), lambda r: sex_rule_name(r.sex_rule)),
         Column(_("Age group"), lambda r: age_rule_name(r.age_rule)),
         Column(_("Places"), lambda r: r.capacity, right),

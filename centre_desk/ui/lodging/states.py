@@ -36,7 +36,7 @@ LEGEND_ORDER = (BedState.FREE, BedState.RESERVED, BedState.OCCUPIED, BedState.CL
 
 SEX_RULES = {RoomSex.FEMALE: N_("Women"), RoomSex.MALE: N_("Men"), RoomSex.ANY: N_("Women and men")}
 AGE_RULES = {
-    RoomAge.CHILDREN: N_("Children only (under 18)"),
+    RoomAge.CHILDREN: N_("Under 18 only"),
     RoomAge.ADULTS: N_("Adults only"),
     RoomAge.MOTHERS_CHILDREN: N_("Mothers with children"),
     RoomAge.ANY: N_("Any age"),

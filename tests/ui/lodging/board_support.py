@@ -1,11 +1,18 @@
 """A lodging centre for the bed board's tests and screenshots: ten rooms of four beds in two buildings, residents
 with aliases (women, girls, a few men and boys), most in a bed, some waiting for one, beds to clean, out of service
-and reserved."""
+and reserved. And the helpers the board's tests share: open the board, wait for it, drop on a tile."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from centre_desk.models.lodging import BedState, RoomAge, RoomSex
 from centre_desk.models.resident import Channel, Sex
@@ -13,6 +20,9 @@ from centre_desk.security.access import Actor
 from centre_desk.services.admission_input import AdmissionInput, ResidentInput
 from centre_desk.services.installation import Centre
 from centre_desk.services.lodging.dto import RoomCard, RoomInput
+from centre_desk.ui.events import AppEvents
+from centre_desk.ui.lodging.board import BoardView
+from centre_desk.ui.lodging.board_tiles import BedTile
 
 NOW = datetime.now(UTC)
 F, M = Sex.FEMALE, Sex.MALE
@@ -28,7 +38,7 @@ ROOMS = (  # building, floor, name, for, age group, places
     ("Nhà B", "Tầng 2", "Phòng 201", RoomSex.FEMALE, RoomAge.ADULTS, 4),
     ("Nhà B", "Tầng 2", "Phòng 202", RoomSex.ANY, RoomAge.ANY, 4),
 )
-# full name, alias, sex, age, room index (None: without a bed)
+# full name, alias, sex, age, room index (None: without a bed); beds G1, G2… in order
 PEOPLE = (
     ("Sùng Thị Mỷ", "Hoa Ban", F, 24, 0),
     ("Giàng Thị Dợ", "Mai Vàng", F, 31, 0),
@@ -109,3 +119,42 @@ def lodging_centre(centre: Centre, manager: Actor, people: int = len(PEOPLE)) ->
                               made.residents["Én Nhỏ"])  # fmt: skip
     made.rooms = list(service.board(manager).rooms)
     return made
+
+
+# -- the board in tests ----------------------------------------------------------------------------------------------
+
+
+def refuse_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+
+
+def open_board(qtbot: QtBot, centre: Centre, actor: Actor, events: AppEvents | None = None) -> BoardView:
+    view = BoardView(centre.lodging, actor, events or AppEvents())
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.board is not None and not view.loading, timeout=10_000)
+    return view
+
+
+def reloaded(qtbot: QtBot, view: BoardView, before: object) -> None:
+    """Wait for a board read after `before` (the board shown before a write)."""
+    qtbot.waitUntil(lambda: view.board is not before and not view.loading, timeout=10_000)
+
+
+def drop_on(tile: BedTile, mime: QMimeData) -> bool:
+    """A drag entering the tile and dropped there, as Qt delivers them; whether the tile took the drop."""
+    point = QPointF(tile.rect().center())
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(tile, enter)
+    if not enter.isAccepted():
+        return False
+    event = QDropEvent(point, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(tile, event)
+    return event.isAccepted()
