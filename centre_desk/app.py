@@ -35,6 +35,8 @@ from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
 from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController
+from centre_desk.ui.lodging.page import LodgingPage
+from centre_desk.ui.lodging.rooms_admin import RoomsAdminPage
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
 from centre_desk.ui.qt_strings import CatalogueTranslator
@@ -67,6 +69,9 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         pages.append(PageSpec("residents", _("Residents"), session.residents.page))
     if actor.can(Action.VIEW, FieldGroup.REGISTER):
         pages.append(PageSpec("register", _("Outgoing documents"), RegisterPage(centre.documents, actor)))
+    if actor.can(Action.VIEW, FieldGroup.LODGING):
+        session.lodging = LodgingPage(centre.lodging, actor, events)
+        pages.append(PageSpec("rooms", _("Rooms"), session.lodging))
     pages += [
         PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
     ]
@@ -76,6 +81,8 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         admin.addTab(UsersPage(centre.accounts, actor, events), _("Staff accounts"))
     if actor.can(Action.VIEW, FieldGroup.SYSTEM):
         admin.addTab(CentreSettingsPage(centre.settings, actor, events), _("Centre details"))
+    if actor.can(Action.ADMINISTER, FieldGroup.LODGING):
+        admin.addTab(RoomsAdminPage(centre.lodging, actor, events), _("Rooms and beds"))
     if actor.can(Action.VIEW, FieldGroup.AUDIT):
         admin.addTab(AuditPage(centre.audit_view, actor, events), _("Audit trail"))
     if actor.can(Action.ADMINISTER, FieldGroup.SYSTEM):
@@ -101,6 +108,7 @@ class DesktopSession(QObject):
         self.lock: LockController | None = None
         self.idle: IdleMonitor | None = None
         self.residents: ResidentsFlow | None = None
+        self.lodging: LodgingPage | None = None  # the "Phòng ở" page (the lead adds the census tab to it)
         self._daily = QTimer(self)
         self._daily.timeout.connect(self._start_daily_backup)
         self._daily.start(BACKUP_CHECK_MS)

@@ -27,7 +27,7 @@ from centre_desk.services.lodging.dto import KeepApartInput, KeepApartRow, Probl
 from centre_desk.services.lodging.rooms import change_state, in_centre, reason_text
 from centre_desk.services.lodging.rules import Person, Target, problems_text, room_problems
 
-__all__ = ["RuleBroken", "check", "may_override", "place", "settle", "swap", "vacate"]
+__all__ = ["RuleBroken", "check", "check_new", "may_override", "place", "settle", "swap", "vacate"]
 
 
 class RuleBroken(UserError):
@@ -82,9 +82,18 @@ def check(
 ) -> tuple[Problem, ...]:
     """The rules broken by her sleeping in `bed`; `leaving` leave their beds and `joining` come into the room
     in the same action (a swap)."""
+    person = Person(resident.id, resident.sex, age(resident, local_day(now)))
+    return check_person(s, person, bed, leaving, joining)
+
+
+def check_person(
+    s: Session, person: Person, bed: Bed, leaving: Iterable[int] = (), joining: Iterable[int] = ()
+) -> tuple[Problem, ...]:
+    """`check` for a person as the rules see her (resident_id 0: someone not admitted yet, the wizard's bed
+    step: no keep-apart link, no bed of her own)."""
     room = s.get(Room, bed.room_id)
     assert room is not None
-    gone = {resident.id, *leaving}
+    gone = {person.resident_id, *leaving}
     occupants = s.execute(
         select(BedStay.resident_id, BedStay.bed_id)
         .join(Bed, Bed.id == BedStay.bed_id)
@@ -96,12 +105,17 @@ def check(
         state = BedState.FREE
     if not (bed.active and room.active):
         state = BedState.OUT_OF_SERVICE
-    person = Person(resident.id, resident.sex, age(resident, local_day(now)))
     target = Target(
         sex_rule=RoomSex(room.sex_rule), age_rule=RoomAge(room.age_rule), capacity=room.capacity, bed_state=state,
-        reserved_for=bed.reserved_for, sharing=len(sharing), keep_apart=bool(kept_apart(s, resident.id, sharing)),
+        reserved_for=bed.reserved_for, sharing=len(sharing),
+        keep_apart=bool(person.resident_id and kept_apart(s, person.resident_id, sharing)),
     )  # fmt: skip
     return room_problems(person, target)
+
+
+def check_new(s: Session, sex: str, age_years: int | None, bed_id: int) -> tuple[Problem, ...]:
+    """`check` for someone being admitted (the wizard's bed step): her sex and age as typed."""
+    return check_person(s, Person(0, sex, age_years), _bed(s, bed_id))
 
 
 def check_ids(s: Session, resident_id: int, bed_id: int, now: datetime) -> tuple[Problem, ...]:

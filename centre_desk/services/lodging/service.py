@@ -125,6 +125,14 @@ class LodgingService:
             can = placement.may_override(cur) and all(p.overridable for p in problems)
             return PlaceCheck(resident_id, bed_id, problems, can)
 
+    def check_new(self, actor: Actor, sex: str, age: int | None, bed_id: int) -> PlaceCheck:
+        """`check_place` for someone being admitted (the admission wizard's bed step): her sex and age as typed;
+        resident_id 0 in the result. CREATE on LODGING, as placing her with the admission needs."""
+        with self._access.unit(actor, Action.CREATE, FieldGroup.LODGING) as (s, cur):
+            problems = placement.check_new(s, sex, age, bed_id)
+            can = placement.may_override(cur) and all(p.overridable for p in problems)
+            return PlaceCheck(0, bed_id, problems, can)
+
     def place(self, actor: Actor, resident_id: int, bed_id: int, reason: str, override_reason: str = "") -> StayRow:
         """Put the resident in the bed: her first bed, or a move (the open stay ends, the old bed becomes
         FREE). A broken rule raises RuleBroken (services.lodging.placement) listing every problem, unless the

@@ -68,6 +68,7 @@ PAGE_FIELDS: tuple[frozenset[str], ...] = (
     frozenset({"consent_processing", "consent_child", "consents"}),
     frozenset({"belongings", "money_vnd", "money_other"}),
     frozenset({"injured", "needs_medical_now", "condition_note", "urgent_needs", "pregnancy_suspected"}),
+    frozenset({"bed_id", "bed_override_reason"}),
 )  # fmt: skip
 CONSENT_ORDER = tuple(terms.ConsentKind)
 _SAME_BOX = {"birth_date": "birth", "birth_year": "birth", "estimated_age": "birth", "returned_on": "left_home_on"}
@@ -281,6 +282,7 @@ def to_input(payload: Payload, problems: Problems | None = None) -> AdmissionInp
     )
     money = read(0, _whole, _text(payload, "money_vnd"), "money_vnd", _("Please check the amount of money.")) or 0
     previous = payload.get("previous_resident_id")
+    bed = payload.get("bed_id")
     status = VictimStatus(_text(payload, "victim_status") or VictimStatus.UNDER_IDENTIFICATION)
     confirmed = status is VictimStatus.CONFIRMED
     data = AdmissionInput(
@@ -319,6 +321,8 @@ def to_input(payload: Payload, problems: Problems | None = None) -> AdmissionInp
         consents=_consents(payload, arrived.date(), read),
         belongings=belongings,
         previous_resident_id=previous if isinstance(previous, int) else None,
+        bed_id=bed if isinstance(bed, int) and not isinstance(bed, bool) else None,
+        bed_override_reason=_text(payload, "bed_override_reason"),
     )
     if problems is None:
         found.raise_any()

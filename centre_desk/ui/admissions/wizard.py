@@ -1,4 +1,4 @@
-"""The admission wizard: ten sections listed on the left, a draft saved as the user types.
+"""The admission wizard: eleven sections listed on the left, a draft saved as the user types.
 
 Enter moves to the next section (a multi-line box keeps Enter for new lines, a grid confirms its cell);
 Ctrl+Enter goes to the review and, there, saves. Errors show as you go (as_you_go.py): under a field when it is
@@ -36,8 +36,10 @@ from centre_desk.services.admission_input import ResidentInput
 from centre_desk.services.admissions import AdmissionRow, AdmissionService, PossibleMatch
 from centre_desk.services.drafts import DraftRow, DraftService
 from centre_desk.services.installation import Centre
+from centre_desk.services.lodging import LodgingService
 from centre_desk.ui.admissions import dialogs
 from centre_desk.ui.admissions.as_you_go import AsYouGo
+from centre_desk.ui.admissions.bed_page import BedPage
 from centre_desk.ui.admissions.care import BelongingsPage, ConditionPage, ConsentPage
 from centre_desk.ui.admissions.enter_keys import ENTER_KEYS, EnterKeys
 from centre_desk.ui.admissions.fields import ErrorSpot, WizardPage
@@ -57,7 +59,7 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 3000
 PAGE_TITLES = tuple(kind.title for kind in (
     ArrivalPage, IdentityPage, HomePage, SchoolingPage, TraffickingPage,
-    StatusPage, ConsentPage, BelongingsPage, ConditionPage, ReviewPage,
+    StatusPage, ConsentPage, BelongingsPage, ConditionPage, BedPage, ReviewPage,
 ))  # fmt: skip
 RECHECK_MS = 400  # after a pause in typing, the problems (and what depends on the age) follow
 
@@ -74,6 +76,7 @@ class AdmissionWizard(QDialog):
         events: AppEvents,
         parent: QWidget | None = None,
         draft_id: int | None = None,
+        lodging: LodgingService | None = None,
     ) -> None:
         super().__init__(parent)
         self._admissions = admissions
@@ -101,6 +104,7 @@ class AdmissionWizard(QDialog):
             ConsentPage,
             BelongingsPage,
             lambda: ConditionPage(actor),
+            lambda: BedPage(lodging, actor),
             lambda: ReviewPage(self._find_matches, self.jump_to),
         ]
         self.enter_keys = EnterKeys(self, self.go_next, self._on_ctrl_enter)
@@ -221,7 +225,7 @@ class AdmissionWizard(QDialog):
     ) -> AdmissionRow | None:
         """Run the wizard modally; the new admission, or None if closed. `open_record(resident_id)` is called
         when the user asks to open the new record."""
-        wizard = cls(centre.admissions, centre.drafts, actor, events, parent, draft_id)
+        wizard = cls(centre.admissions, centre.drafts, actor, events, parent, draft_id, centre.lodging)
         wizard.exec()
         row = wizard.result_row
         if row is not None and wizard.open_record and open_record is not None:

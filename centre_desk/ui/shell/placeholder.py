@@ -9,13 +9,6 @@ from centre_desk.i18n import N_
 
 # key: (title, what the page is for and where that work is done today)
 NOT_YET_RECORDED = {
-    "rooms": (
-        N_("Rooms"),
-        N_(
-            "Rooms and beds: who sleeps where. The program does not record rooms yet; keep using the "
-            "centre's room register. Each resident's record shows the admission and the days in the centre."
-        ),
-    ),
     "health": (
         N_("Health"),
         N_(

@@ -17,8 +17,11 @@ from centre_desk.services.reference import lai_chau_communes_in_order
 from centre_desk.ui.admissions import AdmissionWizard
 from centre_desk.ui.admissions.care import consent_law_hint
 from centre_desk.ui.admissions.payload import ID_LABELS
+from centre_desk.ui.admissions.wizard import PAGE_TITLES
 from tests.ui.admissions.keys import press, tab_to, type_text
 from tests.ui.admissions.test_wizard import shown
+
+REVIEW = len(PAGE_TITLES) - 1  # the last page
 
 Make = Callable[..., AdmissionWizard]
 TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return
@@ -71,8 +74,8 @@ def test_review_lists_every_problem_and_its_links_go_to_the_field(qtbot: QtBot, 
     wizard = shown(qtbot, make_wizard())
     press(qtbot, ENTER, Qt.KeyboardModifier.ControlModifier)  # to the review
     press(qtbot, ENTER, Qt.KeyboardModifier.ControlModifier)  # save: refused, everything listed
-    assert wizard.result_row is None and wizard.stack.currentIndex() == 9
-    review = wizard.pages[9]
+    assert wizard.result_row is None and wizard.stack.currentIndex() == REVIEW
+    review = wizard.pages[REVIEW]
     assert [field for field, _message in wizard.checks.problems] == ["channel", "full_name", "birth", "ethnic_code"]
     assert [link.text() for link in review.problems.links] == [
         "1. Tiếp nhận › Kênh tiếp nhận: Vui lòng chọn kênh tiếp nhận.",
@@ -88,7 +91,7 @@ def test_review_lists_every_problem_and_its_links_go_to_the_field(qtbot: QtBot, 
     assert wizard.stack.currentIndex() == 1 and QApplication.focusWidget() is identity.full_name
     type_text(qtbot, "Lò Thị Xuân")
     press(qtbot, ENTER, Qt.KeyboardModifier.ControlModifier)
-    assert len(wizard.pages[9].problems.links) == 3  # the name is no longer listed
+    assert len(wizard.pages[REVIEW].problems.links) == 3  # the name is no longer listed
     press(qtbot, Qt.Key.Key_Space)  # Space follows a link too: the channel, on page 1
     assert wizard.stack.currentIndex() == 0 and QApplication.focusWidget() is wizard.pages[0].channel
 
@@ -180,6 +183,6 @@ def test_the_wizard_opens_with_only_its_first_page(qtbot: QtBot, make_wizard: Ma
     wizard = make_wizard()
     assert [index for index, _page in wizard.pages.built()] == [0]
     shown(qtbot, wizard)
-    qtbot.waitUntil(lambda: len(wizard.pages.built()) == 10)  # the others follow the first paint
-    assert [wizard.stack.widget(i) for i in range(10)] == list(wizard.pages)
+    qtbot.waitUntil(lambda: len(wizard.pages.built()) == REVIEW + 1)  # the others follow the first paint
+    assert [wizard.stack.widget(i) for i in range(REVIEW + 1)] == list(wizard.pages)
     assert wizard.stack.currentIndex() == 0 and QApplication.focusWidget() is wizard.pages[0].arrived

@@ -21,9 +21,12 @@ from centre_desk.services import intake_terms as terms
 from centre_desk.services.admission_input import AdmissionInput, ResidentInput
 from centre_desk.ui.admissions import AdmissionWizard, DraftsDialog, dialogs
 from centre_desk.ui.admissions.payload import CHANNEL_LABELS, channels_for, draft_label, page_of_field
+from centre_desk.ui.admissions.wizard import PAGE_TITLES
 from centre_desk.ui.events import AppEvents
 from tests.conftest import Installed
 from tests.ui.admissions.keys import press, tab_to, type_text
+
+REVIEW = len(PAGE_TITLES) - 1  # the last page
 
 Make = Callable[..., AdmissionWizard]
 
@@ -53,16 +56,16 @@ def test_save_shows_every_problem_at_once_and_keeps_what_was_typed(
 ) -> None:
     wizard = shown(qtbot, make_wizard())
     fill_minor(wizard)  # 13 or 14: a guardian is needed, and none is given
-    identity, home, belongings, review = wizard.pages[1], wizard.pages[2], wizard.pages[7], wizard.pages[9]
+    identity, home, belongings, review = wizard.pages[1], wizard.pages[2], wizard.pages[7], wizard.pages[REVIEW]
     identity.id_document.setCurrentIndex(identity.id_document.findData(IdDocument.ID_CARD.value))
     identity.id_number.setText("0352")
     home.village.setText("Bản Hua Bum")
     belongings.items.append(["Điện thoại", "1", ""])
     belongings.items.append(["Áo khoác", "3 bộ", "Cũ"])
-    wizard.go_to(9)
+    wizard.go_to(REVIEW)
     wizard.save()
     assert wizard.result_row is None
-    assert wizard.stack.currentIndex() == 9  # no jumping from page to page: everything is listed here
+    assert wizard.stack.currentIndex() == REVIEW  # no jumping from page to page: everything is listed here
     fields = [field for field, _text in wizard.checks.problems]
     assert fields == ["id_number", "guardian_name", "belonging_1.quantity"]
     links = [link.text() for link in review.problems.links]
@@ -94,7 +97,7 @@ def test_child_consent_problem_is_shown_under_the_childs_row(qtbot: QtBot, make_
     consent = wizard.pages[6]
     consent.rows[terms.ConsentKind.PROCESSING].answer.setCurrentIndex(1)  # given, but not the child's
     wizard.save()
-    assert wizard.stack.currentIndex() == 9
+    assert wizard.stack.currentIndex() == REVIEW
     error = consent.rows[terms.ConsentKind.CHILD_ASSENT].error
     assert "7" in error.text() and not error.isHidden()
     assert wizard.sections.item(6).text().startswith("⚠")
@@ -174,8 +177,8 @@ def test_readmission_is_listed_and_linked(qtbot: QtBot, make_wizard: Make, insta
     identity.birth_year.setText("2005")
     identity.ethnic.setEditText("Mông (08)")
     wizard.pages[0].channel.setCurrentIndex(0)
-    wizard.go_to(9)
-    review = wizard.pages[9]
+    wizard.go_to(REVIEW)
+    review = wizard.pages[REVIEW]
     assert review.model.rowCount() == 1
     assert review.model.row(0).code == earlier.code
     shown_cells = [review.model.index(0, c).data() for c in range(review.model.columnCount())]
@@ -242,7 +245,7 @@ def test_models_and_drafts_dialog(
     dialog = DraftsDialog(drafts)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
-    qtmodeltester.check(wizard.pages[9].model)  # type: ignore[attr-defined]
+    qtmodeltester.check(wizard.pages[REVIEW].model)  # type: ignore[attr-defined]
     assert dialog.value() == drafts[0].id
     assert dialog.model.index(0, 0).data() == "Lò Thị Xuân"
 
