@@ -19,6 +19,7 @@ from pathlib import Path
 from centre_desk import __version__
 from centre_desk.db.location import resolve_target, save_connection
 from centre_desk.errors import CentreDeskError, KeyUnavailable, UserError
+from centre_desk.formatting import parse_date
 from centre_desk.i18n import _, install
 from centre_desk.log import setup_logging
 from centre_desk.models.staff import Role
@@ -33,6 +34,7 @@ from centre_desk.services.settings import CentreDetails
 
 log = logging.getLogger(__name__)
 DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")  # reports/paper_inputs.KINDS
+LODGING_KINDS = ("roll-call", "bed-board")  # LodgingService.roll_call_pdf / board_pdf: no resident, no number
 
 
 def _read_stdin_line(what: str) -> str:
@@ -111,11 +113,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password-stdin", action="store_true")
     p = signed_in(
         "print",
-        _("print an admission paper as PDF; a decision or record takes the next number of the document register"),
+        _(
+            "print a paper as PDF: an admission paper of a resident (a decision or record takes the next number "
+            "of the document register), the night roll-call sheet or the bed board"
+        ),
     )
-    p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="|".join(DOCUMENT_KINDS))
-    p.add_argument("code", metavar="CODE", help=_("the resident code, e.g. LC-2026-0007"))
+    kinds = (*DOCUMENT_KINDS, *LODGING_KINDS)
+    p.add_argument("kind", choices=kinds, metavar="|".join(kinds))
+    p.add_argument("code", nargs="?", default="", metavar="CODE",
+                   help=_("the resident code, e.g. LC-2026-0007 (admission papers only)"))  # fmt: skip
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--date", default="", metavar="DD/MM/YYYY",
+                   help=_("roll-call: the evening to list (default: today)"))  # fmt: skip
+    p.add_argument("--building", default="", metavar="NAME", help=_("bed-board: only this building"))
+    p.add_argument("--floor", default="", metavar="NAME", help=_("bed-board: only this floor"))
     p = signed_in("residents", _("list residents as CSV (names only with identity access)"))
     p.add_argument("--search", default="", metavar="TEXT", help=_("name, alias or code; accents may be left out"))
     p.add_argument("--present", action="store_true", help=_("only residents now in the centre"))
@@ -242,10 +253,42 @@ def _cmd_connect(options: Options, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_lodging(options: Options, args: argparse.Namespace, output: Path) -> int:
+    """`print roll-call [--date D]` and `print bed-board [--building B] [--floor F]`: lists of the centre, not
+    outgoing documents, so no number is taken from the register."""
+    if args.code:
+        raise UserError(_("The {kind} paper is not about one resident: leave out the code.").format(kind=args.kind))
+    if args.kind == "roll-call" and (args.building or args.floor):
+        raise UserError(_("--building and --floor are for the bed board."))
+    if args.kind == "bed-board" and args.date:
+        raise UserError(_("The bed board is printed as it is now: leave out --date."))
+    day = parse_date(args.date) if args.date else None
+    if args.date and day is None:
+        raise UserError(_("{text} is not a date: write it as DD/MM/YYYY.").format(text=args.date))
+    centre = open_centre(options)
+    try:
+        actor = _sign_in(centre, args.user)
+        if args.kind == "roll-call":
+            pdf = centre.lodging.roll_call_pdf(actor, day)
+        else:
+            pdf = centre.lodging.board_pdf(actor, args.building.strip(), args.floor.strip())
+    finally:
+        centre.close()
+    write_atomic(output, pdf)
+    print(_("Document written: {path}").format(path=output))
+    return 0
+
+
 def _cmd_print(options: Options, args: argparse.Namespace) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():  # before the number is issued: a paper issued and never written is a gap
         raise UserError(_("The folder {folder} does not exist.").format(folder=output.parent))
+    if args.kind in LODGING_KINDS:
+        return _print_lodging(options, args, output)
+    if not args.code:
+        raise UserError(_("Give the resident code, e.g. LC-2026-0007."))
+    if args.date or args.building or args.floor:
+        raise UserError(_("--date, --building and --floor are for the roll-call sheet and the bed board."))
     centre = open_centre(options)
     try:
         issued = centre.documents.issue_by_code(_sign_in(centre, args.user), args.kind, args.code)

@@ -51,7 +51,7 @@ LONG_ROOM = 20  # rows: a longer room's table does not pull its title to a new p
 _BLANK_REFERENCE = " "  # the place of "Số: …", left empty: these papers take no register number
 # Column widths in mm of the 165 mm text width (official.Table scales them): the 12 pt headers, "Vắng không
 # phép" and "Ngừng sử dụng" on one line; a long name or note wraps.
-ROLL_CALL_COLUMNS = (11.0, 17.0, 32.0, 20.5, 33.0, 25.7, 25.8)
+ROLL_CALL_COLUMNS = (8.5, 17.0, 34.5, 20.5, 33.0, 25.7, 25.8)
 BOARD_COLUMNS = (17.0, 30.0, 35.0, 20.5, 33.0, 29.5)
 
 
@@ -167,7 +167,7 @@ def _roll_call_table(lines: tuple[RollCallLine, ...], names_shown: bool) -> Tabl
         for n, line in enumerate(lines, 1)
     )
     return Table(
-        ("STT", "Giường", _who(names_shown), "Giới tính, tuổi", "Tình trạng", "Ký xác nhận", "Ghi chú"),
+        ("TT", "Giường", _who(names_shown), "Giới tính, tuổi", "Tình trạng", "Ký xác nhận", "Ghi chú"),
         rows,
         col_widths=ROLL_CALL_COLUMNS,
         align=("center", "center", "left", "center", "left", "left", "left"),

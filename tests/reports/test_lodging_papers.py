@@ -39,7 +39,7 @@ SHOTS = os.environ.get("PAPER_SHOTS")
 CENTRE = CentreHeader(
     centre_name="Trung tâm Công tác xã hội tỉnh Lai Châu", parent_agency="Sở Y tế tỉnh Lai Châu", place_name="Lai Châu"
 )
-HEADER = "STT Giường Họ và tên Giới tính, Tình trạng Ký xác nhận Ghi chú"
+HEADER = "TT Giường Họ và tên Giới tính, Tình trạng Ký xác nhận Ghi chú"
 
 
 def pdftotext(path: Path) -> list[str]:

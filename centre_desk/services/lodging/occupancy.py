@@ -35,12 +35,14 @@ of history is one pass over its stays.
 from __future__ import annotations
 
 import statistics
+import time as clock
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import DateTime, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from centre_desk.errors import ValidationError
@@ -53,6 +55,26 @@ from centre_desk.services.lodging.dto import Occupancy, OccupancyRow
 from centre_desk.text import fold
 
 ONE_DAY = timedelta(days=1)
+Local = Callable[[datetime], datetime]
+
+
+def wall_clock() -> Local:
+    """Stored naive UTC → naive local wall time. A computer whose time zone keeps one offset all year (Vietnam:
+    UTC+7) adds it; elsewhere each moment goes through the time zone's rules, as `astimezone()` does. Ten years
+    of history is some 50,000 moments: this is most of the Python work."""
+    if not clock.daylight:
+        offset = timedelta(seconds=-clock.timezone)
+        return lambda m: m + offset
+    return lambda m: m.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def _maybe(local: Local, moment: datetime | None) -> datetime | None:
+    return None if moment is None else local(moment)
+
+
+def _raw(column: Any) -> Any:
+    """The column read as the naive UTC the database holds (no per-row conversion to an aware datetime)."""
+    return type_coerce(column, DateTime())
 
 
 @dataclass(frozen=True)
@@ -68,14 +90,12 @@ class Nights:
         return max(0, (self.last - self.first).days + 1)
 
     def between(self, begin: datetime | None, end: datetime | None) -> int:
-        """How many of the roll-calls fall in [begin, end) (None: unbounded on that side)."""
+        """How many of the roll-calls fall in [begin, end) (local wall times; None: unbounded on that side)."""
         first, last = self.first, self.last
         if begin is not None:
-            local = begin.astimezone()
-            first = max(first, local.date() if local.time() <= self.at else local.date() + ONE_DAY)
+            first = max(first, begin.date() if begin.time() <= self.at else begin.date() + ONE_DAY)
         if end is not None:
-            local = end.astimezone()
-            last = min(last, local.date() if local.time() > self.at else local.date() - ONE_DAY)
+            last = min(last, end.date() if end.time() > self.at else end.date() - ONE_DAY)
         return max(0, (last - first).days + 1)
 
 
@@ -87,15 +107,23 @@ def counted_nights(start: date, end: date, now: datetime, at: time) -> Nights:
 
 
 # ------------------------------------------------------------------------------------------- queries
+# Each returns naive local wall times (`wall_clock`); the bounds [begin, end] are aware moments.
+
+_Span = tuple[int, datetime, datetime | None]  # bed, out of service from, until
+_Stay = tuple[int, int, str, datetime, datetime | None]  # resident, room, sex, start, end
+_Admission = tuple[str, datetime, datetime | None]  # sex, arrived, left
 
 
-def _beds(s: Session) -> list[tuple[int, int, str, datetime | None]]:
+def _beds(s: Session, local: Local) -> list[tuple[int, int, str, datetime | None]]:
     """Every bed: id, room, state now, the moment of its first state change (None: no history)."""
-    made = select(func.min(BedStateChange.at)).where(BedStateChange.bed_id == Bed.id).scalar_subquery()
-    return [(int(i), int(r), str(st), m) for i, r, st, m in s.execute(select(Bed.id, Bed.room_id, Bed.state, made))]
+    made = select(_raw(func.min(BedStateChange.at))).where(BedStateChange.bed_id == Bed.id).scalar_subquery()
+    rows = s.execute(select(Bed.id, Bed.room_id, Bed.state, made))
+    return [(int(i), int(r), str(st), _maybe(local, m)) for i, r, st, m in rows]
 
 
-def _out_of_service(s: Session, begin: datetime, end: datetime) -> list[tuple[int, datetime, datetime | None]]:
+def _out_of_service(
+    s: Session, local: Local, begin: datetime, end: datetime
+) -> list[tuple[int, datetime, datetime | None]]:
     """The spans a bed was out of service that overlap [begin, end]: bed, from, until (None: still)."""
     after = aliased(BedStateChange)
     until = (
@@ -106,22 +134,36 @@ def _out_of_service(s: Session, begin: datetime, end: datetime) -> list[tuple[in
     spans = select(BedStateChange.bed_id, BedStateChange.at, until.label("until")).where(
         BedStateChange.state == BedState.OUT_OF_SERVICE, BedStateChange.at <= end
     )
-    return [(int(b), a, u) for b, a, u in s.execute(spans) if u is None or u > begin]
+    return [
+        (int(bed), local(since.replace(tzinfo=None)), _maybe(local, _naive(until)))
+        for bed, since, until in s.execute(spans)  # few rows: read as aware moments
+        if until is None or until > begin
+    ]
 
 
-def _stays(s: Session, begin: datetime, end: datetime) -> list[tuple[int, int, str, datetime, datetime | None]]:
+def _naive(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _stays(
+    s: Session, local: Local, begin: datetime, end: datetime
+) -> list[tuple[int, int, str, datetime, datetime | None]]:
     """The bed stays overlapping [begin, end]: resident, room, the resident's sex, start, end."""
     query = (
-        select(BedStay.resident_id, Bed.room_id, Resident.sex, BedStay.start_at, BedStay.end_at)
+        select(BedStay.resident_id, Bed.room_id, Resident.sex, _raw(BedStay.start_at), _raw(BedStay.end_at))
         .join(Bed, Bed.id == BedStay.bed_id)
         .join(Resident, Resident.id == BedStay.resident_id)
         .where(BedStay.start_at <= end, or_(BedStay.end_at.is_(None), BedStay.end_at > begin))
     )
-    return [(int(r), int(room), str(sex), a, e) for r, room, sex, a, e in s.execute(query)]
+    rows = s.connection().execute(query)  # Core rows: thousands of them, no ORM loading needed
+    return [(r, room, sex, local(a), _maybe(local, e)) for r, room, sex, a, e in rows]
 
 
-def _admissions(s: Session, begin: datetime, end: datetime) -> list[tuple[str, datetime, datetime | None]]:
-    """Admissions overlapping [begin, end): the resident's sex, arrival, when she left (None: not yet)."""
+def _admissions(
+    s: Session, local: Local, begin: datetime, end: datetime
+) -> list[tuple[str, datetime, datetime | None]]:
+    """Admissions overlapping [begin, end): the resident's sex, arrival, when she left — discharged or gone,
+    the earlier (None: not yet)."""
     gone = (
         select(func.min(PresenceChange.at))
         .where(
@@ -133,15 +175,16 @@ def _admissions(s: Session, begin: datetime, end: datetime) -> list[tuple[str, d
         .scalar_subquery()
     )
     query = (
-        select(Resident.sex, Admission.arrived_at, Admission.discharged_at, gone)
+        select(Resident.sex, _raw(Admission.arrived_at), _raw(Admission.discharged_at), _raw(gone))
         .join(Resident, Resident.id == Admission.resident_id)
         .where(Admission.arrived_at < end, or_(Admission.discharged_at.is_(None), Admission.discharged_at >= begin))
     )
+    first = _naive(begin)
     found = []
-    for sex, arrived, discharged, gone_at in s.execute(query):
-        left = min((m for m in (discharged, gone_at) if m is not None), default=None)
-        if left is None or left >= begin:
-            found.append((str(sex), arrived, left))
+    for sex, arrived, discharged, gone_at in s.connection().execute(query):
+        left = discharged if gone_at is None or (discharged is not None and discharged < gone_at) else gone_at
+        if left is None or left >= first:
+            found.append((sex, local(arrived), _maybe(local, left)))
     return found
 
 
@@ -171,16 +214,16 @@ def _row(key: str, tally: _Tally, nights: int, lengths: Iterable[int] = (), room
     )
 
 
-def _available(s: Session, nights: Nights, begin: datetime, end: datetime) -> dict[int, int]:
+def _available(s: Session, local: Local, nights: Nights, begin: datetime, end: datetime) -> dict[int, int]:
     """Available bed-nights per room."""
     per_room: dict[int, int] = defaultdict(int)
     room_of: dict[int, int] = {}
-    for bed_id, room_id, state, made in _beds(s):
+    for bed_id, room_id, state, made in _beds(s, local):
         room_of[bed_id] = room_id
         if made is None and state == BedState.OUT_OF_SERVICE:
             continue  # no history: its state now is all that is known
         per_room[room_id] += nights.between(made, None)
-    for bed_id, since, until in _out_of_service(s, begin, end):
+    for bed_id, since, until in _out_of_service(s, local, begin, end):
         per_room[room_of[bed_id]] -= nights.between(since, until)
     return per_room
 
@@ -194,12 +237,13 @@ def occupancy(s: Session, start: date, end: date, now: datetime, roll_call: time
     nights = counted_nights(start, end, now, roll_call)
     last = max(nights.last, start)  # the day lengths of stay run to
     first_call, last_call = local_moment(start, roll_call), local_moment(last, roll_call)
+    local = wall_clock()
     rooms = {r.id: r for r in s.scalars(select(Room))}
     by_room: dict[int, _Tally] = defaultdict(_Tally)
-    for room_id, available in _available(s, nights, first_call, last_call).items():
+    for room_id, available in _available(s, local, nights, first_call, last_call).items():
         by_room[room_id].available = available
     total, by_sex = _Tally(), defaultdict[str, _Tally](_Tally)
-    for rid, room_id, sex, begin, until in _stays(s, first_call, last_call):
+    for rid, room_id, sex, begin, until in _stays(s, local, first_call, last_call):
         counted = nights.between(begin, until)
         if not counted:
             continue
@@ -210,10 +254,10 @@ def occupancy(s: Session, start: date, end: date, now: datetime, roll_call: time
     lengths: dict[str, list[int]] = defaultdict(list)
     ended = 0
     day_begins, day_after = local_moment(start, time(0)), local_moment(last + ONE_DAY, time(0))
-    for sex, arrived, left in _admissions(s, day_begins, day_after):
-        left_day = local_day(left) if left is not None and left < day_after else None
+    for sex, arrived, left in _admissions(s, local, day_begins, day_after):
+        left_day = left.date() if left is not None and left.date() <= last else None
         ended += left_day is not None
-        lengths[sex].append(((left_day or last) - local_day(arrived)).days + 1)
+        lengths[sex].append(((left_day or last) - arrived.date()).days + 1)
     for sex in lengths:
         by_sex[sex].available = total.available
     every = [n for days in lengths.values() for n in days]

@@ -20,6 +20,7 @@ from centre_desk.formatting import format_date
 from centre_desk.models.lodging import BedState, Presence, Room, RoomAge, RoomSex
 from centre_desk.models.resident import Sex
 from centre_desk.reports import lodging as paper
+from centre_desk.reports.marks import DEMO_WATERMARK, PageMarks
 from centre_desk.reports.paper_inputs import CentreHeader
 from centre_desk.services.documents.paper import centre_header
 from centre_desk.services.lodging.dto import BedBoard, BedRow, Census, CensusRow, Occupant
@@ -48,6 +49,11 @@ ROOM_AGE_WORDS = {
 # The lodging entitlement in force on the day (rules.py: the stay limit switches on the same day).
 BASIS_FROM = "Điều 17 Nghị định số 162/2025/NĐ-CP ngày 29 tháng 6 năm 2025 của Chính phủ"
 BASIS_BEFORE = "Nghị định số 09/2013/NĐ-CP ngày 11 tháng 01 năm 2013 của Chính phủ"
+
+
+def marks(demo: bool) -> PageMarks:
+    """The demo watermark on every page of a demo database's papers; nothing on a real one."""
+    return PageMarks(watermark=DEMO_WATERMARK) if demo else PageMarks()
 
 
 def legal_basis(day: date) -> str:

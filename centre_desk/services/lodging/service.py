@@ -22,14 +22,12 @@ from centre_desk.errors import ValidationError
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
 from centre_desk.models.lodging import BedState, Presence
-from centre_desk.reports.lodging import render_board, render_roll_call
-from centre_desk.reports.marks import DEMO_WATERMARK, PageMarks
 from centre_desk.security.access import AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.concurrency import stale_guard
 from centre_desk.services.demo.marker import is_demo_session
-from centre_desk.services.lodging import board, census, occupancy, papers, placement, record, rooms, stay
+from centre_desk.services.lodging import board, census, occupancy, placement, record, rooms, stay
 from centre_desk.services.lodging.common import local_day, local_moment, names_allowed
 from centre_desk.services.lodging.dto import (
     BedBoard,
@@ -270,9 +268,12 @@ class LodgingService:
         LODGING): the census of that evening, one table per room (only `room_ids` when given), an empty
         signature column; demo-marked on demo data. An internal list: no number from the outgoing-document
         register. Audited "lodging.roll_call_printed" with the number of residents listed."""
+        from centre_desk.reports.lodging import render_roll_call  # reportlab: only when printing
+        from centre_desk.services.lodging import papers
+
         with self._access.unit(actor, Action.PRINT, FieldGroup.LODGING) as (s, cur):
             sheet = papers.roll_call_sheet(s, self._census(s, cur, day), room_ids)
-            pdf = render_roll_call(sheet, self._marks(s))
+            pdf = render_roll_call(sheet, papers.marks(is_demo_session(s)))
             listed = sum(len(r.lines) for r in sheet.rooms) + len(sheet.unplaced)
             self._audit.record(s, cur, "lodging.roll_call_printed", record_id=listed, field_group=FieldGroup.LODGING)
             return pdf
@@ -281,9 +282,12 @@ class LodgingService:
         """The bed board now on paper (papers.py, reports/lodging.py; PRINT on LODGING), optionally one
         building or floor; demo-marked on demo data; no register number. Audited "lodging.board_printed" with
         the number of beds."""
+        from centre_desk.reports.lodging import render_board  # reportlab: only when printing
+        from centre_desk.services.lodging import papers
+
         with self._access.unit(actor, Action.PRINT, FieldGroup.LODGING) as (s, cur):
             found = board.board(s, names_allowed(cur), None, self._clock(), building, floor)
-            pdf = render_board(papers.board_paper(s, found, building, floor), self._marks(s))
+            pdf = render_board(papers.board_paper(s, found, building, floor), papers.marks(is_demo_session(s)))
             self._audit.record(s, cur, "lodging.board_printed", record_id=found.beds, field_group=FieldGroup.LODGING)
             return pdf
 
@@ -299,11 +303,6 @@ class LodgingService:
             raise ValidationError("day", _("The census of a future day cannot be taken."))
         at = now if live and day == today else min(local_moment(day, ROLL_CALL_TIME), now)
         return census.census(s, day, at, names_allowed(actor))
-
-    @staticmethod
-    def _marks(s: Session) -> PageMarks:
-        """The demo watermark on a demo database's papers."""
-        return PageMarks(watermark=DEMO_WATERMARK) if is_demo_session(s) else PageMarks()
 
     @contextmanager
     def _admin(self, actor: Actor, record_type: str, record_id: object) -> Iterator[tuple[Session, Actor]]:
