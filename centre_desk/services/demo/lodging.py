@@ -17,8 +17,10 @@ board of any past moment can be rebuilt from it (the tests check it).
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -58,7 +60,7 @@ PAIRS = (
     (3, 23, KeepApartReason.SAME_RECRUITER, "Cùng bị một đối tượng môi giới qua mạng xã hội dụ dỗ"),
     (7, 17, KeepApartReason.SAME_RECRUITER, "Cùng một người quen giới thiệu đi làm thuê rồi bán qua biên giới"),
 )
-AGES = {"girl": (10, 16), "woman": (19, 40), "boy": (14, 16), "man": (19, 35), "mother": (24, 35), "child": (8, 9)}
+AGES = {"girl": (10, 16), "woman": (19, 40), "boy": (14, 16), "man": (19, 35), "mother": (27, 36), "child": (8, 9)}
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,19 @@ def _discharge(rng: random.Random, arrived: datetime, now: datetime) -> datetime
     return max(out, arrived + timedelta(minutes=30))
 
 
+def _days_left(clock: str, rng: random.Random, soon: Iterator[int]) -> int:
+    """Where her stay-limit clock stands today (over, urgent, soon, extended beyond the law, or well within)."""
+    if clock == "over":
+        return -rng.randint(2, 5)
+    if clock == "urgent":
+        return rng.randint(1, 3)
+    if clock == "soon":
+        return next(soon, 10)
+    if clock == "extended":  # the legal limit passed a while ago: the director extended it
+        return -rng.randint(10, 30)
+    return rng.randint(20, 110)
+
+
 def settle(stays: list[Stay], seed: int, now: datetime, count: int) -> Roster:
     """Choose the residents in the centre now and shape their stays; discharge every other open stay. `stays`
     is changed in place (and sorted again by arrival)."""
@@ -136,11 +151,7 @@ def settle(stays: list[Stay], seed: int, now: datetime, count: int) -> Roster:
         stay.sex = Sex.MALE if part.kind in ("boy", "man", "child") else Sex.FEMALE
         stay.born = _years_before(today, age) - timedelta(days=rng.randint(10, 350))
         stay.discharged = None
-        days_left = {
-            "over": -rng.randint(2, 5), "urgent": rng.randint(1, 3), "extended": -rng.randint(10, 30),
-            "soon": next(soon, 10),
-        }.get(part.clock, rng.randint(20, 110))  # fmt: skip
-        admitted = _admitted_for(today, days_left)
+        admitted = _admitted_for(today, _days_left(part.clock, rng, soon))
         if part.clock == "override":  # 17 on arrival, 18 a fortnight later
             admitted = today - timedelta(days=rng.randint(40, 80))
             stay.born = _years_before(admitted + timedelta(days=rng.randint(10, 20)), 18)
@@ -160,7 +171,7 @@ def settle(stays: list[Stay], seed: int, now: datetime, count: int) -> Roster:
                 stay, f"{rng.randint(95, 180)}/QĐ-CSBTXH", decided, today + timedelta(days=rng.randint(25, 45))
             )
     if (mother := by_index.get(10)) is not None and (child := by_index.get(11)) is not None:
-        child.arrived = mother.arrived  # the boy came with his mother
+        child.arrived = mother.arrived + timedelta(minutes=5)  # the boy came with his mother
     pairs: list[Pair] = []
     for a, b, reason, note in PAIRS:
         if a in by_index and b in by_index:
@@ -171,6 +182,9 @@ def settle(stays: list[Stay], seed: int, now: datetime, count: int) -> Roster:
         if stay.discharged is None and stay not in parts:
             stay.discharged = _discharge(rng, stay.arrived, now)
     stays.sort(key=lambda s: s.arrived)
+    for before, after in pairwise(stays):  # two arrivals at one moment would make the order of codes arbitrary
+        if after.arrived <= before.arrived:
+            after.arrived = before.arrived + timedelta(minutes=5)
     t0 = local_moment(today - timedelta(days=HISTORY_DAYS), time(8, 0))
     return Roster(seed, t0, parts, tuple(pairs), extension)
 

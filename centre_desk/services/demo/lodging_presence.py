@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from centre_desk.models.lodging import KeepApartReason, LeavePass, Presence
@@ -90,8 +89,6 @@ class _Diary:
     def __init__(self, s: Session, actor: Actor, rng: random.Random, sleepers: list[Sleeper]) -> None:
         self.s, self.actor, self.rng = s, actor, rng
         self.sleepers = sleepers
-        ids = [p.rid for p in sleepers]
-        self.people = {r.id: r for r in s.scalars(select(Resident).where(Resident.id.in_(ids)))} if ids else {}
         self.events: list[tuple[datetime, int, int, Callable[[datetime], None]]] = []
 
     def at(self, moment: datetime, rid: int, action: Callable[[datetime], None]) -> None:
@@ -99,7 +96,8 @@ class _Diary:
 
     def leave(self, p: Sleeper, kind: str, leaves: datetime, back: datetime, returned: datetime | None) -> None:
         """A leave pass granted as she leaves, closed at `returned` (None: not back yet)."""
-        r = self.people[p.rid]
+        r = self.s.get(Resident, p.rid)
+        assert r is not None
         if kind == FAMILY:
             minor = (age_on(r.birth_date, r.birth_year, local_day(leaves)) or ADULT_AGE) < ADULT_AGE
             companion = f"{r.guardian_relation} {r.guardian_name}".strip() if minor and r.guardian_name else ""

@@ -65,6 +65,7 @@ def test_the_centre_holds_no_more_than_its_beds_and_the_plan_is_deterministic() 
         stays = demo.plan(random.Random(seed), COUNT, NOW)
         settle(stays, seed, NOW, COUNT)
         assert stays == sorted(stays, key=lambda s: s.arrived)
+        assert len({s.arrived for s in stays}) == len(stays)  # codes follow the order of arrival, never a tie
         assert all(s.discharged is None or s.arrived < s.discharged < NOW for s in stays)
         return [(s.arrived, s.discharged, s.sex, s.born) for s in stays]
 
