@@ -77,7 +77,8 @@ class KeepApartDialog(SubmitDialog[KeepApartInput]):
         self.model: RowTableModel[RegistryRow] = RowTableModel(_columns(), self)
         self.proxy, self.results = read_only_table(self.model, self)
         self.results.setObjectName("keepApartResults")
-        self.results.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.results.setSortingEnabled(False)
+        self.proxy.sort(-1)  # the registry's Vietnamese order
         self.results.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.results.setMinimumHeight(200)
         self.found_label = hint_label("")

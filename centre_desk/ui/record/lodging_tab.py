@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,7 +50,7 @@ from centre_desk.ui.record.lodging_tables import (
     move_columns,
     moves,
 )
-from centre_desk.ui.record.lodging_terms import CLOCK_COLOURS, PRESENCES, bed_place, clock_basis, clock_text
+from centre_desk.ui.record.lodging_terms import CLOCK_COLOURS, PRESENCES, bed_place, clock_basis, clock_left_text
 from centre_desk.ui.tasks import run_task
 from centre_desk.ui.widgets.table_model import read_only_table
 
@@ -57,24 +58,31 @@ log = logging.getLogger(__name__)
 ChooseBed = Callable[[int], object]
 BADGE_STYLE = "padding: 2px 8px; border-radius: 9px; color: {fg}; background: {bg}; font-weight: bold;"
 UNPLACED_STYLE = "color: #8c1d18; font-weight: bold;"
+MAX_ROWS = 5  # a table taller than this scrolls
 
 
-def _table(model: Any, parent: QWidget, stretch: int, rows: int = 4) -> tuple[QSortFilterProxyModel, QTableView]:
+def _table(model: Any, parent: QWidget, stretch: int) -> tuple[QSortFilterProxyModel, QTableView]:
     proxy, table = read_only_table(model, parent)
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    height = table.verticalHeader().defaultSectionSize()
-    table.setMinimumHeight(header.sizeHint().height() + height * 2 + 6)
-    table.setMaximumHeight(header.sizeHint().height() + height * rows + 6)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     return proxy, table
 
 
-def _fit(table: QTableView, stretch: int) -> None:
-    """Size the columns to their text once per load (not at every layout, as ResizeToContents would)."""
+def _fit(table: QTableView, stretch: int, empty: QLabel | None = None, rows: int = MAX_ROWS) -> None:
+    """Size the columns to their text once per load (not at every layout, as ResizeToContents would), and
+    the table to its rows (up to `rows`, then it scrolls); an empty table gives way to its `empty` note."""
+    count = table.model().rowCount()
     for column in range(table.model().columnCount()):
         if column != stretch:
             table.resizeColumnToContents(column)
+    line = table.verticalHeader().defaultSectionSize()
+    height = table.horizontalHeader().sizeHint().height() + line * max(1, min(count, rows)) + 2 * table.frameWidth()
+    table.setFixedHeight(height)
+    if empty is not None:
+        table.setVisible(count > 0)
+        empty.setVisible(count == 0)
 
 
 class LodgingTab(QWidget):
@@ -130,16 +138,16 @@ class LodgingTab(QWidget):
         self.used_label = QLabel()
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineLabel")
-        self.clock_badge = QLabel()
-        self.clock_badge.setObjectName("clockBadge")
-        self.clock_badge.setWordWrap(True)
-        for label in (self.admitted_label, self.limit_label, self.used_label, self.deadline_label, self.clock_badge):
+        self.left_label = QLabel()
+        self.left_label.setObjectName("leftLabel")
+        self.left_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # a badge, not a bar
+        for label in (self.admitted_label, self.limit_label, self.used_label, self.deadline_label, self.left_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.extend_button = QPushButton(_("Record an &extension…"))
         self.extend_button.setToolTip(_("Record the director's decision extending the time limit of lodging"))
         self.extend_button.setVisible(self.can_extend)
         self.extension_model: MarkedModel[Any] = MarkedModel(extension_columns(), lambda _e: False, self)
-        _p, self.extension_table = _table(self.extension_model, self, 4, rows=3)
+        _p, self.extension_table = _table(self.extension_model, self, 4)
         self.extension_table.setObjectName("extensionTable")
 
         self.move_model: MarkedModel[Move] = MarkedModel(move_columns(), lambda _m: False, self)
@@ -156,6 +164,9 @@ class LodgingTab(QWidget):
         self.link_proxy, self.link_table = _table(self.link_model, self, 3)
         self.link_table.setObjectName("linkTable")
         self.link_table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # standing links first
+        self.move_empty = hint_label(_("She has not been given a bed yet."))
+        self.leave_empty = hint_label(_("No leave pass."))
+        self.link_empty = hint_label(_("Nobody she must be kept apart from."))
         self.keep_apart_button = QPushButton(_("&Keep apart from…"))
         self.keep_apart_button.setToolTip(_("Record that she must not share a room with another resident"))
         self.keep_apart_button.setVisible(self.can_edit and search_residents is not None)
@@ -187,13 +198,10 @@ class LodgingTab(QWidget):
         clock_form.addRow(_("Limit:"), self.limit_label)
         clock_form.addRow(_("Days used:"), self.used_label)
         clock_form.addRow(_("Deadline:"), self.deadline_label)
+        clock_form.addRow(_("Left:"), self.left_label)
         clock_top = QHBoxLayout()
         clock_top.addLayout(clock_form, 1)
-        clock_side = QVBoxLayout()
-        clock_side.addWidget(self.clock_badge)
-        clock_side.addWidget(self.extend_button, 0, Qt.AlignmentFlag.AlignRight)
-        clock_side.addStretch(1)
-        clock_top.addLayout(clock_side)
+        clock_top.addWidget(self.extend_button, 0, Qt.AlignmentFlag.AlignTop)
         clock_layout = QVBoxLayout(clock_box)
         clock_layout.addLayout(clock_top)
         clock_layout.addWidget(self.extension_table)
@@ -202,12 +210,17 @@ class LodgingTab(QWidget):
         top.addWidget(clock_box, 3)
 
         moves_box = QGroupBox(_("Bed history"))
-        QVBoxLayout(moves_box).addWidget(self.move_table)
+        moves_layout = QVBoxLayout(moves_box)
+        moves_layout.addWidget(self.move_table)
+        moves_layout.addWidget(self.move_empty)
         leave_box = QGroupBox(_("Leave passes"))
-        QVBoxLayout(leave_box).addWidget(self.leave_table)
+        leave_layout = QVBoxLayout(leave_box)
+        leave_layout.addWidget(self.leave_table)
+        leave_layout.addWidget(self.leave_empty)
         links_box = QGroupBox(_("Not in the same room as"))
         links_layout = QVBoxLayout(links_box)
         links_layout.addWidget(self.link_table)
+        links_layout.addWidget(self.link_empty)
         link_buttons = QHBoxLayout()
         link_buttons.addWidget(self.keep_apart_button)
         link_buttons.addWidget(self.end_link_button)
@@ -296,22 +309,24 @@ class LodgingTab(QWidget):
             if away.overdue:
                 presence += " · " + _("overdue return")
         self.presence_label.setText(presence)
+        self.presence_label.setStyleSheet(UNPLACED_STYLE if away is not None and away.overdue else "")
+        self.move_button.setText(_("Move to another &bed…") if data.bed is not None else _("Assign a &bed…"))
         self._show_clock(data.clock)
         self.move_model.set_rows(moves(data.stays))
         self.leave_model.set_rows(data.leaves)
         self.link_model.set_rows(data.keep_apart)
-        for table, stretch in ((self.move_table, 3), (self.leave_table, 6), (self.link_table, 3)):
-            _fit(table, stretch)
+        _fit(self.move_table, 3, self.move_empty)
+        _fit(self.leave_table, 6, self.leave_empty)
+        _fit(self.link_table, 3, self.link_empty)
         self._set_enabled()
         self.loaded.emit(data)
 
     def _show_clock(self, clock: StayClock | None) -> None:
-        self.extension_table.setVisible(bool(clock and clock.extensions))
         if clock is None:
-            for label in (self.admitted_label, self.limit_label, self.used_label, self.deadline_label):
+            for label in (self.admitted_label, self.limit_label, self.used_label, self.deadline_label, self.left_label):
                 label.setText("")
-            self.clock_badge.setVisible(False)
             self.extension_model.set_rows([])
+            self.extension_table.setVisible(False)
             return
         self.admitted_label.setText(format_date(clock.admitted_on))
         self.limit_label.setText(_("{days} days ({basis})").format(days=clock.limit_days, basis=clock.legal_basis))
@@ -328,12 +343,12 @@ class LodgingTab(QWidget):
             deadline = format_date(clock.deadline)
         self.deadline_label.setText(deadline)
         fg, bg = CLOCK_COLOURS.get(clock.level, CLOCK_COLOURS["ok"])
-        self.clock_badge.setStyleSheet(BADGE_STYLE.format(fg=fg, bg=bg))
-        self.clock_badge.setText(_("Her stay has ended.") if clock.level == "ended" else clock_text(clock))
-        self.clock_badge.setToolTip(clock_basis(clock))
-        self.clock_badge.setVisible(True)
+        self.left_label.setStyleSheet(BADGE_STYLE.format(fg=fg, bg=bg))
+        self.left_label.setText(clock_left_text(clock))
+        self.left_label.setToolTip(clock_basis(clock))
         self.extension_model.set_rows(clock.extensions)
-        _fit(self.extension_table, 4)
+        _fit(self.extension_table, 4, rows=3)
+        self.extension_table.setVisible(bool(clock.extensions))
 
     def _set_enabled(self) -> None:
         data = self.data

@@ -70,7 +70,7 @@ def move_why(move: Move) -> str:
 
 def leave_state(row: LeaveRow, now: datetime) -> str:
     if row.returned_at is not None:
-        return _("Back")
+        return _("Came back")
     if row.overdue:
         return _("Overdue return")
     if row.leaves_at > now:
@@ -136,7 +136,7 @@ def extension_columns() -> list[Column[ExtensionRow]]:
         Column(_("Signed by"), lambda e: e.decided_by),
         Column(_("Extended until"), lambda e: format_date(e.until), sort_key=lambda e: e.until.toordinal()),
         Column(_("Reason"), lambda e: e.reason),
-        Column(_("Recorded by"), lambda e: f"{e.recorded_by} · {format_datetime(e.recorded_at)}"),
+        Column(_("Recorded by"), lambda e: e.recorded_by),
     ]
 
 

@@ -66,6 +66,23 @@ def clock_text(clock: StayClock) -> str:
     return text
 
 
+def clock_left_text(clock: StayClock) -> str:
+    """What is left of the time limit, in words for its level: "10 days", "Deadline soon: 10 days"…"""
+    if clock.level == "ended":
+        return _("Her stay has ended.")
+    if clock.days_left > 0:
+        text = _("{days} days").format(days=clock.days_left)
+    elif clock.days_left == 0:
+        text = _("today is the last day")
+    else:
+        text = _("{days} days over the limit").format(days=-clock.days_left)
+    if clock.level == "soon":
+        return _("Deadline soon: {clock}").format(clock=text)
+    if clock.level == "urgent":
+        return _("Deadline very close: {clock}").format(clock=text)
+    return text
+
+
 def clock_basis(clock: StayClock) -> str:
     """The limit in force and its legal basis (the badge's tooltip, the tab's line)."""
     return _("{days} days from the admission on {day} ({basis})").format(

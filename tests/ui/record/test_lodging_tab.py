@@ -22,7 +22,7 @@ from centre_desk.ui.record import RecordWindow
 from centre_desk.ui.record.keep_apart_dialog import KeepApartDialog
 from centre_desk.ui.record.lodging_tab import LodgingTab
 from centre_desk.ui.record.lodging_tables import ALERT_COLOUR
-from centre_desk.ui.record.lodging_terms import clock_text
+from centre_desk.ui.record.lodging_terms import clock_left_text, clock_text
 from centre_desk.ui.record.window import registry_search
 from tests.conftest import Installed
 from tests.services.lodging.support import discharge
@@ -107,7 +107,10 @@ def test_bed_moves_leave_links_and_clock(
 
     model = tab.leave_model
     states = {model.row(i).reason: model.index(i, 3).data() for i in range(model.rowCount())}
-    assert states == {"Về thăm gia đình": _("Back"), "Khám thai tại Bệnh viện Đa khoa tỉnh": _("Overdue return")}
+    assert states == {
+        "Về thăm gia đình": _("Came back"),
+        "Khám thai tại Bệnh viện Đa khoa tỉnh": _("Overdue return"),
+    }
     late = next(i for i in range(model.rowCount()) if model.row(i).overdue)
     assert model.index(late, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor(ALERT_COLOUR)
     assert model.index(1 - late, 0).data(Qt.ItemDataRole.ForegroundRole) is None
@@ -124,14 +127,19 @@ def test_bed_moves_leave_links_and_clock(
     assert tab.used_label.text() == _("{days} days").format(days=35)  # 34 days ago was day 1
     assert "162/2025" in tab.limit_label.text()
     assert tab.deadline_label.text() == clock.deadline.strftime("%d/%m/%Y")
-    assert tab.clock_badge.text() == clock_text(clock) == window.header.stay_badge.text()
+    assert tab.left_label.text() == clock_left_text(clock)
+    assert window.header.stay_badge.text() == clock_text(clock)
     assert not tab.extension_table.isVisibleTo(window)  # no extension yet
 
 
 def test_no_bed_says_so(qtbot: QtBot, installed: Installed, admitted: Admitted) -> None:
-    tab = _shown(qtbot, _window(qtbot, installed, admitted.resident_id))
+    window = _window(qtbot, installed, admitted.resident_id)
+    tab = _shown(qtbot, window)
     assert tab.bed_label.text() == _("No bed assigned")
     assert tab.move_model.rowCount() == tab.leave_model.rowCount() == tab.link_model.rowCount() == 0
+    for table, empty in ((tab.move_table, tab.move_empty), (tab.leave_table, tab.leave_empty),
+                         (tab.link_table, tab.link_empty)):  # fmt: skip
+        assert not table.isVisibleTo(window) and empty.isVisibleTo(window)
 
 
 def test_adding_a_keep_apart_link(
@@ -232,7 +240,7 @@ def test_left_the_centre_no_badge(qtbot: QtBot, installed: Installed, admitted: 
     window = _window(qtbot, installed, admitted.resident_id)
     assert not window.header.stay_badge.isVisibleTo(window) and window.header.stay_level == ""
     tab = _shown(qtbot, window)
-    assert tab.clock_badge.text() == _("Her stay has ended.")
+    assert tab.left_label.text() == _("Her stay has ended.")
     assert tab.used_label.text() == _("{days} days (her stay has ended)").format(days=33)
     assert not tab.extend_button.isEnabled()
 
