@@ -33,9 +33,9 @@ def lodged(installed: Installed) -> Lodged:
     return living_centre(installed.centre, installed.manager)
 
 
-def overview_page(installed: Installed, lodged: Lodged, actor: Actor) -> OverviewPage:
+def overview_page(installed: Installed, lodged: Lodged, actor: Actor, events: AppEvents | None = None) -> OverviewPage:
     overview = OverviewService(installed.centre.read_sessions, installed.centre.access, clock=lodged.clock)
-    return OverviewPage(actor, installed.centre.centre_name(), overview, AppEvents(), lodged.service)
+    return OverviewPage(actor, installed.centre.centre_name(), overview, events or AppEvents(), lodged.service)
 
 
 def test_the_overview_shows_stay_limits_and_overdue_leave(installed: Installed, lodged: Lodged, qtbot: QtBot) -> None:
@@ -85,6 +85,26 @@ def test_a_counsellor_who_only_views_lodging_sees_the_lists(installed: Installed
     assert alerts is not None
     qtbot.waitUntil(lambda: not alerts.loading and alerts.leaves.count() > 0, timeout=10_000)
     assert page.overdue_leaves.number.text() == "1" and alerts.stays.count() == 4
+
+
+def test_the_lists_follow_lodging_changes_not_backups(installed: Installed, lodged: Lodged, qtbot: QtBot) -> None:
+    events = AppEvents()
+    page = overview_page(installed, lodged, installed.manager, events)
+    qtbot.addWidget(page)
+    page.show()
+    alerts = page.alerts
+    assert alerts is not None
+    qtbot.waitUntil(lambda: not alerts.loading and alerts.leaves.count() > 0, timeout=10_000)
+    events.data_changed.emit("backup")  # the daily backup: the figures are counted again, the lists not read
+    assert not alerts.loading
+    do = lodged.overdue
+    row = lodged.service.overdue_leaves(installed.manager)[0]
+    lodged.service.record_return(installed.manager, row.id, row.version)
+    events.data_changed.emit("lodging")
+    assert alerts.loading
+    qtbot.waitUntil(lambda: not alerts.loading, timeout=10_000)
+    assert page.overdue_leaves.number.text() == "0"
+    assert alerts.leaves.count() == 1 and alerts.leaves.item(0).data(Qt.ItemDataRole.UserRole) != do
 
 
 @pytest.mark.skipif(not os.environ.get("SHOTS"), reason="screenshots only with SHOTS=1")

@@ -144,8 +144,8 @@ class OverviewPage(QWidget):
         self.stay_limits.set_value(stay_total(figures), stay_caption(figures))
         self.overdue_leaves.set_value(figures.overdue_leaves)
 
-    def refresh(self) -> None:
-        """Count again (one read, a few milliseconds)."""
+    def refresh(self, lists: bool = True) -> None:
+        """Count again (one read, a few milliseconds); the lodging lists are read off the UI thread."""
         try:
             figures = self._overview.figures(self._actor)
         except UserError as exc:
@@ -153,7 +153,7 @@ class OverviewPage(QWidget):
             self.message.setText(exc.message)
             figures = Figures(None, None, None)
         self.show_figures(figures)
-        if self.alerts is not None:
+        if self.alerts is not None and lists:
             self.alerts.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -162,4 +162,5 @@ class OverviewPage(QWidget):
 
     def _on_events_data_changed(self, kind: str) -> None:
         if kind in REFRESH_KINDS and self.isVisible():
-            self.refresh()
+            # a backup changes no stay nor pass (and a restore rebuilds the window): no lists read behind it
+            self.refresh(lists=kind != "backup")
