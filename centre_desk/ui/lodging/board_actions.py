@@ -153,7 +153,7 @@ class BoardActions(QObject):
             self.may_override,
         )  # fmt: skip
         if to_bed is not None and dialog.choice.select_bed(to_bed):
-            dialog.reason_edit.setFocus()
+            dialog.first_focus = dialog.reason_edit
         done = _("{person} moved.") if own_bed is not None else _("{person} was given a bed.")
         self._open(dialog, done.format(person=person.label))
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,6 +45,7 @@ class _ReasonDialog(QDialog):
     def __init__(self, parent: QWidget | None, may_override: bool, ok_text: str) -> None:
         super().__init__(parent)
         self.may_override = may_override
+        self.first_focus: QWidget | None = None  # where the cursor goes when the dialog is shown
         self.general_error = error_label("generalError")
         self.errors = FieldErrors(self.general_error)
         self.reason_edit = QLineEdit()
@@ -62,6 +64,12 @@ class _ReasonDialog(QDialog):
         cancel.setText(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        first = self.first_focus
+        if first is not None:
+            QTimer.singleShot(0, lambda: first.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def add_reason_rows(self, form: QFormLayout) -> None:
         form.addRow(_("&Reason:"), self.errors.wrap("reason", self.reason_edit))
@@ -147,7 +155,7 @@ class MoveDialog(_ReasonDialog):
         self.choice.changed.connect(self._on_choice_changed)
         self._on_choice_changed()
         fit_window(self, QSize(640, 600), "moveBedDialog")
-        self.choice.tree.setFocus()
+        self.first_focus = self.choice.tree
 
     def _on_choice_changed(self) -> None:
         check = self.choice.place_check()
@@ -201,7 +209,7 @@ class SwapDialog(_ReasonDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         fit_window(self, QSize(560, 260), "swapBedDialog")
-        self.reason_edit.setFocus()
+        self.first_focus = self.reason_edit
 
     def accept(self) -> None:
         self.errors.clear()
