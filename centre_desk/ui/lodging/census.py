@@ -37,11 +37,10 @@ from centre_desk.services.lodging.dto import Census, CensusRow
 from centre_desk.ui.administration.users.form_parts import ERROR_STYLE, hint_label
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.lodging.census_actions import CensusActions
+from centre_desk.ui.lodging.census_actions import CensusActions, weakly
 from centre_desk.ui.lodging.census_model import COLUMN_KEYS, CensusModel, matches
 from centre_desk.ui.lodging.census_terms import is_overdue
 from centre_desk.ui.lodging.census_totals import TotalsStrip
-from centre_desk.ui.registry.page import _weakly
 from centre_desk.ui.tasks import run_task
 from centre_desk.ui.widgets.date_edit import DateEdit
 
@@ -96,6 +95,7 @@ class CensusView(CensusActions):
         self.can_print = actor.can(Action.PRINT, FieldGroup.LODGING)
         self.census: Census | None = None
         self._generation = 0
+        self._requested: date | None = None
         self._loading = False
         self._printing = False
         self._stale = True
@@ -271,13 +271,13 @@ class CensusView(CensusActions):
 
     def _on_day_edited(self, text: str) -> None:
         if len(text) == len("dd/mm/yyyy") and self.day_edit.value() is not None:
-            self.refresh()
+            self.refresh(force=False)
 
     def _on_day_left(self, problem: str) -> None:
         if problem:
             self._show_day_error(problem)
         elif self.census is None or self.day_edit.value() != self.census.day:
-            self.refresh()
+            self.refresh(force=False)
 
     def show_today(self) -> None:
         self.day_edit.set_value(self.today())
@@ -289,14 +289,18 @@ class CensusView(CensusActions):
     def is_today(self) -> bool:
         return self.census is not None and self.census.day == self.today()
 
-    def refresh(self) -> None:
-        """Read the census of the day typed, off the UI thread; a newer request makes older results void."""
+    def refresh(self, force: bool = True) -> None:
+        """Read the census of the day typed, off the UI thread; a newer request makes older results void.
+        Without `force`, a day already being read is not asked for again (typing it, then leaving the field)."""
         if not self.allowed:
             return
         day = self.day_edit.value()
         if day is None:
             self._show_day_error(self.day_edit.problem() or _("Please fill in the date."))
             return
+        if not force and self._loading and day == self._requested:
+            return
+        self._requested = day
         self._stale = False
         self._generation += 1
         generation = self._generation
@@ -306,7 +310,7 @@ class CensusView(CensusActions):
         def work() -> tuple[int, Census]:
             return generation, service.census(actor, day, live=True)  # today as of now, even after the roll-call
 
-        run_task(self, work, _weakly(self._on_loaded), _weakly(self._on_load_failed), writes_db=True)
+        run_task(self, work, weakly(self._on_loaded), weakly(self._on_load_failed), writes_db=True)
 
     def _on_loaded(self, result: tuple[int, Census]) -> None:
         generation, census = result

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -20,10 +22,21 @@ from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.lodging.census_dialogs import PresenceDialog, confirm_return
 from centre_desk.ui.lodging.leave_dialog import LeaveDialog
-from centre_desk.ui.registry.page import _weakly
 from centre_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
+
+
+def weakly(method: Callable[..., None]) -> Callable[[Any], None]:
+    """A run_task callback that does not keep a closed screen alive (as the registry's)."""
+    ref = weakref.WeakMethod(method)
+
+    def call(result: Any) -> None:
+        bound = ref()
+        if bound is not None:
+            bound(result)
+
+    return call
 
 
 def roll_call_file_name(day: date) -> str:
@@ -45,7 +58,7 @@ class CensusActions(QWidget):
     return_button: QPushButton
     print_button: QPushButton
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = True) -> None:
         raise NotImplementedError
 
     def selected_row(self) -> CensusRow | None:
@@ -55,10 +68,12 @@ class CensusActions(QWidget):
         raise NotImplementedError
 
     def _changed(self, resident_id: int) -> None:
-        """After a write: tell the other screens, and read the census again (the row stays selected)."""
-        self.refresh()
+        """After a write: tell the other screens, this one included, which reads the census again (the row stays
+        selected)."""
         if self._events is not None:
             self._events.data_changed.emit("lodging")
+        else:
+            self.refresh()
         log.info("census: resident %s changed", resident_id)
 
     def change_presence(self) -> None:
@@ -107,7 +122,7 @@ class CensusActions(QWidget):
         self._update_actions()
         self.print_button.setText(_("Preparing the sheet…"))
         run_task(
-            self, lambda: (day, service.roll_call_pdf(actor, day)), _weakly(self._on_sheet), _weakly(self._on_no_sheet)
+            self, lambda: (day, service.roll_call_pdf(actor, day)), weakly(self._on_sheet), weakly(self._on_no_sheet)
         )
 
     def _sheet_done(self) -> None:

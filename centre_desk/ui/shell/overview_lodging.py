@@ -19,7 +19,7 @@ from centre_desk.security.access import Actor
 from centre_desk.services.lodging import LodgingService
 from centre_desk.services.lodging.dto import LeaveRow, StayAlert
 from centre_desk.services.overview import Figures
-from centre_desk.ui.registry.page import _weakly
+from centre_desk.ui.lodging.census_actions import weakly
 from centre_desk.ui.tasks import run_task
 
 SHOWN = 5  # the most pressing of each list
@@ -114,7 +114,7 @@ class LodgingAlerts(QWidget):
         def work() -> Alerts:
             return Alerts(lodging.stay_alerts(actor), lodging.overdue_leaves(actor))
 
-        run_task(self, work, _weakly(self._on_loaded), _weakly(self._on_failed), writes_db=True)
+        run_task(self, work, weakly(self._on_loaded), weakly(self._on_failed), writes_db=True)
 
     def _on_loaded(self, alerts: Alerts) -> None:
         self._loading = False

@@ -78,10 +78,13 @@ def test_setting_presence_goes_through_the_service(
     events.data_changed.connect(changed.append)
     seen: list[PresenceDialog] = []
     answer_presence(monkeypatch, Presence.HOSPITAL, "Bệnh viện Đa khoa tỉnh", seen)
+    reads: list[object] = []
+    census = lodged.service.census
+    monkeypatch.setattr(lodged.service, "census", lambda *a, **k: reads.append(a) or census(*a, **k))
     assert view.select_resident(mai)
     view.presence_button.click()
     reloaded(qtbot, view, lambda: presence_of(view, mai) is Presence.HOSPITAL)
-    assert changed == ["lodging"]
+    assert changed == ["lodging"] and len(reads) == 1  # read again once, on its own event
     assert lodged.service.resident_lodging(view._actor, mai).presence is Presence.HOSPITAL
     assert view.totals.value("hospital") == "1" and view.totals.value("present") == "2"
     row = view.selected_row()  # still hers
