@@ -403,3 +403,9 @@ def opened(entry: Entry, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Itera
             result.before_close()
             window.close()
             window.deleteLater()
+
+
+# --- the lodging windows (tests/ui/lodging/windows_lodging.py) ------------------------------------------------------
+from tests.ui.lodging import windows_lodging  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_lodging.entries()

@@ -40,7 +40,7 @@ class Legend(QWidget):
         self.badges = [
             (CHILD_BADGE, badge_tip(CHILD_BADGE), CHILD_COLOUR),
             (MINOR_BADGE, badge_tip(MINOR_BADGE), MINOR_COLOUR),
-            ("!", _("Kept apart from someone in the room"), CLASH_COLOUR),
+            ("!", _("Kept apart from someone in the room"), CLASH_COLOUR),  # "không xếp chung phòng"
         ]
         text = "; ".join([name for _key, name in self.items] + [f"{b}: {tip}" for b, tip, _c in self.badges])
         self.setAccessibleName(_("Legend: {items}").format(items=text))
