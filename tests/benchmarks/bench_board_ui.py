@@ -4,8 +4,8 @@ Run:  .venv/bin/python -m tests.benchmarks.bench_board_ui [--beds 200] [--years 
 
 Times, in one run on one installation (tests/support/lodging_data.py bulk-inserts the history):
 * the page opened: LodgingPage built and shown, the board read on a worker thread (LodgingService.board), every
-  room card and bed tile made and the first bed tile painted;
-* the drawing alone: `BoardView.show_board` with a board already read, to the first tile painted;
+  room card and bed tile made and the first room card painted;
+* the drawing alone: `BoardView.show_board` with a board already read, to the first card painted;
 * the floor: the service call alone (the same query on the UI thread) and a bare widget of the page's size shown
   and painted; the ratio shows what the page costs above reading the board and painting any window.
 Asserts nothing.
@@ -57,7 +57,7 @@ def main() -> None:
 
     from centre_desk import i18n
     from centre_desk.ui.events import AppEvents
-    from centre_desk.ui.lodging.board_tiles import BedTile
+    from centre_desk.ui.lodging.board_tiles import RoomCardWidget
     from centre_desk.ui.lodging.page import LodgingPage
 
     app = QApplication.instance() or QApplication([])
@@ -118,7 +118,7 @@ def main() -> None:
             while holder.board.loading or holder.board.board is None:  # the page's own first read, not timed
                 app.processEvents()
             app.processEvents()
-            spy = FirstPaint(BedTile)
+            spy = FirstPaint(RoomCardWidget)
             app.installEventFilter(spy)
             try:
                 start = time.perf_counter()
@@ -141,16 +141,16 @@ def main() -> None:
 
         board = service.board(actor)
         beds = board.beds
-        until_painted(time.perf_counter(), BedTile, open_page)  # cold: the first cards, fonts, enum classes
+        until_painted(time.perf_counter(), RoomCardWidget, open_page)  # cold: the first cards, fonts, enum classes
         if args.profile:
             profile = cProfile.Profile()
             profile.enable()
-            until_painted(time.perf_counter(), BedTile, open_page)
+            until_painted(time.perf_counter(), RoomCardWidget, open_page)
             profile.disable()
             pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
         opened, drawn, reads, floors = [], [], [], []
         for _round in range(args.rounds):
-            opened.append(until_painted(time.perf_counter(), BedTile, open_page))
+            opened.append(until_painted(time.perf_counter(), RoomCardWidget, open_page))
             drawn.append(draw_once())
             begun = time.perf_counter()
             service.board(actor)
@@ -163,7 +163,7 @@ def main() -> None:
 
     page, draw, read, floor = (statistics.median(v) for v in (opened, drawn, reads, floors))
     print(f"cores: {os.cpu_count()}, rounds: {args.rounds}, platform: {app.platformName()}, {beds} beds on the board")
-    print(f"page opened → first tile painted: median {page:7.1f} ms, p95 {p95(opened):7.1f} ms (goal ≤ 150)")
+    print(f"page opened → first card painted: median {page:7.1f} ms, p95 {p95(opened):7.1f} ms (goal ≤ 150)")
     print(f"drawing alone (show_board → paint): median {draw:7.1f} ms, p95 {p95(drawn):7.1f} ms")
     print(f"floor: LodgingService.board      median {read:7.1f} ms, p95 {p95(reads):7.1f} ms")
     print(f"floor: a bare widget painted     median {floor:7.1f} ms, p95 {p95(floors):7.1f} ms")

@@ -154,6 +154,43 @@ class BedTile:
         return self.movable and found is not None and found[1] != self.bed.id
 
 
+_BACKGROUNDS: dict[tuple[BedState, str, float], QPixmap] = {}
+
+
+def tile_background(state: BedState, ring: str, ratio: float) -> QPixmap:
+    """A tile's face without its words: fill, border (dashed when it needs cleaning), hatching (out of service),
+    the state's symbol and the focus or hover ring; drawn once per kind (antialiased shapes are the costly part)."""
+    key = (state, ring, ratio)
+    found = _BACKGROUNDS.get(key)
+    if found is not None:
+        return found
+    pixmap = QPixmap(round(TILE.width() * ratio), round(TILE.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    look = LOOKS[state]
+    rect = QRectF(0, 0, TILE.width(), TILE.height()).adjusted(1, 1, -1, -1)
+    painter.setBrush(QColor(look.fill))
+    border = QPen(QColor(look.accent), 1.4)
+    if state == BedState.CLEANING:
+        border.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(border)
+    painter.drawRoundedRect(rect, 5, 5)
+    if state == BedState.OUT_OF_SERVICE:
+        painter.setBrush(QBrush(QColor("#b5b5b5"), Qt.BrushStyle.BDiagPattern))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
+    if ring:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#1a1a1a") if ring == "focus" else QColor(look.accent), 2.5))
+        painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+    draw_symbol(painter, look, QPointF(13, 14), 5)
+    painter.end()
+    _BACKGROUNDS[key] = pixmap
+    return pixmap
+
+
 class RoomCardWidget(QWidget):
     """A room: its name, building and floor, rules and count painted at the top, its beds as tiles below."""
 
@@ -243,24 +280,10 @@ class RoomCardWidget(QWidget):
 
     def _paint_tile(self, painter: QPainter, tile: BedTile, focused: bool, hover: bool) -> None:
         bed, fonts = tile.bed, self.fonts
-        look = LOOKS[bed.state]
-        rect = QRectF(tile.area).adjusted(1, 1, -1, -1)
-        painter.setBrush(QColor(look.fill))
-        border = QPen(QColor(look.accent), 1.4)
-        if bed.state == BedState.CLEANING:
-            border.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(border)
-        painter.drawRoundedRect(rect, 5, 5)
-        if bed.state == BedState.OUT_OF_SERVICE:
-            painter.setBrush(QBrush(QColor("#b5b5b5"), Qt.BrushStyle.BDiagPattern))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
-        if focused or hover:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor("#1a1a1a") if focused else QColor(look.accent), 2.5))
-            painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+        ring = "focus" if focused else "hover" if hover else ""
+        ratio = painter.device().devicePixelRatioF()
+        painter.drawPixmap(tile.area.topLeft(), tile_background(bed.state, ring, ratio))
         x, y = tile.area.x(), tile.area.y()
-        draw_symbol(painter, look, QPointF(x + 13, y + 14), 5)
         painter.setFont(fonts.bold)
         painter.setPen(QColor("#1a1a1a"))
         painter.drawText(QRect(x + 24, y + 4, 70, 20), Qt.AlignmentFlag.AlignVCenter, bed.label)
