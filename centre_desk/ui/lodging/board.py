@@ -62,9 +62,10 @@ class BoardView(QWidget):
         self.tile_actions = BoardActions(self)
 
         self.building_combo = QComboBox()
-        self.building_combo.setMinimumWidth(140)
         self.floor_combo = QComboBox()
-        self.floor_combo.setMinimumWidth(110)
+        for combo in (self.building_combo, self.floor_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(130)
         building_label = QLabel(_("&Building:"))
         building_label.setBuddy(self.building_combo)
         floor_label = QLabel(_("F&loor:"))
