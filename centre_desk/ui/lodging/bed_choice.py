@@ -17,7 +17,7 @@ from centre_desk.errors import UserError
 from centre_desk.i18n import _
 from centre_desk.models.lodging import BedState
 from centre_desk.services.lodging.dto import BedRow, PlaceCheck, RoomCard
-from centre_desk.ui.lodging.states import room_title, sex_rule_name, state_name
+from centre_desk.ui.lodging.states import age_rule_name, room_title, sex_rule_name, state_name
 
 Checker = Callable[[int], PlaceCheck]
 BED_ROLE = Qt.ItemDataRole.UserRole
@@ -111,7 +111,7 @@ class BedChoice(QWidget):
 
     def _room_text(self, room: RoomCard) -> str:
         people = _("{occupied}/{places} people").format(occupied=room.occupied, places=room.capacity)
-        return f"{room_title(room)} — {sex_rule_name(room.sex_rule)} — {people}"
+        return f"{room_title(room)} — {sex_rule_name(room.sex_rule)} · {age_rule_name(room.age_rule)} — {people}"
 
     def _bed_text(self, bed: BedRow) -> str:
         text = _("Bed {label}").format(label=bed.label) + f" — {state_name(bed.state)}"

@@ -35,9 +35,9 @@ from centre_desk.services.lodging.dto import BedBoard
 from centre_desk.ui.administration.users.form_parts import ERROR_STYLE, hint_label
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.lodging.board_actions import BoardActions
-from centre_desk.ui.lodging.board_tiles import BedTile, RoomCardWidget
-from centre_desk.ui.lodging.flow import FlowLayout
+from centre_desk.ui.lodging.board_tiles import BedTile, Fonts, RoomCardWidget
 from centre_desk.ui.lodging.legend import Legend, UnplacedList
+from centre_desk.ui.lodging.sheet import CardSheet
 from centre_desk.ui.tasks import run_task
 from centre_desk.ui.widgets.date_edit import DateEdit
 
@@ -62,9 +62,10 @@ class BoardView(QWidget):
         self.tile_actions = BoardActions(self)
 
         self.building_combo = QComboBox()
-        self.building_combo.setMinimumWidth(140)
         self.floor_combo = QComboBox()
-        self.floor_combo.setMinimumWidth(110)
+        for combo in (self.building_combo, self.floor_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(130)
         building_label = QLabel(_("&Building:"))
         building_label.setBuddy(self.building_combo)
         floor_label = QLabel(_("F&loor:"))
@@ -97,9 +98,8 @@ class BoardView(QWidget):
         self.past_label.setVisible(False)
         self.legend = Legend()
 
-        self.canvas = QWidget()
-        self.canvas.setObjectName("boardCanvas")
-        self.flow = FlowLayout(self.canvas, spacing=10)
+        self.canvas = CardSheet()
+        self.fonts = Fonts(self.font())
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.canvas)
@@ -217,25 +217,17 @@ class BoardView(QWidget):
     def show_board(self, board: BedBoard) -> None:
         self.board = board
         self._fill_filters(board)
-        self.canvas.setUpdatesEnabled(False)
-        try:
-            while (item := self.flow.takeAt(0)) is not None:
-                widget = item.widget()
-                if widget is not None:
-                    widget.hide()
-                    widget.deleteLater()
-            movable = not self.past and self.actor.can(Action.EDIT, FieldGroup.LODGING)
-            self.cards = [RoomCardWidget(room, self.canvas, movable) for room in board.rooms]
-            self.tiles = [tile for card in self.cards for tile in card.tiles]
-            for card in self.cards:
-                self.flow.addWidget(card)
-            for tile in self.tiles:
-                tile.activated.connect(self.tile_actions.activate)
-                tile.menu_requested.connect(self.tile_actions.menu)
-                tile.dropped.connect(self.tile_actions.drop)
-                tile.navigate.connect(self.navigate)
-        finally:
-            self.canvas.setUpdatesEnabled(True)
+        movable = not self.past and self.actor.can(Action.EDIT, FieldGroup.LODGING)
+        scrolled = self.scroll_area.verticalScrollBar().value()
+        sheet = CardSheet()
+        sheet.resize(self.scroll_area.viewport().width(), 10)
+        hub = self.tile_actions
+        self.cards = [RoomCardWidget(room, sheet, movable, hub, self.fonts) for room in board.rooms]
+        self.tiles = [tile for card in self.cards for tile in card.tiles]
+        sheet.set_cards(self.cards)
+        self.canvas = sheet
+        self.scroll_area.setWidget(sheet)  # the old sheet and its cards are deleted
+        self.scroll_area.verticalScrollBar().setValue(scrolled)
         self.empty_label.setVisible(not board.rooms)
         self.unplaced.set_people(board.unplaced)
         self.place_button.setEnabled(bool(board.unplaced) and not self.past)
@@ -244,7 +236,7 @@ class BoardView(QWidget):
             focused = self.tile_of(self._focus_bed)
             if focused is not None:
                 focused.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroll_area.ensureWidgetVisible(focused)
+                self.show_tile(focused)
             self._focus_bed = None
 
     def _fill_filters(self, board: BedBoard) -> None:
@@ -293,11 +285,17 @@ class BoardView(QWidget):
         else:
             target = self._neighbour(tile, key) or tile
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll_area.ensureWidgetVisible(target)
+        self.show_tile(target)
+
+    def show_tile(self, tile: BedTile) -> None:
+        """Scroll so that the tile is seen."""
+        corner = tile.card.mapTo(self.canvas, tile.area.topLeft())
+        centre = corner + tile.area.center() - tile.area.topLeft()
+        self.scroll_area.ensureVisible(centre.x(), centre.y(), tile.area.width(), tile.area.height())
 
     def _neighbour(self, tile: BedTile, key: int) -> BedTile | None:
         def centre(t: BedTile) -> QPoint:
-            return t.mapTo(self.canvas, t.rect().center())
+            return t.card.mapTo(self.canvas, t.centre())
 
         here = centre(tile)
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):  # reading order: on to the next card after the last bed

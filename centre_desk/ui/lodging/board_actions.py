@@ -69,10 +69,10 @@ class BoardActions(QObject):
         if tile.occupant is not None and self.can_move:
             self.move(tile)
         else:
-            self.menu(tile, tile.mapToGlobal(QPoint(10, tile.height() - 4)))
+            self.menu(tile, tile.global_corner())
 
     def build_menu(self, tile: BedTile) -> QMenu:
-        menu = QMenu(tile)
+        menu = QMenu(tile.card)
         bed = tile.bed
         if tile.occupant is not None and self.can_move:
             menu.addAction(_("&Move to another bed…"), lambda: self.move(tile))
@@ -90,6 +90,9 @@ class BoardActions(QObject):
             menu.addSeparator()
             menu.addAction(_("Bed &history…"), lambda: self.history(tile))
         return menu
+
+    def navigate(self, tile: BedTile, key: int) -> None:
+        self.view.navigate(tile, key)
 
     def menu(self, tile: BedTile, position: QPoint) -> None:
         menu = self.build_menu(tile)

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from centre_desk.models.lodging import BedState, RoomAge, RoomSex
@@ -148,13 +148,18 @@ def reloaded(qtbot: QtBot, view: BoardView, before: object) -> None:
 
 
 def drop_on(tile: BedTile, mime: QMimeData) -> bool:
-    """A drag entering the tile and dropped there, as Qt delivers them; whether the tile took the drop."""
-    point = QPointF(tile.rect().center())
-    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(tile, enter)
+    """A drag entering the tile's card, moving over the tile and dropped there, as Qt delivers them; whether the
+    tile took the drop."""
+    point, card = QPointF(tile.centre()), tile.card
+    buttons, keys, action = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, Qt.DropAction.MoveAction
+    enter = QDragEnterEvent(point.toPoint(), action, mime, buttons, keys)
+    QApplication.sendEvent(card, enter)
     if not enter.isAccepted():
         return False
-    event = QDropEvent(point, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(tile, event)
+    move = QDragMoveEvent(point.toPoint(), action, mime, buttons, keys)
+    QApplication.sendEvent(card, move)
+    if not move.isAccepted():
+        return False
+    event = QDropEvent(point, action, mime, buttons, keys)
+    QApplication.sendEvent(card, event)
     return event.isAccepted()

@@ -61,9 +61,9 @@ def test_the_board_shows_every_room_bed_and_resident_without_a_bed(
     assert girl is not None and badge_of(girl.occupant) == MINOR_BADGE
     reserved = view.tile_of(made.bed(5, "G3"))
     assert reserved is not None and reserved.bed.reserved_for is not None
-    assert "Hạng Thị Sá" in reserved.toolTip()
+    assert "Hạng Thị Sá" in reserved.description()
     broken = view.tile_of(made.bed(5, "G4"))
-    assert broken is not None and "Giường gãy chân" in broken.toolTip()
+    assert broken is not None and "Giường gãy chân" in broken.description()
     assert [view.unplaced.item(i).text().split(" (")[0] for i in range(view.unplaced.count())] == [
         "Hạng Thị Sá", "Mùa A Páo", "Tòng Thị Xuân",
     ]  # fmt: skip
@@ -97,7 +97,7 @@ def test_a_past_moment_is_read_only(qtbot: QtBot, installed: Installed, made: Lo
     assert view.tiles == [] and "chỉ xem" in view.past_label.text()  # no room existed then
     view.at_box.setChecked(False)
     reloaded(qtbot, view, view.board)
-    assert len(view.tiles) == 40 and all(t.acceptDrops() for t in view.tiles)
+    assert len(view.tiles) == 40 and all(t.movable for t in view.tiles)
 
 
 def test_printing_the_board_goes_through_the_service_on_a_worker(
@@ -155,5 +155,5 @@ def test_what_each_role_may_do_from_a_tile(qtbot: QtBot, installed: Installed, m
     counsellor = staff(centre, installed.manager, "tuvan", "Vì Thị Lan", Role.COUNSELLOR)  # sees, changes nothing
     seen = open_board(qtbot, centre, counsellor)
     assert seen.place_button.isHidden() and seen.print_button.isHidden()
-    assert not any(t.acceptDrops() for t in seen.tiles)
+    assert not any(t.movable for t in seen.tiles)
     assert seen.tile_actions.build_menu(seen.tiles[0]).actions() == []

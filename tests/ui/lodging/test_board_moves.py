@@ -75,8 +75,9 @@ def test_drag_a_resident_onto_a_free_bed_moves_her(
         return Qt.DropAction.MoveAction
 
     monkeypatch.setattr(QDrag, "exec", exec_drag)
-    qtbot.mousePress(source, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    qtbot.mouseMove(source, QPoint(20 + 3 * QApplication.startDragDistance(), 30))
+    corner = source.area.topLeft()
+    qtbot.mousePress(source.card, Qt.MouseButton.LeftButton, pos=corner + QPoint(20, 20))
+    qtbot.mouseMove(source.card, corner + QPoint(20 + 3 * QApplication.startDragDistance(), 30))
     assert len(dragged) == 1 and read_mime(dragged[0].mimeData()) == (hoa_ban, source.bed.id)
     dialog = open_dialog(qtbot, view)
     assert isinstance(dialog, MoveDialog)
@@ -121,12 +122,16 @@ def test_move_by_keyboard_alone(qtbot: QtBot, installed: Installed, made: Lodgin
     start = tile(view, made.bed(0, "G1"))
     start.setFocus()
     press(qtbot, Qt.Key.Key_Right)  # the arrows walk the tiles
-    assert QApplication.focusWidget() is tile(view, made.bed(0, "G2"))
+    assert tile(view, made.bed(0, "G2")).hasFocus()
     press(qtbot, Qt.Key.Key_Down)
-    assert QApplication.focusWidget() is tile(view, made.bed(0, "G4"))
+    assert tile(view, made.bed(0, "G4")).hasFocus()
+    press(qtbot, Qt.Key.Key_Right)  # on to the next room
+    assert tile(view, made.bed(1, "G1")).hasFocus()
+    assert view.focusWidget().accessibleName() == "Giường G1, Phòng 102, Có người ở, Vàng Thị Chớ"
+    press(qtbot, Qt.Key.Key_Left)
     press(qtbot, Qt.Key.Key_Left)
     press(qtbot, Qt.Key.Key_Up)
-    assert QApplication.focusWidget() is tile(view, made.bed(0, "G1"))
+    assert tile(view, made.bed(0, "G1")).hasFocus()
     press(qtbot, Qt.Key.Key_Return)
     dialog = open_dialog(qtbot, view)
     assert isinstance(dialog, MoveDialog)
@@ -143,7 +148,8 @@ def test_move_by_keyboard_alone(qtbot: QtBot, installed: Installed, made: Lodgin
     assert not dialog.isVisible()
     assert bed_of(installed, made.residents["Hoa Ban"]) == made.bed(0, "G4")
     reloaded(qtbot, view, before)
-    assert view.focusWidget() is tile(view, made.bed(0, "G1"))  # the focus stays on the bed she left
+    left = tile(view, made.bed(0, "G1"))
+    assert view.focusWidget() is left.card and left.card.current is left  # the focus stays on the bed she left
 
 
 def test_drop_on_an_occupied_bed_swaps_after_confirming(
@@ -257,7 +263,7 @@ def test_a_bed_state_changes_with_its_reason_and_the_history_shows_it(
     assert not dialog.isVisible()
     reloaded(qtbot, view, before)
     changed = tile(view, made.bed(0, "G4"))
-    assert changed.bed.state == BedState.OUT_OF_SERVICE and "Đệm rách" in changed.toolTip()
+    assert changed.bed.state == BedState.OUT_OF_SERVICE and "Đệm rách" in changed.description()
     # reserved for someone without a bed
     view.tile_actions.menu_action(tile(view, made.bed(1, "G3")), "Giữ chỗ").trigger()
     dialog = open_dialog(qtbot, view)
