@@ -35,6 +35,7 @@ from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
 from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController
+from centre_desk.ui.lodging.census import CensusView
 from centre_desk.ui.lodging.page import LodgingPage
 from centre_desk.ui.lodging.rooms_admin import RoomsAdminPage
 from centre_desk.ui.login.change_password import ChangePasswordDialog
@@ -71,6 +72,10 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         pages.append(PageSpec("register", _("Outgoing documents"), RegisterPage(centre.documents, actor)))
     if actor.can(Action.VIEW, FieldGroup.LODGING):
         session.lodging = LodgingPage(centre.lodging, actor, events)
+        census = CensusView(centre.lodging, actor, events)
+        if session.residents is not None:
+            census.open_record.connect(session.residents.show_record)
+        session.lodging.add_view(census, _("&Census"))
         pages.append(PageSpec("rooms", _("Rooms"), session.lodging))
     pages += [
         PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
@@ -108,7 +113,7 @@ class DesktopSession(QObject):
         self.lock: LockController | None = None
         self.idle: IdleMonitor | None = None
         self.residents: ResidentsFlow | None = None
-        self.lodging: LodgingPage | None = None  # the "Phòng ở" page (the lead adds the census tab to it)
+        self.lodging: LodgingPage | None = None  # the "Phòng ở" page: bed board and census
         self._daily = QTimer(self)
         self._daily.timeout.connect(self._start_daily_backup)
         self._daily.start(BACKUP_CHECK_MS)

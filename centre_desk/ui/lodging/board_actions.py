@@ -23,7 +23,7 @@ from centre_desk.ui.documents.preview import DocumentPreviewDialog
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.lodging.bed_state import BedHistoryDialog, BedStateDialog
 from centre_desk.ui.lodging.board_tiles import BedTile
-from centre_desk.ui.lodging.move_dialog import MoveDialog, SwapDialog
+from centre_desk.ui.lodging.move_dialog import SwapDialog, move_dialog
 from centre_desk.ui.lodging.states import room_title
 from centre_desk.ui.tasks import run_task
 
@@ -142,19 +142,13 @@ class BoardActions(QObject):
             self._move_dialog(person, "", None, to_bed)
 
     def _move_dialog(self, person: Occupant, now: str, own_bed: int | None, to_bed: int | None) -> None:
-        service, actor, rid = self.view.service, self.view.actor, person.resident_id
         try:
             rooms = self._rooms()
         except UserError as exc:
             show_error(self.view, exc)
             return
         self._focus_after(own_bed)
-        dialog = MoveDialog(
-            self.view, person, now, rooms, own_bed,
-            lambda bed: service.check_place(actor, rid, bed),
-            lambda bed, reason, kept: service.place(actor, rid, bed, reason, kept),
-            self.may_override,
-        )  # fmt: skip
+        dialog = move_dialog(self.view, self.view.service, self.view.actor, person, now, rooms, own_bed)
         if to_bed is not None and dialog.choice.select_bed(to_bed):
             dialog.first_focus = dialog.reason_edit
         done = _("{person} moved.") if own_bed is not None else _("{person} was given a bed.")

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from centre_desk.errors import UserError, ValidationError
 from centre_desk.i18n import _
+from centre_desk.security.access import Actor
+from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.lodging.dto import Occupant, RoomCard
 from centre_desk.services.lodging.placement import RuleBroken
+from centre_desk.services.lodging.service import LodgingService
 from centre_desk.ui.administration.users.form_parts import FieldErrors, error_label, hint_label
 from centre_desk.ui.lodging.bed_choice import BedChoice, Checker
 from centre_desk.ui.lodging.states import person_text
@@ -69,7 +72,7 @@ class _ReasonDialog(QDialog):
         super().showEvent(event)
         first = self.first_focus
         if first is not None:
-            QTimer.singleShot(0, lambda: first.setFocus(Qt.FocusReason.OtherFocusReason))
+            QTimer.singleShot(0, first, lambda: first.setFocus(Qt.FocusReason.OtherFocusReason))  # not after it is gone
 
     def add_reason_rows(self, form: QFormLayout) -> None:
         form.addRow(_("&Reason:"), self.errors.wrap("reason", self.reason_edit))
@@ -178,6 +181,26 @@ class MoveDialog(_ReasonDialog):
         reason, kept = self.reason_edit.text(), self.override_edit.text() if override else ""
         if self.run(lambda: self._submit(bed, reason, kept)):
             super().accept()
+
+
+def move_dialog(
+    parent: QWidget | None,
+    service: LodgingService,
+    actor: Actor,
+    person: Occupant,
+    where: str,
+    rooms: Sequence[RoomCard],
+    own_bed: int | None,
+) -> MoveDialog:
+    """The move dialog for one resident, checking and placing through the service as `actor` (the board's
+    tiles and the record's "Move to another bed…" both open it)."""
+    rid = person.resident_id
+    return MoveDialog(
+        parent, person, where, rooms, own_bed,
+        lambda bed: service.check_place(actor, rid, bed),
+        lambda bed, reason, kept: service.place(actor, rid, bed, reason, kept),
+        actor.can(Action.APPROVE, FieldGroup.LODGING),
+    )  # fmt: skip
 
 
 class SwapDialog(_ReasonDialog):

@@ -16,6 +16,7 @@ from centre_desk.ui.admissions.dialogs import choose_draft
 from centre_desk.ui.admissions.wizard import AdmissionWizard
 from centre_desk.ui.documents.preview import preview_paper
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.lodging.chooser import choose_bed
 from centre_desk.ui.record.window import RecordWindow, open_record
 from centre_desk.ui.registry.page import RegistryPage
 
@@ -59,7 +60,17 @@ class ResidentsFlow:
             code = window.record.code if window is not None and window.record is not None else ""
             preview_paper(window or parent, self.centre.documents, self.actor, kind, resident_id, code)
 
-        opened.append(
-            open_record(parent, self.centre, self.actor, self.events, resident_id, print_document=print_document)
+        def move_bed(rid: int) -> None:
+            choose_bed(opened[0] if opened else parent, self.centre.lodging, self.actor, self.events, rid)
+
+        window = open_record(
+            parent,
+            self.centre,
+            self.actor,
+            self.events,
+            resident_id,
+            print_document=print_document,
+            choose_bed=move_bed,
         )
+        opened.append(window)
         return opened[0]
