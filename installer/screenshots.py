@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -113,12 +114,13 @@ def main() -> None:
         window.show_page("administration")
         tabs = window.findChild(QTabWidget, "administrationTabs")
         assert tabs is not None
-        for index, name in enumerate(("users", "centre-details", "audit", "backups")):
+        for index, name in enumerate(("users", "centre-details", "rooms-admin", "audit", "backups")):
             tabs.setCurrentIndex(index)
             for _ in range(30):
                 QApplication.processEvents()
             grab(window, out, name)
         issue4_screens(app, centre, actor, session, out)
+        lodging_screens(centre, actor, session, out)
         lock = LockController(centre.accounts, actor)
         lock.lock()
         QApplication.processEvents()
@@ -141,7 +143,7 @@ def issue4_screens(app: QApplication, centre: Centre, actor: Actor, session: obj
     window = session.window  # type: ignore[attr-defined]
     window.show_page("administration")
     tabs = window.findChild(QTabWidget, "administrationTabs")
-    tabs.setCurrentIndex(2)
+    tabs.setCurrentIndex(3)
     audit_page = tabs.currentWidget()
     audit_page.search_button.click()
     for _ in range(60):
@@ -199,6 +201,49 @@ def issue4_screens(app: QApplication, centre: Centre, actor: Actor, session: obj
         subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", str(pdf), str(out / kind)], check=True)
         pdf.unlink()
         print("wrote", out / f"{kind}-1.png")
+
+
+def settle(until: Callable[[], bool], rounds: int = 500) -> None:
+    """Let the event loop run (worker threads report back) until `until()` or about `rounds` × 10 ms."""
+    for _ in range(rounds):
+        QApplication.processEvents()
+        if until():
+            break
+        QThread.msleep(10)
+    for _ in range(10):
+        QApplication.processEvents()
+
+
+def lodging_screens(centre: Centre, actor: Actor, session: object, out: Path) -> None:
+    """The Phòng ở page (bed board, census), a record's Phòng ở tab and the roll-call sheet, on the demo data."""
+    from centre_desk.ui.lodging.census import CensusView
+    from centre_desk.ui.lodging.page import LodgingPage
+    from centre_desk.ui.record.window import open_record
+
+    window = session.window  # type: ignore[attr-defined]
+    window.show_page("rooms")
+    page = window.findChild(LodgingPage)
+    settle(lambda: page.board.board is not None and not page.board.loading)
+    grab(window, out, "bed-board")
+    page.setCurrentIndex(1)
+    census = window.findChild(CensusView)
+    settle(lambda: census.census is not None and not census.loading)
+    grab(window, out, "census")
+    alerts = centre.lodging.stay_alerts(actor)
+    board = centre.lodging.board(actor)
+    placed = {b.occupant.resident_id for r in board.rooms for b in r.beds if b.occupant is not None}
+    shown = next((a.resident_id for a in alerts if a.resident_id in placed), alerts[0].resident_id)
+    record = open_record(None, centre, actor, session.events, shown)  # type: ignore[attr-defined]
+    record.tabs.setCurrentIndex(2)
+    tab = record.tabs.currentWidget()
+    settle(lambda: getattr(tab, "data", None) is not None and not getattr(tab, "loading", True))
+    grab(record, out, "record-lodging")
+    record.close()
+    pdf = out / "roll-call.pdf"
+    pdf.write_bytes(centre.lodging.roll_call_pdf(actor))
+    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", str(pdf), str(out / "roll-call")], check=True)
+    pdf.unlink()
+    print("wrote", out / "roll-call-1.png")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from centre_desk.i18n import _
@@ -19,6 +22,25 @@ class LodgingPage(QTabWidget):
         self.setObjectName("lodgingTabs")
         self.board = BoardView(service, actor, events)
         self.add_view(self.board, _("&Bed board"))
+        self._shown = False
+        self.currentChanged.connect(lambda _index: self.read_again())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown:
+            self.read_again()
+        self._shown = True
+
+    def read_again(self) -> None:
+        """The view in front reads again (on a worker thread) when the page or its tab is opened: what another PC
+        changed meanwhile shows without pressing Refresh."""
+        view = self.currentWidget()
+        if view is self.board:
+            self.board.load()
+        else:
+            refresh: Callable[[], object] | None = getattr(view, "refresh", None)
+            if refresh is not None:
+                refresh()
 
     def add_view(self, widget: QWidget, title: str) -> int:
         """Another tab (e.g. the census, "Sĩ số"); its index."""
