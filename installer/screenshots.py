@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import keyring
 from sqlalchemy import select
 
-from PySide6.QtCore import QSettings, QThread
+from PySide6.QtCore import QSettings, QThread, QThreadPool
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from centre_desk import i18n
@@ -75,7 +75,7 @@ def main() -> None:
     font = app.font()
     font.setFamily(UI_FAMILY)
     app.setFont(font)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:  # a late anchor copy may still land
         data = Path(tmp) / "data"
         custody = LayeredCustody(PassphraseCustody(data / "keys", lambda _c: "", CHEAP_ARGON2))
         options = Options(data, passwords=Passwords(cheap_hasher()), custody=custody)
@@ -218,32 +218,54 @@ def lodging_screens(centre: Centre, actor: Actor, session: object, out: Path) ->
     """The Phòng ở page (bed board, census), a record's Phòng ở tab and the roll-call sheet, on the demo data."""
     from centre_desk.ui.lodging.census import CensusView
     from centre_desk.ui.lodging.page import LodgingPage
-    from centre_desk.ui.record.window import open_record
+
+    from centre_desk.ui.lodging.rooms_admin import RoomsAdminPage
 
     window = session.window  # type: ignore[attr-defined]
+    window.show_page("administration")
+    tabs = window.findChild(QTabWidget, "administrationTabs")
+    rooms_admin = window.findChild(RoomsAdminPage)
+    tabs.setCurrentWidget(rooms_admin)
+    rooms_admin.refresh()  # read synchronously: a few rows
+    settle(lambda: True, 20)
+    grab(window, out, "rooms-admin")
     window.show_page("rooms")
     page = window.findChild(LodgingPage)
-    settle(lambda: page.board.board is not None and not page.board.loading)
+    before = page.board.board  # read at sign-in, before the demo data
+    page.board.load()
+    settle(lambda: page.board.board is not before and not page.board.loading)
     grab(window, out, "bed-board")
     page.setCurrentIndex(1)
     census = window.findChild(CensusView)
-    settle(lambda: census.census is not None and not census.loading)
+    before = census.census
+    census.refresh()
+    settle(lambda: census.census is not before and not census.loading)
     grab(window, out, "census")
-    alerts = centre.lodging.stay_alerts(actor)
     board = centre.lodging.board(actor)
-    placed = {b.occupant.resident_id for r in board.rooms for b in r.beds if b.occupant is not None}
-    shown = next((a.resident_id for a in alerts if a.resident_id in placed), alerts[0].resident_id)
-    record = open_record(None, centre, actor, session.events, shown)  # type: ignore[attr-defined]
+    placed = [b.occupant.resident_id for r in board.rooms for b in r.beds if b.occupant is not None]
+
+    def richness(rid: int) -> int:  # the record with the most to show: moves, leave, links, a near deadline
+        found = centre.lodging.resident_lodging(actor, rid)
+        near = found.clock is not None and found.clock.level in ("soon", "urgent")
+        return len(found.stays) + len(found.leaves) + 2 * len(found.keep_apart) + 2 * near
+
+    shown = max(placed, key=richness)
+    record = session.residents.show_record(shown)  # type: ignore[attr-defined]  # as from the registry
+    record.resize(1280, 689)  # as the record window opens on the office screen (the one before it was shrunk)
     record.tabs.setCurrentIndex(2)
     tab = record.tabs.currentWidget()
     settle(lambda: getattr(tab, "data", None) is not None and not getattr(tab, "loading", True))
     grab(record, out, "record-lodging")
     record.close()
+    window.show_page("overview")
+    settle(lambda: False, 150)  # the stay-limit and leave lists are read on a worker thread
+    grab(window, out, "overview")
     pdf = out / "roll-call.pdf"
     pdf.write_bytes(centre.lodging.roll_call_pdf(actor))
     subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", str(pdf), str(out / "roll-call")], check=True)
     pdf.unlink()
     print("wrote", out / "roll-call-1.png")
+    QThreadPool.globalInstance().waitForDone()  # the pages' reads and their audit rows end before the data goes
 
 
 if __name__ == "__main__":

@@ -43,9 +43,16 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to the UI thread, which decides how to show it
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._deliver(self._relay.finished, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the program is quitting: the relay went with the application, nobody waits
+            log.debug("a task finished after the program quit; its result is dropped")
 
 
 _writer_pool: QThreadPool | None = None

@@ -114,6 +114,12 @@ class OverviewPage(QWidget):
             )
         if actor.can(Action.PRINT, FieldGroup.IDENTITY):
             uses.addWidget(_bullet(_("The admission papers are printed from the record window (Documents).")))
+        if actor.can(Action.VIEW, FieldGroup.LODGING):
+            uses.addWidget(
+                _bullet(_("Rooms: the bed board (drag a resident to move her), the census and the roll-call sheet."))
+            )
+        if actor.can(Action.ADMINISTER, FieldGroup.LODGING):
+            uses.addWidget(_bullet(_("Rooms and beds are set up under Administration, Rooms and beds.")))
         if actor.can(Action.VIEW, FieldGroup.STAFF) or actor.can(Action.VIEW, FieldGroup.SYSTEM):
             uses.addWidget(_bullet(_("Administration: staff accounts, the centre's details, audit trail, backups.")))
         uses.addWidget(_bullet(_("Press Ctrl+L to lock the screen whenever you leave the computer.")))
