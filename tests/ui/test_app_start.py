@@ -174,7 +174,9 @@ def test_sign_in_opens_the_shell_with_administration_for_a_manager(
     assert "giamdoc" in _status(session)
     assert session.window.show_page("administration")
     tabs = session.window.findChild(QTabWidget, "administrationTabs")
-    assert tabs is not None and tabs.count() == 4
+    assert tabs is not None and tabs.count() == 5
+    assert "Phòng và giường" in [tabs.tabText(i) for i in range(tabs.count())]  # the rooms, for a manager
+    assert session.window.show_page("rooms") and session.lodging is not None  # the bed board
 
 
 @pytest.mark.expect_log_warnings
