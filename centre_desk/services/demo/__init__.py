@@ -2,7 +2,9 @@
 
 * `marker` — is this a demo? (light: the program and the papers ask it);
 * `create` — `create_demo` and `populate`, the generator; `data` and `maker` — the invented people;
-* `papers` — register lines for the demo's papers, so its outgoing-document register looks lived in.
+* `papers` — register lines for the demo's papers, so its outgoing-document register looks lived in;
+* `lodging` (with `lodging_beds`, `lodging_presence`) — 40 beds and 14 months of who slept where, leave and
+  presence, the stay-limit clocks: a living centre.
 
 Only the marker is imported here; the generator is imported from its module when it is wanted.
 """

@@ -3,7 +3,8 @@
 `populate` adds synthetic residents to an installation quickly (bulk inserts in one transaction), with
 rows exactly as `AdmissionService.admit` writes them: every generated admission is already what
 `check_admission` returns (the tests verify it), and the rows are filled by the same `apply_person` /
-`apply_stay`; codes and their counters follow `AdmissionService._next_code`. `create_demo`
+`apply_stay`; codes and their counters follow `AdmissionService._next_code`. Those in the centre now are as
+many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`). `create_demo`
 initialises a new encrypted installation with a manager account "demo" and populates it. A demo database
 carries the setting "demo" = "1"; `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
 
