@@ -25,6 +25,7 @@ from centre_desk.models.lodging import BedState
 from centre_desk.services.lodging.dto import BedHistoryEntry, Occupant
 from centre_desk.ui.administration.users.form_parts import FieldErrors, error_label, hint_label
 from centre_desk.ui.lodging.states import state_name
+from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 from centre_desk.ui.widgets.window_fit import fit_window
 
@@ -72,11 +73,7 @@ class BedStateDialog(QDialog):
         )
         form.addRow(self.person_label, self.person_box)
         form.addRow(_("&Reason:"), self.errors.wrap("reason", self.reason_edit))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, _("&Save"), save=True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint_label(_("The change is kept in the bed's history with your name and the reason.")))

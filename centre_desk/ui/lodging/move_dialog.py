@@ -31,6 +31,7 @@ from centre_desk.services.lodging.service import LodgingService
 from centre_desk.ui.administration.users.form_parts import FieldErrors, error_label, hint_label
 from centre_desk.ui.lodging.bed_choice import BedChoice, Checker
 from centre_desk.ui.lodging.states import person_text
+from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
 from centre_desk.ui.widgets.window_fit import fit_window
 
 REASON_MAX = 300
@@ -59,14 +60,8 @@ class _ReasonDialog(QDialog):
         self.override_edit.setObjectName("overrideReason")
         self.override_label = QLabel(_("Reason for the &exception:"))
         self.override_label.setBuddy(self.override_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(ok_text)
-        self.ok_button = ok
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, ok_text)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from centre_desk.models.lodging import RoomAge, RoomSex
 from centre_desk.services.lodging.dto import RoomCard, RoomInput
 from centre_desk.ui.administration.users.form_parts import FieldErrors, error_label, hint_label
 from centre_desk.ui.lodging.states import AGE_RULES, SEX_RULES, room_title
+from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
 from centre_desk.ui.widgets.window_fit import fit_window
 
 MAX_PLACES = 100
@@ -106,11 +106,7 @@ class RoomDialog(QDialog):
         form.addRow(
             _("Beds to &add:") if room else _("&Beds:"), self.errors.wrap("bed_labels", self.beds_edit, beds_hint)
         )
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, _("&Save"), save=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -164,11 +160,7 @@ class RetireRoomDialog(QDialog):
         self.reason_edit.setMaxLength(300)
         form = QFormLayout()
         form.addRow(_("&Reason:"), self.errors.wrap("reason", self.reason_edit))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Retire the room"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, _("&Retire the room"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(
