@@ -12,25 +12,22 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from centre_desk.errors import UserError
-from centre_desk.formatting import format_date, format_datetime
+from centre_desk.formatting import format_datetime
 from centre_desk.i18n import _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
@@ -41,48 +38,21 @@ from centre_desk.ui.errors import show_error
 from centre_desk.ui.record.extension_dialog import ExtensionDialog
 from centre_desk.ui.record.keep_apart_dialog import KeepApartDialog, SearchResidents
 from centre_desk.ui.record.labels import term
+from centre_desk.ui.record.lodging_clock import StayClockBox, fit_table, stretched_table
 from centre_desk.ui.record.lodging_tables import (
     MarkedModel,
     Move,
-    extension_columns,
     leave_columns,
     link_columns,
     move_columns,
     moves,
 )
-from centre_desk.ui.record.lodging_terms import CLOCK_COLOURS, PRESENCES, bed_place, clock_basis, clock_left_text
+from centre_desk.ui.record.lodging_terms import PRESENCES, bed_place
 from centre_desk.ui.tasks import run_task
-from centre_desk.ui.widgets.table_model import read_only_table
 
 log = logging.getLogger(__name__)
 ChooseBed = Callable[[int], object]
-BADGE_STYLE = "padding: 2px 8px; border-radius: 9px; color: {fg}; background: {bg}; font-weight: bold;"
 UNPLACED_STYLE = "color: #8c1d18; font-weight: bold;"
-MAX_ROWS = 5  # a table taller than this scrolls
-
-
-def _table(model: Any, parent: QWidget, stretch: int) -> tuple[QSortFilterProxyModel, QTableView]:
-    proxy, table = read_only_table(model, parent)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    return proxy, table
-
-
-def _fit(table: QTableView, stretch: int, empty: QLabel | None = None, rows: int = MAX_ROWS) -> None:
-    """Size the columns to their text once per load (not at every layout, as ResizeToContents would), and
-    the table to its rows (up to `rows`, then it scrolls); an empty table gives way to its `empty` note."""
-    count = table.model().rowCount()
-    for column in range(table.model().columnCount()):
-        if column != stretch:
-            table.resizeColumnToContents(column)
-    line = table.verticalHeader().defaultSectionSize()
-    height = table.horizontalHeader().sizeHint().height() + line * max(1, min(count, rows)) + 2 * table.frameWidth()
-    table.setFixedHeight(height)
-    if empty is not None:
-        table.setVisible(count > 0)
-        empty.setVisible(count == 0)
 
 
 class LodgingTab(QWidget):
@@ -132,36 +102,21 @@ class LodgingTab(QWidget):
         self.move_button.setToolTip(_("Choose her new bed on the bed board"))
         self.move_button.setVisible(self.can_edit and choose_bed is not None)
 
-        self.admitted_label = QLabel()
-        self.limit_label = QLabel()
-        self.limit_label.setWordWrap(True)
-        self.used_label = QLabel()
-        self.deadline_label = QLabel()
-        self.deadline_label.setObjectName("deadlineLabel")
-        self.left_label = QLabel()
-        self.left_label.setObjectName("leftLabel")
-        self.left_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # a badge, not a bar
-        for label in (self.admitted_label, self.limit_label, self.used_label, self.deadline_label, self.left_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        self.extend_button = QPushButton(_("Record an &extension…"))
-        self.extend_button.setToolTip(_("Record the director's decision extending the time limit of lodging"))
-        self.extend_button.setVisible(self.can_extend)
-        self.extension_model: MarkedModel[Any] = MarkedModel(extension_columns(), lambda _e: False, self)
-        _p, self.extension_table = _table(self.extension_model, self, 4)
-        self.extension_table.setObjectName("extensionTable")
+        self.clock_box = StayClockBox(self.can_extend)
+        self.extend_button = self.clock_box.extend_button
 
         self.move_model: MarkedModel[Move] = MarkedModel(move_columns(), lambda _m: False, self)
-        _p, self.move_table = _table(self.move_model, self, 3)
+        _p, self.move_table = stretched_table(self.move_model, self, 3)
         self.move_table.setObjectName("moveTable")
         self.leave_model: MarkedModel[Any] = MarkedModel(
             leave_columns(lambda: datetime.now(UTC)), lambda r: r.overdue, self
         )
-        _p, self.leave_table = _table(self.leave_model, self, 6)
+        _p, self.leave_table = stretched_table(self.leave_model, self, 6)
         self.leave_table.setObjectName("leaveTable")
         self.link_model: MarkedModel[KeepApartRow] = MarkedModel(
             link_columns(), lambda r: r.ended_at is None and r.shares_room, self
         )
-        self.link_proxy, self.link_table = _table(self.link_model, self, 3)
+        self.link_proxy, self.link_table = stretched_table(self.link_model, self, 3)
         self.link_table.setObjectName("linkTable")
         self.link_table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # standing links first
         self.move_empty = hint_label(_("She has not been given a bed yet."))
@@ -192,22 +147,9 @@ class LodgingTab(QWidget):
         bed_buttons.addWidget(self.move_button)
         bed_buttons.addStretch(1)
         bed_form.addRow(bed_buttons)
-        clock_box = QGroupBox(_("Time limit of lodging"))
-        clock_form = QFormLayout()
-        clock_form.addRow(_("Admitted on:"), self.admitted_label)
-        clock_form.addRow(_("Limit:"), self.limit_label)
-        clock_form.addRow(_("Days used:"), self.used_label)
-        clock_form.addRow(_("Deadline:"), self.deadline_label)
-        clock_form.addRow(_("Left:"), self.left_label)
-        clock_top = QHBoxLayout()
-        clock_top.addLayout(clock_form, 1)
-        clock_top.addWidget(self.extend_button, 0, Qt.AlignmentFlag.AlignTop)
-        clock_layout = QVBoxLayout(clock_box)
-        clock_layout.addLayout(clock_top)
-        clock_layout.addWidget(self.extension_table)
         top = QHBoxLayout()
         top.addWidget(bed_box, 2)
-        top.addWidget(clock_box, 3)
+        top.addWidget(self.clock_box, 3)
 
         moves_box = QGroupBox(_("Bed history"))
         moves_layout = QVBoxLayout(moves_box)
@@ -311,44 +253,15 @@ class LodgingTab(QWidget):
         self.presence_label.setText(presence)
         self.presence_label.setStyleSheet(UNPLACED_STYLE if away is not None and away.overdue else "")
         self.move_button.setText(_("Move to another &bed…") if data.bed is not None else _("Assign a &bed…"))
-        self._show_clock(data.clock)
+        self.clock_box.show_clock(data.clock)
         self.move_model.set_rows(moves(data.stays))
         self.leave_model.set_rows(data.leaves)
         self.link_model.set_rows(data.keep_apart)
-        _fit(self.move_table, 3, self.move_empty)
-        _fit(self.leave_table, 6, self.leave_empty)
-        _fit(self.link_table, 3, self.link_empty)
+        fit_table(self.move_table, 3, self.move_empty)
+        fit_table(self.leave_table, 6, self.leave_empty)
+        fit_table(self.link_table, 3, self.link_empty)
         self._set_enabled()
         self.loaded.emit(data)
-
-    def _show_clock(self, clock: StayClock | None) -> None:
-        if clock is None:
-            for label in (self.admitted_label, self.limit_label, self.used_label, self.deadline_label, self.left_label):
-                label.setText("")
-            self.extension_model.set_rows([])
-            self.extension_table.setVisible(False)
-            return
-        self.admitted_label.setText(format_date(clock.admitted_on))
-        self.limit_label.setText(_("{days} days ({basis})").format(days=clock.limit_days, basis=clock.legal_basis))
-        self.used_label.setText(
-            _("{days} days (her stay has ended)").format(days=clock.days_used)
-            if clock.level == "ended"
-            else _("{days} days").format(days=clock.days_used)
-        )
-        if clock.extensions:
-            deadline = _("{day}, extended (the limit ended on {base})").format(
-                day=format_date(clock.deadline), base=format_date(clock.base_deadline)
-            )
-        else:
-            deadline = format_date(clock.deadline)
-        self.deadline_label.setText(deadline)
-        fg, bg = CLOCK_COLOURS.get(clock.level, CLOCK_COLOURS["ok"])
-        self.left_label.setStyleSheet(BADGE_STYLE.format(fg=fg, bg=bg))
-        self.left_label.setText(clock_left_text(clock))
-        self.left_label.setToolTip(clock_basis(clock))
-        self.extension_model.set_rows(clock.extensions)
-        _fit(self.extension_table, 4, rows=3)
-        self.extension_table.setVisible(bool(clock.extensions))
 
     def _set_enabled(self) -> None:
         data = self.data
@@ -394,7 +307,7 @@ class LodgingTab(QWidget):
 
         if ExtensionDialog.ask(self, clock, submit) is not None and done:
             log.info("stay of resident %s extended", self.resident_id)
-            self._show_clock(done[-1])
+            self.clock_box.show_clock(done[-1])
             self._after_change()
 
     def _on_keep_apart_button_clicked(self) -> None:

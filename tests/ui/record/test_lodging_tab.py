@@ -124,12 +124,12 @@ def test_bed_moves_leave_links_and_clock(
 
     clock = tab.data.clock if tab.data else None
     assert clock is not None and clock.limit_days == 120
-    assert tab.used_label.text() == _("{days} days").format(days=35)  # 34 days ago was day 1
-    assert "162/2025" in tab.limit_label.text()
-    assert tab.deadline_label.text() == clock.deadline.strftime("%d/%m/%Y")
-    assert tab.left_label.text() == clock_left_text(clock)
+    assert tab.clock_box.used_label.text() == _("{days} days").format(days=35)  # 34 days ago was day 1
+    assert "162/2025" in tab.clock_box.limit_label.text()
+    assert tab.clock_box.deadline_label.text() == clock.deadline.strftime("%d/%m/%Y")
+    assert tab.clock_box.left_label.text() == clock_left_text(clock)
     assert window.header.stay_badge.text() == clock_text(clock)
-    assert not tab.extension_table.isVisibleTo(window)  # no extension yet
+    assert not tab.clock_box.extension_table.isVisibleTo(window)  # no extension yet
 
 
 def test_no_bed_says_so(qtbot: QtBot, installed: Installed, admitted: Admitted) -> None:
@@ -191,6 +191,21 @@ def test_ending_a_link(qtbot: QtBot, installed: Installed, admitted: Admitted, l
     assert not tab.end_link_button.isEnabled()  # an ended link cannot end again
 
 
+def test_a_link_broken_by_an_exception_is_marked(
+    qtbot: QtBot, installed: Installed, admitted: Admitted, lodged: Lodged
+) -> None:
+    beds = installed.centre.lodging.board(installed.manager).rooms
+    neighbour_bed = next(b.id for r in beds if r.name == "Phòng 102" for b in r.beds if b.occupant is None)
+    installed.centre.lodging.place(
+        installed.manager, lodged.other_id, neighbour_bed, "Hết chỗ", override_reason="Chỉ một đêm, có cán bộ trực"
+    )
+    tab = _shown(qtbot, _window(qtbot, installed, admitted.resident_id))
+    link = tab.link_model.row(0)
+    assert link.shares_room
+    assert tab.link_model.index(0, 5).data() == _("Standing – they share a room now!")
+    assert tab.link_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor(ALERT_COLOUR)
+
+
 def test_move_button_calls_the_chooser(qtbot: QtBot, installed: Installed, admitted: Admitted, lodged: Lodged) -> None:
     asked: list[int] = []
     window = _window(qtbot, installed, admitted.resident_id, choose_bed=asked.append)
@@ -240,8 +255,8 @@ def test_left_the_centre_no_badge(qtbot: QtBot, installed: Installed, admitted: 
     window = _window(qtbot, installed, admitted.resident_id)
     assert not window.header.stay_badge.isVisibleTo(window) and window.header.stay_level == ""
     tab = _shown(qtbot, window)
-    assert tab.left_label.text() == _("Her stay has ended.")
-    assert tab.used_label.text() == _("{days} days (her stay has ended)").format(days=33)
+    assert tab.clock_box.left_label.text() == _("Her stay has ended.")
+    assert tab.clock_box.used_label.text() == _("{days} days (her stay has ended)").format(days=33)
     assert not tab.extend_button.isEnabled()
 
 

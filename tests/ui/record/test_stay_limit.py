@@ -180,11 +180,12 @@ def test_an_extension_moves_the_deadline_in_tab_and_header(
     tab.extend_button.click()
     qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
     shown = until.strftime("%d/%m/%Y")
-    assert tab.deadline_label.text().startswith(shown)
+    assert tab.clock_box.deadline_label.text().startswith(shown)
     assert window.header.stay_badge.text() == _("Day {used} · extended to {deadline} · {left} days left").format(
         used=118, deadline=shown, left=45
     )
     assert window.header.stay_level == "ok"
-    assert tab.extension_table.isVisibleTo(window)
-    assert tab.extension_model.rowCount() == 1 and tab.extension_model.index(0, 0).data() == "31/QĐ-TTCTXH"
+    assert tab.clock_box.extension_table.isVisibleTo(window)
+    extensions = tab.clock_box.extension_model
+    assert extensions.rowCount() == 1 and extensions.index(0, 0).data() == "31/QĐ-TTCTXH"
     assert seen == ["lodging"]
