@@ -73,7 +73,7 @@ class BedStateDialog(QDialog):
         )
         form.addRow(self.person_label, self.person_box)
         form.addRow(_("&Reason:"), self.errors.wrap("reason", self.reason_edit))
-        self.buttons = confirm_buttons(self, _("&Save"), save=True)
+        self.buttons = confirm_buttons(self, _("Save"), save=True)  # Enter; Alt+L is the reason (Lý do)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint_label(_("The change is kept in the bed's history with your name and the reason.")))

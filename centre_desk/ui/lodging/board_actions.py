@@ -234,9 +234,7 @@ class BoardActions(QObject):
 
         def failed(exc: BaseException) -> None:
             self._printed()
-            if isinstance(exc, NotImplementedError):
-                self.view.show_status(_("Printing the board is not available in this version yet."), True)
-            elif isinstance(exc, UserError):
+            if isinstance(exc, UserError):
                 self.view.show_status(exc.message, True)
             else:
                 self.view.show_status("", False)

@@ -125,11 +125,20 @@ def test_printing_the_board_goes_through_the_service_on_a_worker(
     assert view.print_button.isEnabled()
 
 
-def test_printing_not_ready_yet_says_so(qtbot: QtBot, installed: Installed, made: LodgingCentre) -> None:
+def test_printing_the_real_board_shows_the_paper(
+    qtbot: QtBot, installed: Installed, made: LodgingCentre, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[bytes] = []
+
+    def show_document(_cls: object, _parent: object, _title: str, pdf: bytes, *_rest: object) -> None:
+        shown.append(pdf)
+
+    monkeypatch.setattr(DocumentPreviewDialog, "show_document", classmethod(show_document))
     view = open_board(qtbot, installed.centre, installed.manager)
-    view.print_button.click()  # LodgingService.board_pdf not written yet: NotImplementedError
-    qtbot.waitUntil(lambda: view.print_button.isEnabled() and bool(view.status_label.text()), timeout=5_000)
-    assert "chưa" in view.status_label.text()
+    view.print_button.click()  # the service's own board_pdf, on a worker
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    assert shown[0].startswith(b"%PDF") and len(shown[0]) > 10_000
+    assert view.print_button.isEnabled() and not view.status_label.text()
 
 
 def test_what_each_role_may_do_from_a_tile(qtbot: QtBot, installed: Installed, made: LodgingCentre) -> None:
