@@ -123,6 +123,6 @@ def test_overview_screenshot(installed: Installed, lodged: Lodged, qtbot: QtBot)
     assert alerts is not None
     qtbot.waitUntil(lambda: not alerts.loading and alerts.leaves.count() > 0, timeout=10_000)
     QApplication.processEvents()
-    out = Path(os.environ.get("SHOTS_DIR", "/work/wt/censusui-shots"))
+    out = Path(os.environ.get("SHOTS_DIR", "/tmp/shots/census"))
     out.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out / "overview.png"))

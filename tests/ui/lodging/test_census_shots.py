@@ -1,5 +1,5 @@
 """Screenshots of the census and its dialogs (SHOTS=1 only): a living centre of 40 residents, in Vietnamese,
-in the main window at 1366×768 less the taskbar, saved to /work/wt/censusui-shots/ (SHOTS_DIR)."""
+in the main window at 1366×768 less the taskbar, saved to /tmp/shots/census (SHOTS_DIR)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from tests.conftest import Installed
 from tests.support.shots import as_on_screen
 from tests.ui.lodging.census_support import living_centre
 
-OUT = Path(os.environ.get("SHOTS_DIR", "/work/wt/censusui-shots"))
+OUT = Path(os.environ.get("SHOTS_DIR", "/tmp/shots/census"))
 pytestmark = [
     pytest.mark.skipif(not os.environ.get("SHOTS"), reason="screenshots only with SHOTS=1"),
     pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True),
