@@ -128,7 +128,7 @@ class BoardView(QWidget):
         self.splitter.addWidget(main)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1000, 230])
+        self.splitter.setSizes([1000, 200])
         self.splitter.setChildrenCollapsible(False)
         side.setMinimumWidth(190)
 

@@ -108,6 +108,9 @@ class UnplacedList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setSpacing(2)
         self.people: dict[int, Occupant] = {}
 
     def set_people(self, people: Sequence[Occupant]) -> None:
@@ -116,7 +119,7 @@ class UnplacedList(QListWidget):
         self.people = {p.resident_id: p for p in people}
         for person in people:
             badge = badge_of(person)
-            text = f"{person.label} ({person.code})" + (f"  [{badge}]" if badge else "")
+            text = person.label + (f"  [{badge}]" if badge else "") + f"\n{person.code}"  # two short lines
             item = QListWidgetItem(text)
             item.setData(RESIDENT_ROLE, person.resident_id)
             item.setToolTip(person_text(person) + (f"\n{badge_tip(badge)}" if badge else ""))
