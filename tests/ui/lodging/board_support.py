@@ -23,6 +23,7 @@ from centre_desk.services.lodging.dto import RoomCard, RoomInput
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.lodging.board import BoardView
 from centre_desk.ui.lodging.board_tiles import BedTile
+from tests.conftest import Installed
 
 NOW = datetime.now(UTC)
 F, M = Sex.FEMALE, Sex.MALE
@@ -119,6 +120,12 @@ def lodging_centre(centre: Centre, manager: Actor, people: int = len(PEOPLE)) ->
                               made.residents["Én Nhỏ"])  # fmt: skip
     made.rooms = list(service.board(manager).rooms)
     return made
+
+
+def bed_of(installed: Installed, resident_id: int) -> int | None:
+    """Her bed now, as the service tells it (None without one)."""
+    stay = installed.centre.lodging.resident_lodging(installed.manager, resident_id).bed
+    return None if stay is None else stay.bed_id
 
 
 # -- the board in tests ----------------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from centre_desk.ui.lodging.states import CHILD_BADGE, MINOR_BADGE, badge_of
 from tests.conftest import Installed
 from tests.ui.lodging.board_support import (
     LodgingCentre,
-    lodging_centre,
     open_board,
     refuse_message_boxes,
     reloaded,
@@ -32,11 +31,6 @@ pytestmark = pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     refuse_message_boxes(monkeypatch)
-
-
-@pytest.fixture
-def made(installed: Installed) -> LodgingCentre:
-    return lodging_centre(installed.centre, installed.manager)
 
 
 def test_the_board_shows_every_room_bed_and_resident_without_a_bed(

@@ -21,8 +21,8 @@ from tests.conftest import Installed
 from tests.ui.admissions.keys import press, type_text
 from tests.ui.lodging.board_support import (
     LodgingCentre,
+    bed_of,
     drop_on,
-    lodging_centre,
     open_board,
     refuse_message_boxes,
     reloaded,
@@ -35,16 +35,6 @@ pytestmark = pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     refuse_message_boxes(monkeypatch)
-
-
-@pytest.fixture
-def made(installed: Installed) -> LodgingCentre:
-    return lodging_centre(installed.centre, installed.manager)
-
-
-def bed_of(installed: Installed, resident_id: int) -> int | None:
-    stay = installed.centre.lodging.resident_lodging(installed.manager, resident_id).bed
-    return None if stay is None else stay.bed_id
 
 
 def tile(view: BoardView, bed_id: int) -> BedTile:

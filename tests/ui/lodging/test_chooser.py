@@ -10,19 +10,9 @@ from PySide6.QtWidgets import QWidget
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.lodging.chooser import choose_bed
 from tests.conftest import Installed
-from tests.ui.lodging.board_support import LodgingCentre, lodging_centre, refuse_message_boxes
+from tests.ui.lodging.board_support import LodgingCentre, bed_of, refuse_message_boxes
 
 pytestmark = pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def made(installed: Installed) -> LodgingCentre:
-    return lodging_centre(installed.centre, installed.manager)
-
-
-def bed_of(installed: Installed, resident_id: int) -> int | None:
-    stay = installed.centre.lodging.resident_lodging(installed.manager, resident_id).bed
-    return None if stay is None else stay.bed_id
 
 
 @pytest.mark.parametrize(("alias", "first"), [("Hoa Ban", False), ("Xuân Hồng", True)])

@@ -19,7 +19,7 @@ from centre_desk.ui.admissions.bed_page import BedPage
 from centre_desk.ui.events import AppEvents
 from tests.conftest import Installed
 from tests.ui.admissions.keys import press
-from tests.ui.lodging.board_support import LodgingCentre, lodging_centre, refuse_message_boxes
+from tests.ui.lodging.board_support import LodgingCentre, bed_of, lodging_centre, refuse_message_boxes
 from tests.ui.record.support import staff
 
 pytestmark = pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
@@ -69,11 +69,6 @@ def bed_page(qtbot: QtBot, wizard: AdmissionWizard) -> BedPage:
     assert isinstance(page, BedPage)
     qtbot.waitUntil(lambda: bool(page.choice.beds()))
     return page
-
-
-def bed_of(installed: Installed, resident_id: int) -> int | None:
-    stay = installed.centre.lodging.resident_lodging(installed.manager, resident_id).bed
-    return None if stay is None else stay.bed_id
 
 
 def test_skipped_she_is_without_a_bed(
