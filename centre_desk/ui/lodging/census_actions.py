@@ -7,7 +7,7 @@ import logging
 import weakref
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -58,14 +58,13 @@ class CensusActions(QWidget):
     return_button: QPushButton
     print_button: QPushButton
 
-    def refresh(self, force: bool = True) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # given by the view this mixes into (CensusView)
 
-    def selected_row(self) -> CensusRow | None:
-        raise NotImplementedError
+        def refresh(self, force: bool = True) -> None: ...
 
-    def _update_actions(self) -> None:
-        raise NotImplementedError
+        def selected_row(self) -> CensusRow | None: ...
+
+        def _update_actions(self) -> None: ...
 
     def _changed(self, resident_id: int) -> None:
         """After a write: tell the other screens, this one included, which reads the census again (the row stays

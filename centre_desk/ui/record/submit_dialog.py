@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
@@ -27,8 +27,9 @@ class _SubmitDialog(QDialog, Generic[T]):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-    def value(self) -> T:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # each dialog reads its own fields
+
+        def value(self) -> T: ...
 
     def show_problems(self, exc: ValidationError) -> None:
         problems = exc.problems if isinstance(exc, ValidationErrors) else ((exc.field, exc.message),)
