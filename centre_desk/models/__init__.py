@@ -4,6 +4,16 @@ from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
+from centre_desk.models.entries import DatedEntry, EntryRevision, GlassBreak, GlassReview
+from centre_desk.models.health import (
+    DoseRecord,
+    HealthCheck,
+    HealthTest,
+    MedicationPlan,
+    NursingNote,
+    Referral,
+    ReproductiveEntry,
+)
 from centre_desk.models.lodging import (
     Bed,
     BedStateChange,
@@ -39,14 +49,25 @@ __all__ = [
     "CentreSettings",
     "Consent",
     "Contact",
+    "DatedEntry",
     "DocumentCounter",
+    "DoseRecord",
+    "EntryRevision",
+    "GlassBreak",
+    "GlassReview",
+    "HealthCheck",
+    "HealthTest",
     "Installation",
     "KeepApart",
     "LeavePass",
     "LoginThrottle",
+    "MedicationPlan",
+    "NursingNote",
     "OutgoingCopy",
     "OutgoingDocument",
     "PresenceChange",
+    "Referral",
+    "ReproductiveEntry",
     "Resident",
     "ResidentCodeCounter",
     "ResidentPhoto",

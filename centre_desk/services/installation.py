@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from centre_desk.services.audit_view import AuditViewService
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
+    from centre_desk.services.entries import EntryService
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.maintenance import MaintenanceService
     from centre_desk.services.overview import OverviewService
@@ -239,6 +240,12 @@ class Centre:
         from centre_desk.services.documents import DocumentService  # imported when first used
 
         return DocumentService(self.sessions, self.audit, self.access)
+
+    @cached_property
+    def entries(self) -> EntryService:
+        from centre_desk.services.entries import EntryService  # imported when first used
+
+        return EntryService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:

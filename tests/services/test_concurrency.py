@@ -61,6 +61,7 @@ def test_every_editable_table_has_a_version_counter() -> None:
         "audit_event", "installation", "login_throttle", "resident_code_counter",
         "document_counter", "outgoing_document", "outgoing_copy",  # the register: counters and append-only lines
         "bed_state_change", "presence_change",  # lodging histories: append-only (triggers in migration 0006)
+        "entry_revision", "glass_break", "glass_review", "dose_record",  # append-only (migration 0007)
     }  # fmt: skip
     missing = [
         mapper.class_.__name__

@@ -7,14 +7,8 @@ from dataclasses import dataclass
 from centre_desk.i18n import N_, _
 from centre_desk.models.lodging import Presence
 from centre_desk.services.lodging.dto import CensusRow
+from centre_desk.services.lodging.terms import PRESENCE_NAMES
 
-PRESENCE_NAMES = {
-    Presence.PRESENT: N_("Present"),
-    Presence.ON_LEAVE: N_("On leave"),
-    Presence.HOSPITAL: N_("In hospital"),
-    Presence.ABSENT: N_("Absent without permission"),
-    Presence.GONE: N_("Left the centre"),
-}
 OVERDUE = N_("Overdue return")
 
 

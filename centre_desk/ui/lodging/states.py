@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from centre_desk.i18n import N_, _
 from centre_desk.models.lodging import BedState, Presence, RoomAge, RoomSex
 from centre_desk.services.lodging.dto import BedRow, Occupant, RoomCard
+from centre_desk.services.lodging.terms import PRESENCE_NAMES
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,7 @@ AGE_RULES = {
     RoomAge.MOTHERS_CHILDREN: N_("Mothers with children"),
     RoomAge.ANY: N_("Any age"),
 }
-PRESENCE = {
-    Presence.PRESENT: N_("Present"),
-    Presence.ON_LEAVE: N_("On leave"),
-    Presence.HOSPITAL: N_("In hospital"),
-    Presence.ABSENT: N_("Absent without permission"),
-    Presence.GONE: N_("Left the centre"),
-}
+PRESENCE = PRESENCE_NAMES
 CHILD_BADGE, MINOR_BADGE = "<16", "<18"
 CHILD_COLOUR, MINOR_COLOUR, CLASH_COLOUR = "#7a2e8c", "#9c4a00", "#b3261e"
 

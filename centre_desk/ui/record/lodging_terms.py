@@ -6,16 +6,11 @@ from datetime import datetime
 
 from centre_desk.formatting import format_date
 from centre_desk.i18n import N_, _
-from centre_desk.models.lodging import KeepApartReason, Presence
+from centre_desk.models.lodging import KeepApartReason
 from centre_desk.services.lodging.dto import StayClock, StayRow
+from centre_desk.services.lodging.terms import PRESENCE_NAMES
 
-PRESENCES: dict[str, str] = {
-    Presence.PRESENT: N_("Present"),
-    Presence.ON_LEAVE: N_("On leave"),
-    Presence.HOSPITAL: N_("In hospital"),
-    Presence.ABSENT: N_("Absent without permission"),
-    Presence.GONE: N_("Left the centre"),
-}
+PRESENCES = PRESENCE_NAMES
 KEEP_APART_REASONS: dict[str, str] = {
     KeepApartReason.SAME_CASE: N_("Same case"),
     KeepApartReason.SAME_RECRUITER: N_("Same recruiter or trafficker"),
