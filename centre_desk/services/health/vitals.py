@@ -14,6 +14,7 @@ from centre_desk.formatting import format_number
 from centre_desk.i18n import _
 from centre_desk.services.entries.fields import Value
 from centre_desk.services.entries.kinds import Context, Values
+from centre_desk.services.health.news2 import Consciousness, News2, VitalSigns, band_name, news2
 
 Problems = list[tuple[str, str]]
 
@@ -28,10 +29,8 @@ def _dec(values: Values, name: str) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
-def score(values: Values, context: Context):  # type: ignore[no-untyped-def]
-    """The NEWS2 result of these vitals for this resident (services/health/news2.News2)."""
-    from centre_desk.services.health.news2 import Consciousness, VitalSigns, news2
-
+def score(values: Values, context: Context) -> News2:
+    """The NEWS2 result of these vitals for this resident."""
     level = values.get("consciousness")
     vitals = VitalSigns(
         resp_rate=_int(values, "resp_rate"), spo2=_int(values, "spo2"), on_oxygen=bool(values.get("on_oxygen")),
@@ -55,14 +54,12 @@ def preview(values: Values, context: Context) -> str:
     return news2_text(score(values, context))
 
 
-def news2_text(result) -> str:  # type: ignore[no-untyped-def]
-    from centre_desk.services.health.news2 import band_name
-
+def news2_text(result: News2) -> str:
     if not result.applicable:
         return _("NEWS2 does not apply (under 16 or pregnant): compare with the normal ranges for her age.")
     if result.total is None:
         return _("NEWS2: {n} of 7 measures still missing.").format(n=len(result.missing))
-    text = _("NEWS2 {score} – {band}").format(score=result.total, band=band_name(result.band))
+    text = _("NEWS2 {score} – {band}").format(score=result.total, band=band_name(result.band) if result.band else "")
     return text + (" – " + _("tell the doctor now") if result.alert else "")
 
 
