@@ -28,6 +28,7 @@ from centre_desk.models.lodging import Presence
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
+from centre_desk.services.entries.kinds import kind
 from centre_desk.services.installation import PassphraseFile
 from centre_desk.ui.administration.centre_settings.version_dialog import NewVersionDialog
 from centre_desk.ui.administration.users.account_dialog import AccountDialog
@@ -37,6 +38,8 @@ from centre_desk.ui.admissions import dialogs
 from centre_desk.ui.admissions.dialogs import DraftsDialog
 from centre_desk.ui.admissions.wizard import AdmissionWizard
 from centre_desk.ui.documents.preview import DocumentPreviewDialog
+from centre_desk.ui.entries.form import EntryDialog
+from centre_desk.ui.entries.reason_dialog import ReasonDialog
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.first_run.pages import PageId
 from centre_desk.ui.first_run.wizard import FirstRunWizard
@@ -175,7 +178,7 @@ def record_window(ctx: Context) -> Opened:
     window = RecordWindow(
         centre.residents, ctx.manager, AppEvents(), ctx.resident_id, print_document=lambda _kind: None,
         lodging=centre.lodging, choose_bed=lambda _rid: None,
-        search_residents=registry_search(centre.registry, ctx.manager),
+        search_residents=registry_search(centre.registry, ctx.manager), entries=centre.entries,
     )  # fmt: skip
     views = _tab_views(window.tabs)
     views.append(View("editing the profile", lambda: window.start_edit(window.profile_tab)))
@@ -357,6 +360,21 @@ def leave(ctx: Context) -> Opened:
     return Opened(dialog, [View("as opened"), View("refused", dialog.accept)])
 
 
+def entry_form(ctx: Context) -> Opened:
+    """The form of each health kind, as the nurse fills it (the vitals form is the tallest)."""
+    dialogs = {code: EntryDialog(kind(code), ctx.manager, None, None) for code in ("nursing_note", "health_check")}
+    first = dialogs["nursing_note"]
+    first.accept()  # with the messages of an empty form
+    views = [View(code, lambda d=d: d.show()) for code, d in dialogs.items()]
+    return Opened(first, views)
+
+
+def reason(ctx: Context) -> Opened:
+    dialog = ReasonDialog(None, "Mở mục hạn chế", "Mục này chỉ dành cho nhân viên y tế và lãnh đạo Trung tâm. " * 3,
+                          "&Vì sao cần đọc mục này?", "Mở mục hạn chế", None)  # fmt: skip
+    return Opened(dialog)
+
+
 CATALOGUE = (
     Entry("main-window", MainWindow, main_window),
     Entry("record", RecordWindow, record_window),
@@ -385,6 +403,8 @@ CATALOGUE = (
     Entry("census", CensusView, census),
     Entry("presence", PresenceDialog, presence),
     Entry("leave-pass", LeaveDialog, leave),
+    Entry("entry-form", EntryDialog, entry_form),
+    Entry("reason", ReasonDialog, reason),
 )
 
 

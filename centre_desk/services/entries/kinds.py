@@ -22,11 +22,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 from centre_desk.models.entries import DatedEntry
 from centre_desk.security.permissions import FieldGroup
 from centre_desk.services.entries.fields import Field, Value
 
+DEFAULT_WHEN = N_("Date and time")  # the label of the moment when a kind names none
 # the modules that declare kinds, imported on first use (the print command never needs them)
 KIND_MODULES = ("centre_desk.services.health.kinds",)
 
@@ -83,7 +84,7 @@ class EntryKind:
     derived: tuple[str, ...] = ()  # the columns `derive` fills
     flag: Callable[[Values], bool] = _no_flag
     preview: Callable[[Values, Context], str] = _no_preview
-    when_label: str = ""  # N_ source for the "when" field; "" = "Date and time"
+    when_label: str = DEFAULT_WHEN  # N_ source: the label of the moment
     order: int = 100  # place in its tab
     extras: tuple[str, ...] = field(default=())  # UI panels the tab adds beside the list ("vitals_chart")
 

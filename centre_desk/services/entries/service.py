@@ -131,8 +131,11 @@ class EntryService:
             if entry_id is not None and store.load(s, k, entry_id).restricted:
                 self._require(cur, action, k.restricted_group)
             obj = store.write(s, k, cur, resident_id, entry_id, version, data, self._clock())
-            self._audit.record(s, cur, "entry.created" if entry_id is None else "entry.changed", record_type=k.code,
-                               record_id=obj.id, field_group=k.restricted_group if restricted else k.group)  # fmt: skip
+            group = k.restricted_group if restricted else k.group
+            if entry_id is None:
+                self._audit.record(s, cur, "entry.created", record_type=k.code, record_id=obj.id, field_group=group)
+            else:
+                self._audit.record(s, cur, "entry.changed", record_type=k.code, record_id=obj.id, field_group=group)
             (row,) = store.rows(s, k, [obj], True)
             return row
 

@@ -24,14 +24,14 @@ from centre_desk.services.health.terms import (
 )
 
 F, T = Field, FieldType
-HEALTH_TAB = register_tab(RecordTab("health", N_("Health"), 10))
+HEALTH_TAB = register_tab(RecordTab("health", N_("Medical care"), 10))
 set_pregnancy_source(pregnancy.pregnant_on)
 
 
 VITALS, NOTE = N_("Vital signs"), N_("Observations")
 HEALTH_CHECK = register(EntryKind(
     code="health_check", model=HealthCheck, title=N_("Intake health check"), plural=N_("Intake health checks"),
-    group=FieldGroup.HEALTH, tab="health", order=10, restriction=Restriction.OPTIONAL,
+    group=FieldGroup.HEALTH, tab="health", order=20, restriction=Restriction.OPTIONAL,
     when_label=N_("Checked on"), summary=summaries.health_check, flag=summaries.health_check_flag,
     fields=(
         F("history", N_("Medical history"), T.LONG_TEXT, max_length=2000),
@@ -56,7 +56,7 @@ HEALTH_CHECK = register(EntryKind(
 
 NURSING_NOTE = register(EntryKind(
     code="nursing_note", model=NursingNote, title=N_("Nursing note"), plural=N_("Nursing notes and vitals"),
-    group=FieldGroup.HEALTH, tab="health", order=20, restriction=Restriction.OPTIONAL,
+    group=FieldGroup.HEALTH, tab="health", order=10, restriction=Restriction.OPTIONAL,
     summary=vitals.summary, flag=vitals.flag, check=vitals.problems, derive=vitals.derive,
     derived=("news2", "news2_alert"), preview=vitals.preview, extras=("vitals_chart",),
     fields=(

@@ -21,6 +21,7 @@ class _SubmitDialog(QDialog, Generic[T]):
         super().__init__(parent)
         self._submit = submit
         self.accepted_value: T | None = None
+        self.outcome: object = None  # what `submit` returned
         self.general_error = error_label("generalError")
         self.errors = FieldErrors(self.general_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -41,7 +42,7 @@ class _SubmitDialog(QDialog, Generic[T]):
         try:
             read = self.value()
             if self._submit is not None:
-                self._submit(read)
+                self.outcome = self._submit(read)
         except ValidationError as exc:
             self.show_problems(exc)
             return

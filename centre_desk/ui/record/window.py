@@ -4,7 +4,7 @@ tab (with a lodging service), later tabs."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -15,9 +15,12 @@ from centre_desk.errors import Conflict, NotFound, PermissionDenied, UserError, 
 from centre_desk.i18n import N_, _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.entries.kinds import tabs as entry_tabs
 from centre_desk.services.lodging.dto import ResidentLodging
 from centre_desk.services.registry import Presence, RegistryFilter, RegistryRow
 from centre_desk.services.residents import ResidentRecord, ResidentService
+from centre_desk.ui.entries.tab import EntriesTab, ExtraPanel
+from centre_desk.ui.entries.timeline import TimelineTab
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.record.conflict import ConflictChoice, ConflictDialog, differences
@@ -31,13 +34,17 @@ from centre_desk.ui.record.tabs import EditableTab, LaterTab
 from centre_desk.ui.widgets.window_fit import fit_window
 
 if TYPE_CHECKING:
+    from centre_desk.services.entries import EntryService
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.registry import RegistryService
 
 log = logging.getLogger(__name__)
 
 RESIDENT_KIND = "resident"
-LODGING_KIND = "lodging"  # a bed, presence, leave, keep-apart link or extension changed
+LODGING_KIND = "lodging"
+ENTRY_KIND = (
+    "entries"  # a dated entry was written (health, …)  # a bed, presence, leave, keep-apart link or extension changed
+)
 REFRESH_KINDS = frozenset({"resident", "admission", "consent"})
 SEARCH_LIMIT = 50  # residents listed in the keep-apart dialog
 DOCUMENTS = {
@@ -73,10 +80,13 @@ class RecordWindow(QMainWindow):
         lodging: LodgingService | None = None,
         choose_bed: ChooseBed | None = None,
         search_residents: SearchResidents | None = None,
+        entries: EntryService | None = None,
+        entry_extras: Mapping[str, ExtraPanel] | None = None,
     ) -> None:
         """`lodging` gives the Phòng ở tab and the stay-limit badge (without it the tab is a placeholder);
         `choose_bed(resident_id)` opens the bed chooser (no Move button without it); `search_residents(text)`
-        finds the residents in the centre for a keep-apart link."""
+        finds the residents in the centre for a keep-apart link; `entries` gives the tabs of dated entries
+        (Health, …) and the Timeline, `entry_extras` the extra panels their kinds name (e.g. the charts)."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._residents = residents
@@ -115,8 +125,14 @@ class RecordWindow(QMainWindow):
             self.tabs.addTab(self.lodging_tab, _(LODGING_TAB))
         elif lodging is None:
             self.tabs.addTab(LaterTab(_(LODGING_TAB)), _(LODGING_TAB))
+        self.entry_tabs: list[EntriesTab] = []
+        self.timeline_tab: TimelineTab | None = None
+        if entries is not None:
+            self._add_entry_tabs(entries, actor, entry_extras or {})
+        built = {tab.record_tab.title for tab in self.entry_tabs}
         for title in LATER_TABS:
-            self.tabs.addTab(LaterTab(_(title)), _(title))
+            if title not in built:  # a capability not built yet: its placeholder
+                self.tabs.addTab(LaterTab(_(title)), _(title))
         profile_form = self.profile_tab.form
         assert isinstance(profile_form, ProfileForm)
         self.profile_form = profile_form
@@ -153,6 +169,17 @@ class RecordWindow(QMainWindow):
         self.consents.record_changed.connect(self._on_consents_record_changed)
         events.data_changed.connect(self._on_events_data_changed)
         self.reload()
+
+    def _add_entry_tabs(self, entries: EntryService, actor: Actor, extras: Mapping[str, ExtraPanel]) -> None:
+        visible = {k.tab for k in entries.kinds_for(actor)}
+        for tab in entry_tabs():
+            if tab.code in visible:
+                widget = EntriesTab(entries, actor, tab, self.resident_id, extras)
+                widget.changed.connect(self._on_entry_written)
+                self.entry_tabs.append(widget)
+                self.tabs.addTab(widget, _(tab.title))
+        self.timeline_tab = TimelineTab(entries, actor, self.resident_id)
+        self.tabs.addTab(self.timeline_tab, _("Timeline"))
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -295,12 +322,17 @@ class RecordWindow(QMainWindow):
         self._show(current)  # the edited form keeps the input; header and the other tab show the stored record
         tab.form.errors.show_message("", _("Your input is kept. Saving again replaces the values saved meanwhile."))
 
-    def _emit_changed(self) -> None:
+    def _emit_changed(self, kind: str = RESIDENT_KIND) -> None:
         self._emitting = True
         try:
-            self._events.data_changed.emit(RESIDENT_KIND)
+            self._events.data_changed.emit(kind)
         finally:
             self._emitting = False
+
+    def _on_entry_written(self, _row: object) -> None:
+        if self.timeline_tab is not None and self.timeline_tab.loaded:
+            self.timeline_tab.reload()
+        self._emit_changed(ENTRY_KIND)
 
     # --- slots ------------------------------------------------------------------------------------
 
@@ -329,6 +361,12 @@ class RecordWindow(QMainWindow):
             return
         if kind in REFRESH_KINDS and not self.editing:
             self.reload()
+        if kind == ENTRY_KIND:
+            for tab in self.entry_tabs:
+                tab.reload()
+        if (kind == ENTRY_KIND or kind in REFRESH_KINDS or kind == LODGING_KIND) and self.timeline_tab is not None:
+            if self.timeline_tab.loaded:
+                self.timeline_tab.reload()
         if kind in REFRESH_KINDS or kind == LODGING_KIND:
             if self.lodging_tab is not None and (self.lodging_tab.is_loaded or self.lodging_tab.loading):
                 self.lodging_tab.reload()  # its `loaded` sets the header's badge too
@@ -406,6 +444,7 @@ def open_record(
     resident_id: int,
     print_document: PrintDocument | None = None,
     choose_bed: ChooseBed | None = None,
+    entry_extras: Mapping[str, ExtraPanel] | None = None,
 ) -> RecordWindow:
     """Show the record of `resident_id`, raising the window already open for it if there is one. Given the
     centre (not only its residents' service), the window has the Phòng ở tab."""
@@ -422,9 +461,11 @@ def open_record(
     if hasattr(centre_or_services, "lodging") and hasattr(centre_or_services, "registry"):
         whole = cast("HasLodging", centre_or_services)
         lodging, search = whole.lodging, registry_search(whole.registry, actor)
+    entries: EntryService | None = getattr(centre_or_services, "entries", None)
     window = RecordWindow(
         residents, actor, events, resident_id, parent, print_document,
-        lodging=lodging, choose_bed=choose_bed, search_residents=search,
+        lodging=lodging, choose_bed=choose_bed, search_residents=search, entries=entries,
+        entry_extras=entry_extras,
     )  # fmt: skip
     _open_windows[key] = window
     window.destroyed.connect(lambda _obj=None, k=key: _open_windows.pop(k, None))

@@ -97,7 +97,9 @@ def test_sensitive_entries_per_role(installed: Installed) -> None:
     for name in ("intake", "manager", "counsellor"):  # only the nurse edits health entries
         with pytest.raises(PermissionDenied):
             entries.save(who[name], "health_test", rid, made["intake"].id, made["intake"].version, result)
-    opened = entries.break_glass(who["counsellor"], "health_test", made["nurse"].id, "Em ấy sốt cao, cần biết xét nghiệm")
+    opened = entries.break_glass(
+        who["counsellor"], "health_test", made["nurse"].id, "Em ấy sốt cao, cần biết xét nghiệm"
+    )
     assert opened.value("result") == "negative"
     assert [b.by for b in entries.glass_breaks(who["manager"])] == ["Cán bộ counsellor"]
 
