@@ -364,9 +364,9 @@ class RecordWindow(QMainWindow):
         if kind == ENTRY_KIND:
             for tab in self.entry_tabs:
                 tab.reload()
-        if (kind == ENTRY_KIND or kind in REFRESH_KINDS or kind == LODGING_KIND) and self.timeline_tab is not None:
-            if self.timeline_tab.loaded:
-                self.timeline_tab.reload()
+        timeline = self.timeline_tab
+        if (kind in (ENTRY_KIND, LODGING_KIND) or kind in REFRESH_KINDS) and timeline is not None and timeline.loaded:
+            timeline.reload()
         if kind in REFRESH_KINDS or kind == LODGING_KIND:
             if self.lodging_tab is not None and (self.lodging_tab.is_loaded or self.lodging_tab.loading):
                 self.lodging_tab.reload()  # its `loaded` sets the header's badge too

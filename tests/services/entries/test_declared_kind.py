@@ -53,7 +53,7 @@ def test_every_problem_at_once_and_nothing_written(installed: Installed, phone_k
     with pytest.raises(ValidationErrors) as caught:
         entries.save(manager, phone_kind.code, rid, None, None, call("", 500, mood="angry", colour="red"))
     assert {field for field, _m in caught.value.problems} == {"who", "minutes", "mood", "colour"}
-    with pytest.raises(ValidationError, match="future|tương lai"):
+    with pytest.raises(ValidationError, match=r"future|tương lai"):
         entries.save(manager, phone_kind.code, rid, None, None,
                      EntryInput(moment(3) + timedelta(days=400), (("who", "Mẹ"),)))  # fmt: skip
     assert entries.page(manager, phone_kind.code, rid).total == 0

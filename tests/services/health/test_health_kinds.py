@@ -38,9 +38,8 @@ def test_news2_is_computed_and_stored_with_the_note(installed: Installed) -> Non
     row = installed.centre.entries.save(nurse, "nursing_note", rid, None, None, note(ADULT_VITALS))
     assert row.value("news2") == 9 and row.value("news2_alert") is True and row.flag
     assert "NEWS2 9" in row.summary
-    calm = installed.centre.entries.save(nurse, "nursing_note", rid, None, None,
-                                         note(ADULT_VITALS | {"temperature": Decimal("37.0"), "pulse": 80,
-                                                              "systolic": 120, "resp_rate": 16, "spo2": 98}))  # fmt: skip
+    normal = {"temperature": Decimal("37.0"), "pulse": 80, "systolic": 120, "resp_rate": 16, "spo2": 98}
+    calm = installed.centre.entries.save(nurse, "nursing_note", rid, None, None, note(ADULT_VITALS | normal))
     assert calm.value("news2") == 0 and not calm.flag
     preview = installed.centre.entries.preview(nurse, "nursing_note", rid, note(ADULT_VITALS))
     assert "9" in preview
@@ -53,8 +52,8 @@ def test_no_news2_number_for_a_child_or_a_pregnant_woman(installed: Installed) -
     assert row.value("news2") is None and row.value("news2_alert") is False
     assert "NEWS2" not in row.summary
     adult = woman(installed, 24)
-    entries.save(nurse, "reproductive_health", adult, None, None,
-                 note({"topic": "pregnancy", "pregnant": "yes", "weeks": 12}, datetime(2026, 11, 5, tzinfo=UTC)))  # fmt: skip
+    pregnant = note({"topic": "pregnancy", "pregnant": "yes", "weeks": 12}, datetime(2026, 11, 5, tzinfo=UTC))
+    entries.save(nurse, "reproductive_health", adult, None, None, pregnant)
     row = entries.save(nurse, "nursing_note", adult, None, None, note(ADULT_VITALS))
     assert row.value("news2") is None
 

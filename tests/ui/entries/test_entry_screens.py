@@ -53,8 +53,8 @@ def test_a_declared_kind_gets_a_tab_a_list_and_a_form(
     qtbot: QtBot, installed: Installed, phone_kind: EntryKind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rid = _resident(installed)
-    installed.centre.entries.save(installed.manager, phone_kind.code, rid, None, None,
-                                  EntryInput(datetime(2026, 11, 3, 9, tzinfo=UTC), (("who", "Mẹ"), ("minutes", 10))))  # fmt: skip
+    first = EntryInput(datetime(2026, 11, 3, 9, tzinfo=UTC), (("who", "Mẹ"), ("minutes", 10)))
+    installed.centre.entries.save(installed.manager, phone_kind.code, rid, None, None, first)
     window = _window(qtbot, installed, rid, installed.manager)
     tab = next(t for t in window.entry_tabs if t.record_tab.code == "test_calls")
     assert "test_calls" in _tab_titles(window) and "Dòng thời gian" in _tab_titles(window)
