@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
     from centre_desk.services.entries import EntryService
+    from centre_desk.services.health.service import HealthService
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.maintenance import MaintenanceService
     from centre_desk.services.overview import OverviewService
@@ -246,6 +247,12 @@ class Centre:
         from centre_desk.services.entries import EntryService  # imported when first used
 
         return EntryService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def health(self) -> HealthService:
+        from centre_desk.services.health.service import HealthService  # imported when first used
+
+        return HealthService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:
