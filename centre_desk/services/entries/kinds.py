@@ -46,6 +46,7 @@ class Context:
     sex: str
     pregnant: bool
     on: date
+    allergies: tuple[str, ...] = ()  # as the latest intake health check lists them
 
 
 Values = Mapping[str, Value]

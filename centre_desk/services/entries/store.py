@@ -30,13 +30,16 @@ from centre_desk.services.registry import age_on
 FUTURE_SLACK = timedelta(minutes=5)  # a PC clock a little behind the server's
 
 PregnancySource = Callable[[Session, int, date], bool]
+AllergySource = Callable[[Session, int, date], tuple[str, ...]]
 _pregnancy: list[PregnancySource] = []
+_allergies: list[AllergySource] = []
 
 
-def set_pregnancy_source(source: PregnancySource) -> None:
-    """The health capability tells whether a resident is pregnant on a day (from restricted entries); the
-    hooks only ever see the yes/no, never the entry."""
-    _pregnancy[:] = [source]
+def set_context_sources(pregnancy: PregnancySource, allergies: AllergySource) -> None:
+    """The health capability tells whether a resident is pregnant on a day (from restricted entries) and
+    her known allergies; the hooks only ever see these facts, never the entries."""
+    _pregnancy[:] = [pregnancy]
+    _allergies[:] = [allergies]
 
 
 def context(s: Session, resident_id: int, on: date) -> Context:
@@ -44,7 +47,8 @@ def context(s: Session, resident_id: int, on: date) -> Context:
     if resident is None:
         raise NotFound(_("The record no longer exists."))
     pregnant = bool(_pregnancy) and _pregnancy[0](s, resident_id, on)
-    return Context(age_on(resident.birth_date, resident.birth_year, on), resident.sex, pregnant, on)
+    allergies = _allergies[0](s, resident_id, on) if _allergies else ()
+    return Context(age_on(resident.birth_date, resident.birth_year, on), resident.sex, pregnant, on, allergies)
 
 
 def values_of(kind: EntryKind, obj: DatedEntry) -> tuple[tuple[str, Value], ...]:

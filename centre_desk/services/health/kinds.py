@@ -7,12 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from centre_desk.i18n import N_
-from centre_desk.models.health import HealthCheck, HealthTest, NursingNote, Referral, ReproductiveEntry
+from centre_desk.models.health import HealthCheck, HealthTest, MedicationPlan, NursingNote, Referral, ReproductiveEntry
 from centre_desk.security.permissions import FieldGroup
 from centre_desk.services.entries.fields import Field, FieldType
 from centre_desk.services.entries.kinds import EntryKind, RecordTab, Restriction, register, register_tab
-from centre_desk.services.entries.store import set_pregnancy_source
-from centre_desk.services.health import pregnancy, summaries, vitals
+from centre_desk.services.entries.store import set_context_sources
+from centre_desk.services.health import facts, medication, summaries, vitals
 from centre_desk.services.health.terms import (
     CONSCIOUSNESS,
     EVOLUTION,
@@ -25,7 +25,7 @@ from centre_desk.services.health.terms import (
 
 F, T = Field, FieldType
 HEALTH_TAB = register_tab(RecordTab("health", N_("Medical care"), 10))
-set_pregnancy_source(pregnancy.pregnant_on)
+set_context_sources(facts.pregnant_on, facts.allergies_on)
 
 
 VITALS, NOTE = N_("Vital signs"), N_("Observations")
@@ -131,4 +131,26 @@ REFERRAL = register(EntryKind(
         F("closed", N_("Closed (nothing more to do)"), T.FLAG, section=N_("Result")),
     ),
     check=summaries.referral_problems,
+))  # fmt: skip
+
+MEDICATION_PLAN = register(EntryKind(
+    code="medication_plan", model=MedicationPlan, title=N_("Medication plan"), plural=N_("Medication"),
+    group=FieldGroup.HEALTH, tab="health", order=30, restriction=Restriction.OPTIONAL,
+    when_label=N_("Prescribed on"), summary=medication.summary, check=medication.problems,
+    derive=medication.derive, derived=("every_hours", "as_needed"), preview=medication.warnings,
+    extras=("medication_record",),
+    fields=(
+        F("medicine", N_("Medicine"), required=True, max_length=200, in_list=True),
+        F("strength", N_("Strength"), max_length=60, hint=N_("e.g. 500 mg")),
+        F("dose", N_("Dose"), T.DECIMAL, minimum=Decimal("0.01"), maximum=Decimal(1000), decimals=2),
+        F("unit", N_("Unit"), T.CHOICE, choices=medication.UNITS),
+        F("route", N_("Route"), T.CHOICE, required=True, choices=medication.ROUTES, default="oral"),
+        F("frequency", N_("How often"), T.CHOICE, required=True, choices=medication.FREQUENCY_CHOICES,
+          in_list=True),
+        F("times", N_("Times of day"), max_length=100, hint=N_("Only for “at the times typed below”: 07:00 12:00")),
+        F("start_on", N_("First day"), T.DATE, required=True, in_list=True),
+        F("end_on", N_("Last day"), T.DATE, in_list=True, hint=N_("Leave empty for a long-term medicine")),
+        F("reason", N_("Reason"), max_length=500),
+        F("prescriber", N_("Prescribed by"), max_length=200),
+    ),
 ))  # fmt: skip

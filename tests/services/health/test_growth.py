@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from centre_desk.i18n import _
 from centre_desk.services.health.growth import (
     BMI_CATEGORY_NAMES,
     WEIGHT_FOR_AGE_CATEGORY_NAMES,
@@ -143,7 +144,7 @@ def test_value_and_z_are_inverse(months: float, z: float, sex: str) -> None:
 )  # fmt: skip
 def test_weight_for_age_category(z: float, code: str) -> None:
     assert weight_for_age_category(z) == code
-    assert weight_for_age_category_name(code) == WEIGHT_FOR_AGE_CATEGORY_NAMES[code]
+    assert weight_for_age_category_name(code) == _(WEIGHT_FOR_AGE_CATEGORY_NAMES[code])
 
 
 @pytest.mark.parametrize(
@@ -173,7 +174,7 @@ def test_no_bmi(weight: float, height: float) -> None:
 )  # fmt: skip
 def test_adult_bmi_category_edges(value: str, code: str) -> None:
     assert adult_bmi_category(Decimal(value), 30) == code
-    assert bmi_category_name(code) == BMI_CATEGORY_NAMES[code]
+    assert bmi_category_name(code) == _(BMI_CATEGORY_NAMES[code])
 
 
 @pytest.mark.parametrize(("age", "adult"), [(17, False), (5, False), (18, True), (None, True)])
