@@ -9,13 +9,13 @@ manager's review (VIEW on AUDIT). Audit codes start with "entry.", "timeline." a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from centre_desk.errors import PermissionDenied, ValidationError
+from centre_desk.errors import PermissionDenied, ValidationError, ValidationErrors
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
 from centre_desk.models.entries import GlassBreak
@@ -138,6 +138,27 @@ class EntryService:
                 self._audit.record(s, cur, "entry.changed", record_type=k.code, record_id=obj.id, field_group=group)
             (row,) = store.rows(s, k, [obj], True)
             return row
+
+    def save_many(self, actor: Actor, code: str, items: Sequence[tuple[int, EntryInput]]) -> tuple[EntryRow, ...]:
+        """New entries of one kind for several residents in one transaction (a round of vitals): all or none.
+        Every problem of every row at once as ValidationErrors, each field named "<row>.<field>" (row from 0)."""
+        k = kind(code)
+        restricted = any(d.restricted for _r, d in items) or k.restriction is Restriction.ALWAYS
+        with self._write(actor, k, Action.CREATE, restricted, 0) as (s, cur):
+            now, problems, written = self._clock(), [], []
+            for number, (resident_id, data) in enumerate(items):
+                try:
+                    written.append(store.write(s, k, cur, resident_id, None, None, data, now))
+                except ValidationErrors as exc:
+                    problems += [(f"{number}.{f}", m) for f, m in exc.problems]
+                except ValidationError as exc:
+                    problems.append((f"{number}.{exc.field}", exc.message))
+            if problems:
+                raise ValidationErrors(problems)
+            for obj in written:
+                group = k.restricted_group if obj.restricted else k.group
+                self._audit.record(s, cur, "entry.created", record_type=k.code, record_id=obj.id, field_group=group)
+            return store.rows(s, k, written, True)
 
     def strike(self, actor: Actor, code: str, entry_id: int, version: int, reason: str) -> EntryRow:
         """Strike an entry out as entered in error, with the reason; it stays readable, struck through."""
