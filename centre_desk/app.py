@@ -29,10 +29,12 @@ from centre_desk.ui.administration.backup.page import BackupPage
 from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
 from centre_desk.ui.administration.users.page import UsersPage
 from centre_desk.ui.documents.register_page import RegisterPage
+from centre_desk.ui.entries.glass_review import GlassReviewPage
 from centre_desk.ui.errors import install_excepthook, show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
+from centre_desk.ui.health.today_page import HealthTodayPage
 from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController
 from centre_desk.ui.lodging.census import CensusView
@@ -62,7 +64,7 @@ AUDIT_ALARM = N_(
 
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
     """Every page of the main window, given the signed-in actor's permissions."""
-    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events, centre.lodging)
+    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events, centre.lodging, centre.health)
     pages = [PageSpec("overview", _("Overview"), overview)]
     if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
         session.residents = ResidentsFlow(centre, actor, events, session.settings)
@@ -77,6 +79,11 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
             census.open_record.connect(session.residents.show_record)
         session.lodging.add_view(census, _("&Census"))
         pages.append(PageSpec("rooms", _("Rooms"), session.lodging))
+    if actor.can(Action.VIEW, FieldGroup.HEALTH) and actor.can(Action.VIEW, FieldGroup.LODGING):
+        health = HealthTodayPage(centre.health, centre.entries, actor, events)
+        if session.residents is not None:
+            health.open_record.connect(session.residents.show_record)
+        pages.append(PageSpec("health", _("Health"), health))
     pages += [
         PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
     ]
@@ -90,6 +97,7 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         admin.addTab(RoomsAdminPage(centre.lodging, actor, events), _("Rooms and beds"))
     if actor.can(Action.VIEW, FieldGroup.AUDIT):
         admin.addTab(AuditPage(centre.audit_view, actor, events), _("Audit trail"))
+        admin.addTab(GlassReviewPage(centre.entries, actor, events), _("Restricted entries opened"))
     if actor.can(Action.ADMINISTER, FieldGroup.SYSTEM):
         backup_page = BackupPage(centre.backups, actor, events)
         backup_page.restore_requested.connect(session.request_restore)

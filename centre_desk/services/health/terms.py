@@ -46,3 +46,22 @@ TOPICS = (
     ("other", N_("Other")),
 )
 YES_NO_UNKNOWN = (("unknown", N_("Not known")), ("yes", N_("Yes")), ("no", N_("No")))
+
+DOSE_OUTCOMES = (
+    ("given", N_("Taken")),
+    ("refused", N_("Refused")),
+    ("held", N_("Held back")),
+    ("not_available", N_("Not available")),
+    ("missed", N_("Missed")),
+)
+DOSE_STATES = (
+    ("due_soon", N_("Due later")),
+    ("due_now", N_("Due now")),
+    ("overdue", N_("Late")),
+    ("missed", N_("Missed")),
+)
+
+
+def dose_text(state: str, outcome: str) -> str:
+    """A dose in words: its outcome once recorded (or missed), else how near it is."""
+    return label(DOSE_OUTCOMES, outcome) if outcome else label(DOSE_STATES, state)

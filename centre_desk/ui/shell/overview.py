@@ -14,15 +14,19 @@ from centre_desk.formatting import format_date, format_number
 from centre_desk.i18n import _
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup, role_name
+from centre_desk.services.health.service import HealthService
 from centre_desk.services.lodging import LodgingService
 from centre_desk.services.overview import Figures, OverviewService
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.shell.overview_health import HealthAlerts
 from centre_desk.ui.shell.overview_lodging import LodgingAlerts, stay_caption, stay_total
 
 log = logging.getLogger(__name__)
 
 CARD_STYLE = "#figureCard { background: #f4f7fb; border: 1px solid #d5dde8; border-radius: 8px; }"
-REFRESH_KINDS = frozenset({"resident", "admission", "draft", "lodging", "backup"})  # "backup": after a restore
+REFRESH_KINDS = frozenset(
+    {"resident", "admission", "draft", "lodging", "backup", "entries", "health"}
+)  # "backup": after a restore
 
 
 class FigureCard(QFrame):
@@ -71,6 +75,7 @@ class OverviewPage(QWidget):
         overview: OverviewService,
         events: AppEvents,
         lodging: LodgingService | None = None,
+        health: HealthService | None = None,
     ) -> None:
         super().__init__()
         self._actor = actor
@@ -101,6 +106,14 @@ class OverviewPage(QWidget):
         if lodging is not None and actor.can(Action.VIEW, FieldGroup.LODGING):
             self.alerts = LodgingAlerts(lodging, actor)
             self.alerts.open_record.connect(self.open_record)
+        self.health_alerts: HealthAlerts | None = None
+        if (
+            health is not None
+            and actor.can(Action.VIEW, FieldGroup.HEALTH)
+            and actor.can(Action.VIEW, FieldGroup.LODGING)
+        ):
+            self.health_alerts = HealthAlerts(health, actor)
+            self.health_alerts.open_record.connect(self.open_record)
 
         what = QLabel(_("What you can do now:"))
         what.setStyleSheet("font-weight: bold;")
@@ -120,6 +133,9 @@ class OverviewPage(QWidget):
             )
         if actor.can(Action.ADMINISTER, FieldGroup.LODGING):
             uses.addWidget(_bullet(_("Rooms and beds are set up under Administration, Rooms and beds.")))
+        if actor.can(Action.CREATE, FieldGroup.HEALTH) and actor.can(Action.EDIT, FieldGroup.HEALTH):
+            uses.addWidget(_bullet(_("Health: today's vitals and doses due, a round of vitals for everyone; each "
+                                     "record's Medical care tab holds the notes, medication and charts.")))  # fmt: skip
         if actor.can(Action.VIEW, FieldGroup.STAFF) or actor.can(Action.VIEW, FieldGroup.SYSTEM):
             uses.addWidget(_bullet(_("Administration: staff accounts, the centre's details, audit trail, backups.")))
         uses.addWidget(_bullet(_("Press Ctrl+L to lock the screen whenever you leave the computer.")))
@@ -133,6 +149,9 @@ class OverviewPage(QWidget):
         if self.alerts is not None:
             layout.addSpacing(12)
             layout.addWidget(self.alerts)
+        if self.health_alerts is not None:
+            layout.addSpacing(8)
+            layout.addWidget(self.health_alerts)
         layout.addSpacing(18)
         layout.addWidget(what)
         layout.addLayout(uses)
@@ -161,6 +180,8 @@ class OverviewPage(QWidget):
         self.show_figures(figures)
         if self.alerts is not None and lists:
             self.alerts.refresh()
+        if self.health_alerts is not None and lists:
+            self.health_alerts.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

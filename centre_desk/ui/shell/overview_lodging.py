@@ -56,7 +56,7 @@ def leave_text(row: LeaveRow) -> str:
     return f"{text}; {row.companion}" if row.companion else text
 
 
-def _list(name: str) -> QListWidget:
+def alert_list(name: str) -> QListWidget:
     widget = QListWidget()
     widget.setObjectName(name)
     widget.setUniformItemSizes(True)
@@ -76,8 +76,8 @@ class LodgingAlerts(QWidget):
         self._lodging = lodging
         self._actor = actor
         self._loading = False
-        self.stays = _list("stayAlerts")
-        self.leaves = _list("overdueLeaves")
+        self.stays = alert_list("stayAlerts")
+        self.leaves = alert_list("overdueLeaves")
         self.stays_label = QLabel(_("S&tay limits to watch:"))
         self.stays_label.setBuddy(self.stays)
         self.leaves_label = QLabel(_("Leave passes &overdue:"))
@@ -130,32 +130,34 @@ class LodgingAlerts(QWidget):
     def show_alerts(self, alerts: Alerts) -> None:
         stays = [(stay_text(a), a.resident_id, LEVEL_COLOURS.get(a.clock.level, "")) for a in alerts.stays]
         leaves = [(leave_text(r), r.resident_id, OVERDUE_COLOUR) for r in alerts.leaves]
-        self._fill(self.stays, self.stays_more, stays, _("No stay is near its limit."))
-        self._fill(self.leaves, self.leaves_more, leaves, _("Nobody is overdue from leave."))
-
-    def _fill(self, widget: QListWidget, more: QLabel, rows: list[tuple[str, int, str]], empty: str) -> None:
-        widget.clear()
-        for text, resident_id, colour in rows[:SHOWN]:
-            item = QListWidgetItem(text)
-            item.setData(ID_ROLE, resident_id)
-            item.setToolTip(text)
-            if colour:
-                item.setForeground(QBrush(QColor(colour)))
-            widget.addItem(item)
-        if not rows:
-            item = QListWidgetItem(empty)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            widget.addItem(item)
-        else:  # Enter opens the first at once; nothing looks selected until the list has the focus
-            widget.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
-        hidden = len(rows) - SHOWN
-        more.setText(_("… and {count} more").format(count=format_number(hidden)) if hidden > 0 else "")
-        more.setVisible(hidden > 0)
+        fill_list(self.stays, self.stays_more, stays, _("No stay is near its limit."))
+        fill_list(self.leaves, self.leaves_more, leaves, _("Nobody is overdue from leave."))
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         resident_id = item.data(ID_ROLE)
         if isinstance(resident_id, int):
             self.open_record.emit(resident_id)
+
+
+def fill_list(widget: QListWidget, more: QLabel, rows: list[tuple[str, int, str]], empty: str) -> None:
+    """The first SHOWN rows (text, resident id, colour), "… and n more" under them, `empty` when none."""
+    widget.clear()
+    for text, resident_id, colour in rows[:SHOWN]:
+        item = QListWidgetItem(text)
+        item.setData(ID_ROLE, resident_id)
+        item.setToolTip(text)
+        if colour:
+            item.setForeground(QBrush(QColor(colour)))
+        widget.addItem(item)
+    if not rows:
+        item = QListWidgetItem(empty)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        widget.addItem(item)
+    else:  # Enter opens the first at once; nothing looks selected until the list has the focus
+        widget.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+    hidden = len(rows) - SHOWN
+    more.setText(_("… and {count} more").format(count=format_number(hidden)) if hidden > 0 else "")
+    more.setVisible(hidden > 0)
 
 
 def stay_caption(figures: Figures) -> str:

@@ -9,13 +9,6 @@ from centre_desk.i18n import N_
 
 # key: (title, what the page is for and where that work is done today)
 NOT_YET_RECORDED = {
-    "health": (
-        N_("Health"),
-        N_(
-            "Health and nursing care. The program does not record care yet; keep using the centre's medical "
-            "book. The condition noted at admission is in each record, on the Admission tab."
-        ),
-    ),
     "reports": (
         N_("Reports"),
         N_(

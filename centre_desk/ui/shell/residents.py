@@ -16,6 +16,7 @@ from centre_desk.ui.admissions.dialogs import choose_draft
 from centre_desk.ui.admissions.wizard import AdmissionWizard
 from centre_desk.ui.documents.preview import preview_paper
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.health.record_panels import health_extras
 from centre_desk.ui.lodging.chooser import choose_bed
 from centre_desk.ui.record.window import RecordWindow, open_record
 from centre_desk.ui.registry.page import RegistryPage
@@ -71,6 +72,7 @@ class ResidentsFlow:
             resident_id,
             print_document=print_document,
             choose_bed=move_bed,
+            entry_extras=health_extras(self.centre.health),
         )
         opened.append(window)
         return opened[0]

@@ -1,0 +1,198 @@
+"""The Health tab's extra panels, named by the kinds (services/health/kinds.py `extras`): the vitals charts
+beside the nursing notes, and the day's medication administration record beside the medication plans."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from centre_desk.errors import UserError
+from centre_desk.formatting import format_datetime
+from centre_desk.i18n import N_, _
+from centre_desk.security.access import Actor
+from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.health.charts import GrowthChartData, VitalsChartData
+from centre_desk.services.health.dto import MarDose, MedicationDay
+from centre_desk.services.health.service import HealthService
+from centre_desk.services.health.terms import dose_text
+from centre_desk.ui.entries.tab import ExtraPanel
+from centre_desk.ui.errors import show_error
+from centre_desk.ui.health import dose_actions
+from centre_desk.ui.health.charts import GrowthChartView, VitalsChartView
+from centre_desk.ui.tasks import run_task
+from centre_desk.ui.widgets.date_edit import DateEdit
+from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
+
+log = logging.getLogger(__name__)
+
+
+class _Loading(QWidget):
+    """Reads its data off the UI thread when first shown, and again on `reload()`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loaded = self.loading = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.loaded and not self.loading:
+            self.reload()
+
+    def reload(self) -> None:
+        self.loading = True
+        run_task(self, self.read, self._done, self._failed)
+
+    if TYPE_CHECKING:  # each panel reads and shows its own data
+
+        def read(self) -> object: ...
+
+        def show_data(self, data: object) -> None: ...
+
+    def _done(self, data: object) -> None:
+        self.loading, self.loaded = False, True
+        self.show_data(data)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        if isinstance(exc, UserError):
+            show_error(self, exc)
+        else:
+            log.error("a health panel was not read: %s", type(exc).__name__)
+
+
+class ChartsPanel(_Loading):
+    def __init__(self, health: HealthService, actor: Actor, resident_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._health, self._actor, self.resident_id = health, actor, resident_id
+        self.vitals = VitalsChartView()
+        self.growth = GrowthChartView()
+        self.growth.setVisible(False)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.vitals)
+        splitter.addWidget(self.growth)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+    def read(self) -> object:
+        return self._health.charts(self._actor, self.resident_id)
+
+    def show_data(self, data: object) -> None:
+        vitals, growth = cast(tuple[tuple[VitalsChartData, ...], GrowthChartData | None], data)
+        self.vitals.set_data(vitals)
+        self.growth.set_data(growth)
+        self.growth.setVisible(growth is not None)
+
+
+def _time(dose: MarDose) -> str:
+    if dose.scheduled_for is None:
+        return _("as needed")
+    return dose.scheduled_for.astimezone().strftime("%H:%M")
+
+
+def dose_columns(summaries: dict[int, str]) -> list[Column[MarDose]]:
+    return [
+        Column(
+            _("Time"),
+            _time,
+            sort_key=lambda d: (d.scheduled_for or d.at or datetime.min.replace(tzinfo=UTC)).timestamp(),
+        ),
+        Column(_("Medicine"), lambda d: summaries.get(d.plan_id, "")),
+        Column(_("State"), lambda d: dose_text(d.state, d.outcome)),
+        Column(_("Recorded at"), lambda d: format_datetime(d.at) if d.at else ""),
+        Column(_("Written by"), lambda d: d.by),
+        Column(_("Reason"), lambda d: d.reason),
+    ]
+
+
+class MedicationPanel(_Loading):
+    """The medication administration record of a day: every dose with its state; buttons record the selected
+    dose; an as-needed medicine is given with "As-needed dose…"."""
+
+    def __init__(self, health: HealthService, actor: Actor, resident_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._health, self._actor, self.resident_id = health, actor, resident_id
+        self.day: date | None = None
+        self.data: MedicationDay | None = None
+        self.summaries: dict[int, str] = {}
+        self.day_edit = DateEdit()
+        self.day_edit.set_value(date.today())
+        day_label = QLabel(_("&Day"))
+        day_label.setBuddy(self.day_edit)
+        self.previous_button = QPushButton(_("◀ Day before"))
+        self.next_button = QPushButton(_("Day after ▶"))
+        self.model: RowTableModel[MarDose] = RowTableModel(dose_columns(self.summaries), self)
+        self.proxy, self.table = read_only_table(self.model, self)
+        self.table.setObjectName("medicationRecord")
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.empty = QLabel(_("No medicine planned on this day."))
+        can_record = actor.can(Action.CREATE, FieldGroup.HEALTH)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for widget in (day_label, self.day_edit, self.previous_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for outcome, text, _reason in dose_actions.OUTCOME_BUTTONS:
+            button = QPushButton(_(text))
+            button.setVisible(can_record)
+            button.clicked.connect(lambda _c=False, o=outcome: self._record(o))
+            self.buttons[outcome] = button
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        self.day_edit.left.connect(lambda _m: self._go(self.day_edit.value()))
+        self.previous_button.clicked.connect(lambda: self._go((self.day or date.today()) - timedelta(days=1)))
+        self.next_button.clicked.connect(lambda: self._go((self.day or date.today()) + timedelta(days=1)))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _go(self, day: date | None) -> None:
+        if day is not None and day != self.day:
+            self.day = day
+            self.day_edit.set_value(day)
+            self.reload()
+
+    def read(self) -> object:
+        return self._health.medication_day(self._actor, self.resident_id, self.day)
+
+    def show_data(self, data: object) -> None:
+        self.data = cast(MedicationDay, data)
+        self.day = self.data.day
+        self.summaries.clear()
+        self.summaries.update({p.plan_id: p.summary or _("Restricted entry") for p in self.data.plans})
+        doses = [d for p in self.data.plans for d in p.doses]
+        self.model.set_rows(doses)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(doses))
+        self.empty.setVisible(not doses)
+        self._update_buttons()
+
+    def selected(self) -> MarDose | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        dose = self.selected()
+        for button in self.buttons.values():
+            button.setEnabled(dose is not None and dose.scheduled_for is not None and dose.state != "recorded")
+
+    def _record(self, outcome: str) -> None:
+        dose = self.selected()
+        if dose is not None and dose.scheduled_for is not None:
+            dose_actions.record(self, self._health, self._actor, dose.plan_id, dose.scheduled_for, outcome, self.reload)
+
+
+def health_extras(health: HealthService) -> dict[str, ExtraPanel]:
+    """The panels the health kinds name, for the record window (app.py passes them in)."""
+    return {
+        "vitals_chart": (N_("Charts"), lambda actor, rid: ChartsPanel(health, actor, rid)),
+        "medication_record": (N_("Medication record"), lambda actor, rid: MedicationPanel(health, actor, rid)),
+    }
