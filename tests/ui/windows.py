@@ -29,6 +29,7 @@ from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.entries.kinds import kind
+from centre_desk.services.health.dto import TodayRow
 from centre_desk.services.installation import PassphraseFile
 from centre_desk.ui.administration.centre_settings.version_dialog import NewVersionDialog
 from centre_desk.ui.administration.users.account_dialog import AccountDialog
@@ -44,6 +45,7 @@ from centre_desk.ui.events import AppEvents
 from centre_desk.ui.first_run.pages import PageId
 from centre_desk.ui.first_run.wizard import FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts
+from centre_desk.ui.health.round_dialog import RoundDialog
 from centre_desk.ui.lock.screen import OtherUserDialog, UnlockDialog
 from centre_desk.ui.lodging.census import CensusView
 from centre_desk.ui.lodging.census_dialogs import PresenceDialog
@@ -375,6 +377,18 @@ def reason(ctx: Context) -> Opened:
     return Opened(dialog)
 
 
+def vitals_round(ctx: Context) -> Opened:
+    """The round of vitals for a full centre (40 rows), after a refused save (messages under the grid)."""
+    rows = [TodayRow(n, f"LC-2026-{n:04d}", f"Sùng Thị Người Số {n}", 15 + n % 20,
+                     f"Nhà A – Phòng {100 + n // 4} – G{n % 4}", "present", None, None, False, True, None, 0, 0, 0,
+                     None) for n in range(40)]  # fmt: skip
+    dialog = RoundDialog(None, rows, None)
+    for row in range(3):
+        dialog.model.item(row, 1).setText("55")
+    dialog.accept()
+    return Opened(dialog)
+
+
 CATALOGUE = (
     Entry("main-window", MainWindow, main_window),
     Entry("record", RecordWindow, record_window),
@@ -405,6 +419,7 @@ CATALOGUE = (
     Entry("leave-pass", LeaveDialog, leave),
     Entry("entry-form", EntryDialog, entry_form),
     Entry("reason", ReasonDialog, reason),
+    Entry("vitals-round", RoundDialog, vitals_round),
 )
 
 

@@ -32,9 +32,9 @@ from centre_desk.services.entries.fields import Field, FieldType, as_text, parse
 from centre_desk.services.entries.kinds import EntryKind, Restriction
 from centre_desk.ui.administration.users.form_parts import hint_label
 from centre_desk.ui.entries.field_widgets import FieldWidget
-from centre_desk.ui.record.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.date_edit import DateEdit
 from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
+from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.window_fit import fit_window
 
 Preview = Callable[[EntryInput], str]

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from centre_desk.ui.record.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
+from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.window_fit import fit_window
 
 

@@ -17,10 +17,10 @@ from centre_desk.services.entries.dto import EntryInput
 from centre_desk.services.entries.fields import Value, parse
 from centre_desk.services.entries.kinds import kind
 from centre_desk.services.health.dto import TodayRow
-from centre_desk.ui.record.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.date_edit import DateEdit
 from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
 from centre_desk.ui.widgets.grid import SheetView, grid_hint
+from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.window_fit import fit_window
 
 COLUMNS = ("temperature", "pulse", "systolic", "diastolic", "resp_rate", "spo2", "consciousness", "note")

@@ -13,8 +13,8 @@ from centre_desk.i18n import _
 from centre_desk.services.lodging.dto import ExtensionInput, StayClock
 from centre_desk.ui.administration.users.form_parts import hint_label
 from centre_desk.ui.record.lodging_terms import clock_basis, clock_text
-from centre_desk.ui.record.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.date_edit import DateEdit
+from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 
 
 class ExtensionDialog(SubmitDialog[ExtensionInput]):

@@ -22,7 +22,7 @@ from centre_desk.ui.administration.users.form_parts import hint_label
 from centre_desk.ui.record.fields import KeyCombo
 from centre_desk.ui.record.labels import SEXES, term
 from centre_desk.ui.record.lodging_terms import KEEP_APART_REASONS
-from centre_desk.ui.record.submit_dialog import SubmitDialog
+from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 SearchResidents = Callable[[str], Sequence[RegistryRow]]

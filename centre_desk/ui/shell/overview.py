@@ -146,12 +146,14 @@ class OverviewPage(QWidget):
         layout.addWidget(facts)
         layout.addSpacing(16)
         layout.addLayout(cards)
-        if self.alerts is not None:
+        lists = QHBoxLayout()  # side by side: the page must fit a 1366×768 screen
+        lists.setSpacing(16)
+        for part in (self.alerts, self.health_alerts):
+            if part is not None:
+                lists.addWidget(part, 2 if part is self.alerts else 1)
+        if lists.count():
             layout.addSpacing(12)
-            layout.addWidget(self.alerts)
-        if self.health_alerts is not None:
-            layout.addSpacing(8)
-            layout.addWidget(self.health_alerts)
+            layout.addLayout(lists)
         layout.addSpacing(18)
         layout.addWidget(what)
         layout.addLayout(uses)
