@@ -7,7 +7,7 @@ from datetime import datetime
 
 from centre_desk.services.entries.fields import Value
 
-PAGE = 200  # rows read at once; the lists fetch more as the user scrolls
+PAGE = 100  # rows read at once; the lists fetch more as the user scrolls
 
 
 @dataclass(frozen=True)

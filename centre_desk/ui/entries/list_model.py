@@ -37,6 +37,7 @@ class EntryListModel(QAbstractTableModel):
         self._fetch = fetch
         self._fields = [f for f in kind.fields if f.in_list]
         self._rows: list[EntryRow] = []
+        self._texts: list[list[str]] = []  # the cells' words, made once per row (views ask many times)
         self._next: Cursor | None = None
         self.total = 0
         self._titles = [_("When")] + [_(f.label) for f in self._fields] + [_("Summary"), _("Written by")]
@@ -46,6 +47,7 @@ class EntryListModel(QAbstractTableModel):
     def set_page(self, page: EntryPage) -> None:
         self.beginResetModel()
         self._rows = list(page.rows)
+        self._texts = [self._row_texts(r) for r in self._rows]
         self._next = page.next
         self.total = page.total
         self.endResetModel()
@@ -59,6 +61,7 @@ class EntryListModel(QAbstractTableModel):
         page = self._fetch(self._next)
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page.rows) - 1)
         self._rows += page.rows
+        self._texts += [self._row_texts(r) for r in page.rows]
         self._next = page.next
         self.endInsertRows()
 
@@ -70,10 +73,12 @@ class EntryListModel(QAbstractTableModel):
         for number, row in enumerate(self._rows):
             if row.id == updated.id:
                 self._rows[number] = updated
+                self._texts[number] = self._row_texts(updated)
                 self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
                 return number
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._rows.insert(0, updated)
+        self._texts.insert(0, self._row_texts(updated))
         self.total += 1
         self.endInsertRows()
         return 0
@@ -90,6 +95,9 @@ class EntryListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._titles[section]
         return None
+
+    def _row_texts(self, row: EntryRow) -> list[str]:
+        return [self.text(row, column) for column in range(len(self._titles))]
 
     def text(self, row: EntryRow, column: int) -> str:
         if column == 0:
@@ -109,7 +117,7 @@ class EntryListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(row, index.column())
+            return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.hidden:
                 return QColor(HIDDEN_COLOUR)

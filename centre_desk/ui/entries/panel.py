@@ -42,6 +42,7 @@ from centre_desk.ui.errors import show_error
 from centre_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
+SIZE_ROWS = 30  # rows read to size the columns (all of them would take longer than the reading)
 
 
 class EntryPanel(QWidget):
@@ -79,6 +80,7 @@ class EntryPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_ROWS)  # fit the columns to the first rows
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.detail = QTextBrowser()

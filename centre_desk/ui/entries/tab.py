@@ -1,17 +1,20 @@
-"""A record tab that lists dated entries (e.g. Health): one page per kind the user may see, in the order
-the kinds declare, plus the extra panels a capability adds (e.g. the vitals charts)."""
+"""A record tab that lists dated entries (e.g. Medical care): one page per kind the user may see, in the order
+the kinds declare, plus the extra panels a capability adds (e.g. the vitals charts). A page is built when it is
+first shown: a record opens faster when the pages nobody looks at stay empty."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from centre_desk.i18n import _
 from centre_desk.security.access import Actor
 from centre_desk.services.entries import EntryService
-from centre_desk.services.entries.kinds import RecordTab, kinds_of_tab
+from centre_desk.services.entries.kinds import EntryKind, RecordTab, kinds_of_tab
 from centre_desk.ui.entries.panel import EntryPanel
 
 # an extra panel: (title N_ source, factory(actor, resident_id) → widget), keyed by the code a kind names
@@ -27,18 +30,67 @@ class EntriesTab(QTabWidget):
         self.setObjectName(f"entriesTab_{tab.code}")
         self.record_tab = tab
         self.panels: dict[str, EntryPanel] = {}
+        self._makers: dict[QWidget, Callable[[], QWidget]] = {}  # an empty page → what it becomes
+        self._codes: dict[str, QWidget] = {}
         visible = [k for k in kinds_of_tab(tab.code) if k in service.kinds_for(actor)]
         added: set[str] = set()
         for kind in visible:
-            panel = EntryPanel(service, actor, kind, resident_id)
-            panel.changed.connect(self.changed)
-            self.panels[kind.code] = panel
-            self.addTab(panel, _(kind.plural))
+            self._page(kind.code, _(kind.plural), partial(self._panel, service, actor, kind, resident_id))
             for code in kind.extras:
                 if extras and code in extras and code not in added:
                     added.add(code)
                     title, make = extras[code]
-                    self.addTab(make(actor, resident_id), _(title))
+                    self._page(code, _(title), partial(make, actor, resident_id))
+        self.currentChanged.connect(self._build)
+
+    def _page(self, code: str, title: str, make: Callable[[], QWidget]) -> None:
+        empty = QWidget()
+        self._makers[empty] = make
+        self._codes[code] = empty
+        self.addTab(empty, title)
+
+    def _panel(self, service: EntryService, actor: Actor, kind: EntryKind, resident_id: int) -> EntryPanel:
+        panel = EntryPanel(service, actor, kind, resident_id)
+        panel.changed.connect(self.changed)
+        self.panels[panel.kind.code] = panel
+        return panel
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build(self.currentIndex())  # the page in view is made before the first paint
+        super().showEvent(event)
+
+    def _build(self, index: int) -> QWidget | None:
+        empty = self.widget(index)
+        make = self._makers.pop(empty, None) if empty is not None else None
+        if make is None or empty is None:
+            return empty
+        built = make()
+        blocked = self.blockSignals(True)  # replacing the page must not build the next one
+        title = self.tabText(index)
+        self.removeTab(index)
+        self.insertTab(index, built, title)
+        self.setCurrentIndex(index)
+        self.blockSignals(blocked)
+        self._codes = {c: (built if w is empty else w) for c, w in self._codes.items()}
+        empty.deleteLater()
+        return built
+
+    def page(self, code: str) -> QWidget:
+        """The page of a kind or an extra panel, built now if it was not yet."""
+        index = self.indexOf(self._codes[code])
+        built = self._build(index)
+        assert built is not None
+        return built
+
+    def panel(self, code: str) -> EntryPanel:
+        page = self.page(code)
+        assert isinstance(page, EntryPanel)
+        return page
+
+    def show_page(self, code: str) -> QWidget:
+        page = self.page(code)
+        self.setCurrentWidget(page)
+        return page
 
     def reload(self) -> None:
         for panel in self.panels.values():

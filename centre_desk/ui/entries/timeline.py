@@ -31,6 +31,7 @@ from centre_desk.ui.errors import show_error
 from centre_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
+SIZE_ROWS = 30  # rows read to size the columns (all of them would take longer than the reading)
 _Index = QModelIndex | QPersistentModelIndex
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -123,6 +124,7 @@ class TimelineTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_ROWS)  # fit the columns to the first rows
         self.table.horizontalHeader().setStretchLastSection(False)
         bar = QHBoxLayout()
         bar.addWidget(label)

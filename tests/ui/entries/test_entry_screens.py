@@ -15,6 +15,7 @@ from centre_desk.security.access import Actor
 from centre_desk.services.entries.dto import EntryInput
 from centre_desk.services.entries.kinds import EntryKind
 from centre_desk.ui.entries.form import EntryDialog
+from centre_desk.ui.entries.panel import EntryPanel
 from centre_desk.ui.entries.tab import EntriesTab
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.record import RecordWindow
@@ -60,7 +61,7 @@ def test_a_declared_kind_gets_a_tab_a_list_and_a_form(
     assert "test_calls" in _tab_titles(window) and "Dòng thời gian" in _tab_titles(window)
     window.tabs.setCurrentWidget(tab)
     window.show()
-    panel = tab.panels[phone_kind.code]
+    panel = tab.panel(phone_kind.code)
     qtbot.waitUntil(lambda: panel.loaded)
     assert panel.model.rowCount() == 1 and panel.model.text(panel.model.row(0), 1) == "Mẹ"
 
@@ -91,8 +92,8 @@ def test_a_restricted_entry_is_a_bare_line_and_the_glass_can_be_broken(
                                               ("result_on", datetime(2026, 11, 4).date()))))  # fmt: skip
     tab = EntriesTab(installed.centre.entries, counsellor, next(t for t in _tabs() if t.code == "health"), rid)
     qtbot.addWidget(tab)
-    panel = tab.panels["health_test"]
-    tab.setCurrentWidget(panel)
+    panel = tab.show_page("health_test")
+    assert isinstance(panel, EntryPanel)
     tab.show()
     qtbot.waitUntil(lambda: panel.loaded)
     row = panel.model.row(0)

@@ -16,6 +16,8 @@ from PySide6.QtCharts import QScatterSeries
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
+from centre_desk import i18n
+from centre_desk.i18n import _
 from centre_desk.services.health.charts import (
     ChartLine,
     ChartPoint,
@@ -84,6 +86,15 @@ def growth() -> GrowthChartData:
     return GrowthChartData("Weight-for-age", points, reference(), "Girls")
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The words below are the English source texts."""
+    before = i18n.language()
+    i18n.install("en")
+    yield
+    i18n.install(before)
+
+
 @pytest.fixture
 def vitals(qtbot: QtBot) -> Iterator[VitalsChartView]:
     view = VitalsChartView()
@@ -100,7 +111,7 @@ def test_the_chooser_lists_every_measure(vitals: VitalsChartView) -> None:
     assert [combo.itemText(i) for i in range(combo.count())] == ["Temperature", "Blood pressure", "SpO₂"]
     assert combo.focusPolicy() & Qt.FocusPolicy.TabFocus
     labels = [label for label in vitals.findChildren(QLabel) if label.buddy() is combo]
-    assert [label.text() for label in labels] == ["&Measure"]
+    assert [label.text() for label in labels] == [_("&Measure")]
     combo.setCurrentIndex(1)
     assert [line.name() for line in vitals.lines] == ["Systolic", "Diastolic"]
     assert len(vitals.lines[1].points()) == len(blood_pressure().lines[1].points)
