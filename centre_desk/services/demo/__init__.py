@@ -4,7 +4,9 @@
 * `create` — `create_demo` and `populate`, the generator; `data` and `maker` — the invented people;
 * `papers` — register lines for the demo's papers, so its outgoing-document register looks lived in;
 * `lodging` (with `lodging_beds`, `lodging_presence`) — 40 beds and 14 months of who slept where, leave and
-  presence, the stay-limit clocks: a living centre.
+  presence, the stay-limit clocks: a living centre;
+* `health` (with `health_care`, `health_medicines`, `health_text`) — the nurse's year, written by the demo's
+  nurse "yta": intake checks, nursing notes with NEWS2, medicines and doses, tests, referrals.
 
 Only the marker is imported here; the generator is imported from its module when it is wanted.
 """

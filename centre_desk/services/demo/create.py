@@ -4,8 +4,9 @@
 rows exactly as `AdmissionService.admit` writes them: every generated admission is already what
 `check_admission` returns (the tests verify it), and the rows are filled by the same `apply_person` /
 `apply_stay`; codes and their counters follow `AdmissionService._next_code`. Those in the centre now are as
-many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`). `create_demo`
-initialises a new encrypted installation with a manager account "demo" and populates it. A demo database
+many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`), then a year of
+health records written by the demo's nurse "yta" (`health`). `create_demo` initialises a new encrypted
+installation with a manager account "demo" and populates it (the nurse "yta" gets the same password). A demo database
 carries the setting "demo" = "1"; `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
 
 Names, villages and places come from resources/demo/people.json; everyone is fictional.
@@ -58,6 +59,7 @@ from centre_desk.services.demo.data import (
     Stay,
     plan,
 )
+from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
 from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
 from centre_desk.services.demo.maker import Maker
 from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
@@ -85,6 +87,7 @@ class DemoSummary:
     seconds: float
     registered: int = 0  # register lines of the demo's papers
     lodging: LodgingFigures = field(default_factory=LodgingFigures)  # rooms, beds and tonight's census
+    health: HealthFigures = field(default_factory=HealthFigures)  # the nurse's year
 
 
 @dataclass(frozen=True)
@@ -225,11 +228,14 @@ def populate(
     *,
     now: datetime | None = None,
     check: bool = False,
+    password: str | None = None,
 ) -> DemoSummary:
     """Add `count` synthetic residents (about 5% of them readmissions) in one transaction.
 
     The same seed and `now` give the same residents. Refuses a database with real residents. `check` also runs
     every admission through `check_admission` (about twice as slow; the generated input is clean already).
+    Their health records are written by the installation's first nurse; without one, the nurse "yta" is added
+    with `password` (a random one when None: the manager sets a new one on the staff accounts page).
     """
     if not 0 <= count <= 1_000_000:
         raise ValidationError("residents", _("The number of demo residents must be between 0 and 1000000."))
@@ -262,6 +268,8 @@ def populate(
             if progress is not None:
                 progress(min(start + CHUNK, len(stays)))
         lodging = furnish(s, roster, recorded_by, now)
+        nurse = nurse_account(s, centre.accounts, password or new_demo_password())
+        health = fill(s, roster, nurse, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -276,6 +284,7 @@ def populate(
         seconds=time.perf_counter() - started,
         registered=registered,
         lodging=lodging,
+        health=health,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary
@@ -334,7 +343,7 @@ def create_demo(
         with centre.sessions.begin() as s:
             _mark(s)  # first, so that a failed run can be replaced by the next one
         centre.settings.save_centre(SYSTEM, later)
-        summary = populate(centre, residents, seed, progress)
+        summary = populate(centre, residents, seed, progress, password=password)
         described = centre.target.describe()
     finally:
         centre.close()
