@@ -5,7 +5,7 @@ pulse, blood pressure …) and a few have an episode: a fever (NEWS2 alerts for 
 treated with amoxicillin, a headache, a stomach ache, scabies; one or two adults have a fever now (NEWS2 ≥ 5
 in the last 24 hours: the Overview shows it), a child has one too (no NEWS2 under 16), and the one in hospital
 tonight went there with pneumonia. NEWS2 is what `vitals.derive` gives for the resident's context on the day,
-as the entry service would store it (a pregnant woman's comes from `pregnancy.pregnant_on`: none).
+as the entry service would store it (a pregnant woman's comes from `facts.pregnant_on`: none).
 The medication plans and doses are in health_medicines.
 """
 
@@ -29,7 +29,7 @@ from centre_desk.services.demo.health_text import (
     ROUTINE,
 )
 from centre_desk.services.entries.kinds import Context
-from centre_desk.services.health import growth, pregnancy, ranges, vitals
+from centre_desk.services.health import facts, growth, ranges, vitals
 from centre_desk.services.health.news2 import PULSE, RESP_RATE, SYSTOLIC
 from centre_desk.services.lodging.common import local_day, local_moment
 from centre_desk.services.registry import age_on
@@ -66,7 +66,7 @@ class Patient:
     away: list[tuple[datetime, datetime]] = field(default_factory=list)
     allergies: str = ""
     injuries: str = ""
-    pregnant_from: date | None = None  # her pregnancy was found that day: ask `pregnancy.pregnant_on`
+    pregnant_from: date | None = None  # her pregnancy was found that day: ask `facts.pregnant_on`
 
     @property
     def pregnant(self) -> bool:
@@ -234,7 +234,7 @@ class Ward:
             text, evolution, pain, notify = self._words(p, t, episode)
             values |= {"pain": pain, "evolution": evolution, "notify_manager": notify, "note": text}
             if p.pregnant and day not in pregnant:
-                pregnant[day] = pregnancy.pregnant_on(self.s, p.rid, day)
+                pregnant[day] = facts.pregnant_on(self.s, p.rid, day)
             context = Context(p.age(day), p.sex, pregnant.get(day, False), day)
             values |= vitals.derive(values, context)
             if values["news2_alert"] and episode is not None and episode.kind in ("now", "pneumonia"):
