@@ -148,8 +148,9 @@ def check_values(fields: Sequence[Field], values: Mapping[str, Value]) -> list[t
     return problems
 
 
-def show(field: Field, value: Value) -> str:
-    """The value as the record tab, the Timeline and the papers show it."""
+def show(field: Field, value: Value, unit: bool = True) -> str:
+    """The value as the record tab, the Timeline and the papers show it (without its unit for a column whose
+    heading names it)."""
     if value is None or value == "":
         return ""
     if field.type is FieldType.FLAG:
@@ -160,7 +161,7 @@ def show(field: Field, value: Value) -> str:
         return format_date(value)
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         text = show_number(field, value)
-        return f"{text} {_(field.unit)}" if field.unit else text
+        return f"{text} {_(field.unit)}" if field.unit and unit else text
     return str(value)
 
 

@@ -8,7 +8,8 @@ and a few optional hooks written as pure functions over the values:
 * `check(values, context)` — problems across fields (e.g. diastolic above systolic);
 * `derive(values, context)` — computed columns stored with the entry (e.g. the NEWS2 score);
 * `flag(values)` — True marks the entry as needing attention (red in the lists, on the Overview);
-* `preview(values, context)` — a live line under the form while typing (e.g. "NEWS2 5 — medium").
+* `preview(values, context)` — a live line under the form while typing (e.g. "NEWS2 5 — medium");
+* `list_summary(values)` — the list's last column when the summary repeats the columns.
 
 The service (`EntryService`), the record tab (`ui/entries`), the Timeline, the audit and the printed list
 need nothing else. tests/services/entries shows a kind declared by a test, with no code of its own.
@@ -88,6 +89,11 @@ class EntryKind:
     when_label: str = DEFAULT_WHEN  # N_ source: the label of the moment
     order: int = 100  # place in its tab
     extras: tuple[str, ...] = field(default=())  # UI panels the tab adds beside the list ("vitals_chart")
+    list_summary: Callable[[Values], str] | None = None  # the list's last column, beside the in_list fields
+
+    def brief(self, values: Values) -> str:
+        """What the list shows after the kind's own columns: `list_summary`, else the summary."""
+        return (self.list_summary or self.summary)(values)
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)

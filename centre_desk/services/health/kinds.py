@@ -57,7 +57,7 @@ HEALTH_CHECK = register(EntryKind(
 NURSING_NOTE = register(EntryKind(
     code="nursing_note", model=NursingNote, title=N_("Nursing note"), plural=N_("Nursing notes and vitals"),
     group=FieldGroup.HEALTH, tab="health", order=10, restriction=Restriction.OPTIONAL,
-    summary=vitals.summary, flag=vitals.flag, check=vitals.problems, derive=vitals.derive,
+    summary=vitals.summary, list_summary=vitals.brief, flag=vitals.flag, check=vitals.problems, derive=vitals.derive,
     derived=("news2", "news2_alert"), preview=vitals.preview, extras=("vitals_chart",),
     fields=(
         F("temperature", N_("Temperature"), T.DECIMAL, minimum=Decimal(30), maximum=Decimal(45), decimals=1,

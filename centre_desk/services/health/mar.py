@@ -144,6 +144,8 @@ def record_dose(s: Session, actor: Actor, data: DoseInput, now: datetime, see_re
         problems.append(("scheduled_for", _("This medicine is not scheduled at that time.")))
     if data.scheduled_for is None and not plan.as_needed:
         problems.append(("scheduled_for", _("Choose the scheduled dose.")))
+    if data.scheduled_for is None and not data.reason.strip():
+        problems.append(("reason", _("Write why the medicine is given now.")))
     if problems:
         raise ValidationErrors(problems)
     row = DoseRow(plan_id=plan.id, resident_id=plan.resident_id, scheduled_for=data.scheduled_for,

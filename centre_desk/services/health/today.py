@@ -3,8 +3,9 @@ the doses due in the next hours, and the alerts (NEWS2, "report to the managemen
 referrals still open, an intake check asking for an urgent referral).
 
 Vitals are due (a shelter, not a ward, so the rhythm is gentler than a hospital's, ⚠️ to agree with the
-centre's doctor): every 24 hours; every 6 hours after a NEWS2 of 1–4; every hour after an alert (NEWS2 5 or
-more, or 3 in one measure). Restricted entries take part only for an actor who may see them.
+centre's doctor): every day in her first week in the centre, then every week; every 6 hours after a NEWS2 of
+1–4 or a temperature of 38 °C or more; every hour after an alert (NEWS2 5 or more, or 3 in one measure).
+Restricted entries take part only for an actor who may see them.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from centre_desk.formatting import format_datetime
 from centre_desk.i18n import _
 from centre_desk.models.health import HealthCheck, NursingNote, Referral
 from centre_desk.models.lodging import Presence
+from centre_desk.models.resident import Admission
 from centre_desk.services.entries.store import values_of
 from centre_desk.services.health import mar
 from centre_desk.services.health.dto import DueDoseRow, HealthAlert, TodayRow, TodayView
@@ -27,7 +29,9 @@ from centre_desk.services.lodging import census
 from centre_desk.services.lodging.common import local_day
 from centre_desk.services.lodging.dto import CensusRow
 
-DAILY, WATCH, CLOSE = timedelta(hours=24), timedelta(hours=6), timedelta(hours=1)
+WEEKLY, DAILY, WATCH, CLOSE = timedelta(days=7), timedelta(hours=24), timedelta(hours=6), timedelta(hours=1)
+FIRST_WEEK = timedelta(days=7)
+FEVER = 38
 LOOK_BACK = timedelta(days=30)  # notes older than this do not set the rhythm
 ALERT_HOURS = timedelta(hours=24)
 DOSE_WINDOW = timedelta(hours=4)  # doses due in the next hours
@@ -50,11 +54,22 @@ def _notes(s: Session, ids: Sequence[int], since: datetime, see: bool) -> dict[i
     return found
 
 
-def _due(last: NursingNote | None, now: datetime) -> datetime | None:
+def _due(last: NursingNote | None, arrived: datetime | None, now: datetime) -> datetime:
     if last is None:
         return now
-    step = CLOSE if last.news2_alert else WATCH if (last.news2 or 0) > 0 else DAILY
+    if last.news2_alert:
+        step = CLOSE
+    elif (last.news2 or 0) > 0 or (last.temperature or 0) >= FEVER:
+        step = WATCH
+    else:
+        step = DAILY if arrived is not None and last.occurred_at < arrived + FIRST_WEEK else WEEKLY
     return last.occurred_at + step
+
+
+def _arrivals(s: Session, ids: Sequence[int]) -> dict[int, datetime]:
+    found = s.execute(select(Admission.resident_id, func.max(Admission.arrived_at))
+                      .where(Admission.resident_id.in_(ids)).group_by(Admission.resident_id))  # fmt: skip
+    return {int(rid): at for rid, at in found}
 
 
 def today(s: Session, now: datetime, names: bool, see: bool, tz: tzinfo) -> TodayView:
@@ -63,6 +78,7 @@ def today(s: Session, now: datetime, names: bool, see: bool, tz: tzinfo) -> Toda
     ids = [r.resident_id for r in rows]
     by_id = {r.resident_id: r for r in rows}
     notes = _notes(s, ids, now - LOOK_BACK, see)
+    arrived = _arrivals(s, ids)
     alerts: list[HealthAlert] = []
     doses: list[DueDoseRow] = []
     missed: dict[int, int] = dict.fromkeys(ids, 0)
@@ -93,7 +109,7 @@ def today(s: Session, now: datetime, names: bool, see: bool, tz: tzinfo) -> Toda
         mine = notes[row.resident_id]
         last = next((n for n in mine if any(getattr(n, v) is not None for v in VITALS)), None)
         weight = next((n.weight_kg for n in mine if n.weight_kg is not None), None)
-        due_at = _due(last, now) if row.presence in HERE else None
+        due_at = _due(last, arrived.get(row.resident_id), now) if row.presence in HERE else None
         result.append(TodayRow(
             row.resident_id, row.code, row.label, row.age, _place(row), str(row.presence),
             last.occurred_at if last else None, last.news2 if last else None, bool(last and last.news2_alert),

@@ -104,3 +104,17 @@ def summary(values: Values) -> str:
     if isinstance(note, str) and note:
         parts.append(" ".join(note.split())[:80])
     return " · ".join(parts)
+
+
+def brief(values: Values) -> str:
+    """The list's last column beside the vitals' own: NEWS2 (or why not), the evolution, the note."""
+    parts = []
+    news = values.get("news2")
+    if isinstance(news, int) and not isinstance(news, bool):
+        parts.append(f"NEWS2 {news}")
+    if values.get("notify_manager"):
+        parts.append(_("Report to the management"))
+    note = values.get("note")
+    if isinstance(note, str) and note:
+        parts.append(" ".join(note.split())[:160])
+    return " · ".join(parts)

@@ -40,7 +40,8 @@ class EntryListModel(QAbstractTableModel):
         self._texts: list[list[str]] = []  # the cells' words, made once per row (views ask many times)
         self._next: Cursor | None = None
         self.total = 0
-        self._titles = [_("When")] + [_(f.label) for f in self._fields] + [_("Summary"), _("Written by")]
+        heads = [_(f.label) + (f" ({_(f.unit)})" if f.unit else "") for f in self._fields]
+        self._titles = [_("When"), *heads, _("Summary"), _("Written by")]
 
     # -- filling ---------------------------------------------------------------------------------------------
 
@@ -108,9 +109,9 @@ class EntryListModel(QAbstractTableModel):
             return restricted_text() if column == 1 else ""
         if column == len(self._titles) - 2:
             struck = _("Struck out: {reason}").format(reason=row.struck_reason) + " – " if row.struck else ""
-            return struck + row.summary
+            return struck + self.kind.brief(dict(row.values))
         field = self._fields[column - 1]
-        return show(field, row.value(field.name))
+        return show(field, row.value(field.name), unit=False)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -13,9 +13,12 @@ from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +29,8 @@ from centre_desk.i18n import _
 from centre_desk.security.access import Actor
 from centre_desk.services.entries import EntryService
 from centre_desk.services.entries.dto import TimelineItem, TimelinePage
+from centre_desk.services.entries.kinds import kind
+from centre_desk.ui.entries.detail import entry_html
 from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR, HIDDEN_COLOUR, STRUCK_COLOUR
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.tasks import run_task
@@ -109,8 +114,8 @@ class TimelineTab(QWidget):
         self.filter = QComboBox()
         self.filter.setObjectName("timelineFilter")
         self.filter.addItem(_("Everything"), "")
-        for kind in service.kinds_for(actor):
-            self.filter.addItem(_(kind.plural), kind.code)
+        for declared in service.kinds_for(actor):
+            self.filter.addItem(_(declared.plural), declared.code)
         for code, title in (("admission", _("Admission")), ("lodging", _("Bed")), ("presence", _("Presence"))):
             self.filter.addItem(title, code)
         label = QLabel(_("&Show:"))
@@ -136,6 +141,7 @@ class TimelineTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self.filter.currentIndexChanged.connect(self._on_filter)
+        self.table.activated.connect(self._open)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -153,7 +159,7 @@ class TimelineTab(QWidget):
         self.model.set_page(cast(TimelinePage, page))
         self.status.setText("")
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 620))
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -162,6 +168,24 @@ class TimelineTab(QWidget):
             show_error(self, exc)
         else:
             log.error("timeline not read: %s", type(exc).__name__)
+
+    def _open(self, index: QModelIndex) -> None:
+        """Enter or a double click on an entry: the entry in full (read again, audited) in a small window."""
+        item = self.model.items[self.proxy.mapToSource(index).row()]
+        if not item.kind:
+            return
+        try:
+            row = self._service.get(self._actor, item.kind, item.entry_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        browser = QTextBrowser()
+        browser.setHtml(entry_html(kind(item.kind), row))
+        dialog = QDialog(self)
+        dialog.setWindowTitle(item.title)
+        QVBoxLayout(dialog).addWidget(browser)
+        dialog.resize(640, 480)
+        dialog.exec()
 
     def _on_filter(self) -> None:
         code = str(self.filter.currentData() or "")

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from centre_desk.errors import UserError
 from centre_desk.formatting import format_datetime
@@ -17,9 +26,10 @@ from centre_desk.i18n import N_, _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.health.charts import GrowthChartData, VitalsChartData
-from centre_desk.services.health.dto import MarDose, MedicationDay
+from centre_desk.services.health.dto import DoseInput, MarDose, MarPlan, MedicationDay
 from centre_desk.services.health.service import HealthService
 from centre_desk.services.health.terms import dose_text
+from centre_desk.ui.entries.reason_dialog import ReasonDialog
 from centre_desk.ui.entries.tab import ExtraPanel
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.health import dose_actions
@@ -132,9 +142,13 @@ class MedicationPanel(_Loading):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.empty = QLabel(_("No medicine planned on this day."))
         can_record = actor.can(Action.CREATE, FieldGroup.HEALTH)
+        self.as_needed_button = QPushButton(_("Give an &as-needed medicine…"))
+        self.as_needed_button.setToolTip(_("Record a dose of a medicine planned “as needed”, given now, with why"))
+        self.as_needed_button.setVisible(can_record)
+        self.as_needed_button.clicked.connect(self.give_as_needed)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for widget in (day_label, self.day_edit, self.previous_button, self.next_button):
+        for widget in (day_label, self.day_edit, self.previous_button, self.next_button, self.as_needed_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for outcome, text, _reason in dose_actions.OUTCOME_BUTTONS:
@@ -179,7 +193,32 @@ class MedicationPanel(_Loading):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
+    def as_needed_plans(self) -> list[MarPlan]:
+        return [p for p in (self.data.plans if self.data else ()) if p.as_needed and not p.hidden]
+
+    def give_as_needed(self) -> None:
+        plans = self.as_needed_plans()
+        if not plans:
+            return
+        plan = plans[0]
+        if len(plans) > 1:
+            names = [p.summary for p in plans]
+            chosen, ok = QInputDialog.getItem(self, _("Give an as-needed medicine"), _("Medicine:"), names, 0, False)
+            if not ok:
+                return
+            plan = plans[names.index(chosen)]
+        health, actor, plan_id = self._health, self._actor, plan.plan_id
+
+        def give(reason: str) -> object:
+            return health.record_dose(actor, DoseInput(plan_id, None, "given", reason))
+
+        why = _("&Why is it given now? (e.g. fever 38.5 °C)")
+        dialog = ReasonDialog(self, _("Give an as-needed medicine"), plan.summary, why, _("Record"), give)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
     def _update_buttons(self) -> None:
+        self.as_needed_button.setEnabled(bool(self.as_needed_plans()))
         dose = self.selected()
         for button in self.buttons.values():
             button.setEnabled(dose is not None and dose.scheduled_for is not None and dose.state != "recorded")

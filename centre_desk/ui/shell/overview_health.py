@@ -5,7 +5,7 @@ Enter or a double click opens the record. Read through the health service (audit
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 
 from centre_desk.i18n import _
 from centre_desk.security.access import Actor
@@ -29,11 +29,11 @@ class HealthAlerts(QWidget):
         self.label.setBuddy(self.list)
         self.label.setStyleSheet("font-weight: bold;")
         self.more = QLabel()
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)  # as the lodging lists beside it, so the two line up
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.list)
-        layout.addWidget(self.more)
+        layout.addWidget(self.label, 0, 0)
+        layout.addWidget(self.list, 1, 0)
+        layout.addWidget(self.more, 2, 0)
         self.list.itemActivated.connect(self._on_item_activated)
 
     def refresh(self) -> None:
