@@ -14,7 +14,7 @@ from centre_desk.formatting import format_number
 from centre_desk.i18n import _
 from centre_desk.services.entries.fields import Value
 from centre_desk.services.entries.kinds import Context, Values
-from centre_desk.services.health.news2 import Consciousness, News2, VitalSigns, band_name, news2
+from centre_desk.services.health.news2 import Consciousness, News2, VitalSigns, band_name, news2, parameter_name
 
 Problems = list[tuple[str, str]]
 
@@ -58,7 +58,9 @@ def news2_text(result: News2) -> str:
     if not result.applicable:
         return _("NEWS2 does not apply (under 16 or pregnant): compare with the normal ranges for her age.")
     if result.total is None:
-        return _("NEWS2: {n} of 7 measures still missing.").format(n=len(result.missing))
+        missing = ", ".join(parameter_name(code) for code in result.missing)
+        text = _("NEWS2: still missing {measures}.").format(measures=missing)
+        return text + (" " + _("A measure scored 3: tell the doctor now.") if result.alert else "")
     text = _("NEWS2 {score} – {band}").format(score=result.total, band=band_name(result.band) if result.band else "")
     return text + (" – " + _("tell the doctor now") if result.alert else "")
 

@@ -121,7 +121,7 @@ class EntryDialog(SubmitDialog[EntryInput]):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self._fill(row)
-        fit_window(self, QSize(900, 640))
+        fit_window(self, QSize(900, min(680, body.sizeHint().height() + 150)))
 
     def _sections(self) -> list[tuple[str, list[Field]]]:
         sections: dict[str, list[Field]] = {}
@@ -182,6 +182,3 @@ class EntryDialog(SubmitDialog[EntryInput]):
             raise ValidationErrors(problems or [("occurred_at", _("Please fill in the date."))])
         restricted = self.restricted.isChecked() and self._may_restrict
         return EntryInput(moment.astimezone(), tuple(values), restricted)
-
-    def sizeHint(self) -> QSize:
-        return QSize(900, 640)

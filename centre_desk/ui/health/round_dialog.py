@@ -19,7 +19,7 @@ from centre_desk.services.entries.kinds import kind
 from centre_desk.services.health.dto import TodayRow
 from centre_desk.ui.widgets.date_edit import DateEdit
 from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
-from centre_desk.ui.widgets.grid import SheetView, grid_hint
+from centre_desk.ui.widgets.grid import SheetView
 from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 from centre_desk.ui.widgets.window_fit import fit_window
 
@@ -59,7 +59,8 @@ class RoundDialog(SubmitDialog[Items]):
         when_label.setBuddy(self.when)
         grid_label = QLabel(_("&Vitals (leave a row empty to skip her)"))
         grid_label.setBuddy(self.grid)
-        hint = QLabel(grid_hint() + " · ACVPU: A, C, V, P, U")
+        hint = QLabel(_("Tab: next cell · Shift+Tab: back · Enter: confirm the cell · Ctrl+Tab: leave the table · "
+                        "a comma or a point for decimals (37,5) · ACVPU: A, C, V, P or U"))  # fmt: skip
         hint.setWordWrap(True)
         self.general_error.setWordWrap(True)
         self.buttons = confirm_buttons(self, _("&Save all"), save=True)

@@ -31,6 +31,7 @@ from centre_desk.services.entries import EntryService
 from centre_desk.services.health.dto import DueDoseRow, TodayRow, TodayView
 from centre_desk.services.health.service import HealthService
 from centre_desk.services.health.terms import dose_text
+from centre_desk.services.lodging.terms import PRESENCE_NAMES
 from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
@@ -53,18 +54,26 @@ def _stamp(value: datetime | None) -> float:
     return value.timestamp() if value is not None else 0.0
 
 
+def _due_key(row: TodayRow) -> float:
+    """Due now first, then by the moment due; not here (on leave, in hospital) last."""
+    if row.vitals_due_at is None:
+        return 4e12
+    return (0 if row.vitals_due else 1e12) + _stamp(row.vitals_due_at)
+
+
 def resident_columns() -> list[Column[TodayRow]]:
     return [
         Column(_("Name"), lambda r: (ALERT if r.news2_alert or r.doses_missed else "") + r.label),
         Column(_("Code"), lambda r: r.code),
         Column(_("Age"), lambda r: "" if r.age is None else r.age, Qt.AlignmentFlag.AlignRight),
         Column(_("Bed"), lambda r: r.place),
+        Column(_("Presence"), lambda r: _(PRESENCE_NAMES.get(r.presence, r.presence))),
         Column(_("Last vitals"), lambda r: _time(r.last_vitals_at), sort_key=lambda r: _stamp(r.last_vitals_at)),
         Column("NEWS2", lambda r: "" if r.news2 is None else r.news2, Qt.AlignmentFlag.AlignRight),
         Column(
             _("Vitals due"),
             lambda r: _("now") if r.vitals_due else _time(r.vitals_due_at),
-            sort_key=lambda r: (0 if r.vitals_due else 1) * 1e12 + _stamp(r.vitals_due_at),
+            sort_key=_due_key,
         ),
         Column(_("Doses due"), lambda r: r.doses_due or "", Qt.AlignmentFlag.AlignRight),
         Column(_("Missed"), lambda r: r.doses_missed or "", Qt.AlignmentFlag.AlignRight),
@@ -109,7 +118,7 @@ class HealthTodayPage(QWidget):
         self.model: RowTableModel[TodayRow] = RowTableModel(resident_columns(), self)
         self.proxy, self.table = read_only_table(self.model, self)
         self.table.setObjectName("todayResidents")
-        self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)
         residents_label = QLabel(_("R&esidents in the centre"))
         residents_label.setBuddy(self.table)
         self.dose_model: RowTableModel[DueDoseRow] = RowTableModel(dose_columns(), self)
