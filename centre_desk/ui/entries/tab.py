@@ -75,6 +75,11 @@ class EntriesTab(QTabWidget):
         empty.deleteLater()
         return built
 
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The kinds and extra panels this tab shows."""
+        return tuple(self._codes)
+
     def page(self, code: str) -> QWidget:
         """The page of a kind or an extra panel, built now if it was not yet."""
         index = self.indexOf(self._codes[code])

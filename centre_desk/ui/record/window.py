@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from centre_desk.services.entries.kinds import tabs as entry_tabs
 from centre_desk.services.lodging.dto import ResidentLodging
 from centre_desk.services.registry import Presence, RegistryFilter, RegistryRow
 from centre_desk.services.residents import ResidentRecord, ResidentService
+from centre_desk.ui.entries.panel import EntryPanel
 from centre_desk.ui.entries.tab import EntriesTab, ExtraPanel
 from centre_desk.ui.entries.timeline import TimelineTab
 from centre_desk.ui.errors import show_error
@@ -41,10 +42,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RESIDENT_KIND = "resident"
-LODGING_KIND = "lodging"
-ENTRY_KIND = (
-    "entries"  # a dated entry was written (health, …)  # a bed, presence, leave, keep-apart link or extension changed
-)
+LODGING_KIND = "lodging"  # a bed, presence, leave, keep-apart link or extension changed
+ENTRY_KIND = "entries"  # a dated entry was written (health, …)
+HEALTH_TAB, HEALTH_CHECK = "health", "health_check"
 REFRESH_KINDS = frozenset({"resident", "admission", "consent"})
 SEARCH_LIMIT = 50  # residents listed in the keep-apart dialog
 DOCUMENTS = {
@@ -180,6 +180,17 @@ class RecordWindow(QMainWindow):
                 self.tabs.addTab(widget, _(tab.title))
         self.timeline_tab = TimelineTab(entries, actor, self.resident_id)
         self.tabs.addTab(self.timeline_tab, _("Timeline"))
+
+    def offer_health_check(self) -> None:
+        """Right after an admission: the Medical care tab on the intake health check, its form open (Law
+        53/2024: a health check on arrival), for a user who may write it."""
+        tab = next((t for t in self.entry_tabs if t.record_tab.code == HEALTH_TAB), None)
+        if tab is None or HEALTH_CHECK not in tab.codes or not self._actor.can(Action.CREATE, FieldGroup.HEALTH):
+            return
+        self.tabs.setCurrentWidget(tab)
+        panel = tab.show_page(HEALTH_CHECK)
+        if isinstance(panel, EntryPanel):
+            QTimer.singleShot(0, panel.new_entry)  # once the window is shown
 
     # --- showing ---------------------------------------------------------------------------------
 

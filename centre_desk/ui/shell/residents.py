@@ -41,7 +41,7 @@ class ResidentsFlow:
 
     def new_admission(self, draft_id: int | None = None) -> None:
         AdmissionWizard.start(
-            self.page.window(), self.centre, self.actor, self.events, draft_id=draft_id, open_record=self._show
+            self.page.window(), self.centre, self.actor, self.events, draft_id=draft_id, open_record=self._show_new
         )
 
     def resume_draft(self) -> None:
@@ -51,6 +51,10 @@ class ResidentsFlow:
 
     def _show(self, resident_id: int) -> None:
         self.show_record(resident_id)
+
+    def _show_new(self, resident_id: int) -> None:
+        """The record of someone just admitted, with the intake health check offered at once."""
+        self.show_record(resident_id).offer_health_check()
 
     def show_record(self, resident_id: int) -> RecordWindow:
         parent: QWidget = self.page.window()

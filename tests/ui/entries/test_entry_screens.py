@@ -142,3 +142,24 @@ def test_the_nursing_form_checks_as_one_types_and_shows_news2(qtbot: QtBot, inst
     assert "NEWS2 9" in dialog.preview_label.text()
     dialog.accept()
     assert saved and dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_intake_check_is_offered_right_after_admission(
+    qtbot: QtBot, installed: Installed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rid = _resident(installed)
+    window = _window(qtbot, installed, rid, staff(installed, Role.INTAKE))
+    opened: list[str] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, EntryDialog)
+        opened.append(dialog.kind.code)
+        dialog.fields["injuries"].set_text("Vết bầm ở cánh tay trái")
+        dialog.fields["insurance"].set_text("none_first_year")
+
+    _accept_dialogs(monkeypatch, fill)
+    window.show()
+    window.offer_health_check()
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == ["health_check"]
+    assert installed.centre.entries.page(installed.manager, "health_check", rid).total == 1
