@@ -35,6 +35,7 @@ from centre_desk.services.settings import CentreDetails
 log = logging.getLogger(__name__)
 DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")  # reports/paper_inputs.KINDS
 LODGING_KINDS = ("roll-call", "bed-board")  # LodgingService.roll_call_pdf / board_pdf: no resident, no number
+HEALTH_KINDS = ("health-summary",)  # HealthPapers.summary_pdf_by_code: numbered like the admission papers
 
 
 def _read_stdin_line(what: str) -> str:
@@ -115,10 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         "print",
         _(
             "print a paper as PDF: an admission paper of a resident (a decision or record takes the next number "
-            "of the document register), the night roll-call sheet or the bed board"
+            "of the document register), the health summary for the commune health station (numbered too), the "
+            "night roll-call sheet or the bed board"
         ),
     )
-    kinds = (*DOCUMENT_KINDS, *LODGING_KINDS)
+    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *LODGING_KINDS)
     p.add_argument("kind", choices=kinds, metavar="|".join(kinds))
     p.add_argument("code", nargs="?", default="", metavar="CODE",
                    help=_("the resident code, e.g. LC-2026-0007 (admission papers only)"))  # fmt: skip
@@ -127,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("roll-call: the evening to list (default: today)"))  # fmt: skip
     p.add_argument("--building", default="", metavar="NAME", help=_("bed-board: only this building"))
     p.add_argument("--floor", default="", metavar="NAME", help=_("bed-board: only this floor"))
+    p.add_argument(
+        "--include-sensitive", action="store_true",
+        help=_("health-summary: add the sensitive health information (tests, reproductive health, restricted entries)"),
+    )  # fmt: skip
     p = signed_in("residents", _("list residents as CSV (names only with identity access)"))
     p.add_argument("--search", default="", metavar="TEXT", help=_("name, alias or code; accents may be left out"))
     p.add_argument("--present", action="store_true", help=_("only residents now in the centre"))
@@ -283,6 +289,8 @@ def _cmd_print(options: Options, args: argparse.Namespace) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():  # before the number is issued: a paper issued and never written is a gap
         raise UserError(_("The folder {folder} does not exist.").format(folder=output.parent))
+    if args.include_sensitive and args.kind not in HEALTH_KINDS:
+        raise UserError(_("--include-sensitive is for the health summary."))
     if args.kind in LODGING_KINDS:
         return _print_lodging(options, args, output)
     if not args.code:
@@ -291,7 +299,11 @@ def _cmd_print(options: Options, args: argparse.Namespace) -> int:
         raise UserError(_("--date, --building and --floor are for the roll-call sheet and the bed board."))
     centre = open_centre(options)
     try:
-        issued = centre.documents.issue_by_code(_sign_in(centre, args.user), args.kind, args.code)
+        actor = _sign_in(centre, args.user)
+        if args.kind in HEALTH_KINDS:
+            issued = centre.health_papers.summary_pdf_by_code(actor, args.code, args.include_sensitive, issue=True)
+        else:
+            issued = centre.documents.issue_by_code(actor, args.kind, args.code)
     finally:
         centre.close()
     write_atomic(output, issued.pdf)

@@ -26,6 +26,7 @@ CATALOGUE = ROOT / "resources" / "locale" / "vi" / "LC_MESSAGES" / "centre_desk.
 PAPERS = [
     *sorted((ROOT / "centre_desk" / "reports").rglob("*.py")),
     *sorted((ROOT / "centre_desk" / "services" / "documents").rglob("*.py")),
+    ROOT / "centre_desk" / "services" / "health" / "summary.py",
 ]
 
 TERMS = ("Thuật ngữ", "Chuỗi gốc tiếng Anh", "Nghĩa, căn cứ")

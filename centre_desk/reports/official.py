@@ -144,7 +144,8 @@ class OfficialDocument:
     leaves out the place-and-date line, as Mẫu 1.9 (biên bản cuộc họp) does. `drafter_mark`
     is ô 12 ("PL.(300)"), printed under the recipients. `reference`, when set, is printed in place
     of the "Số: …" line (a paper without a register number, e.g. "Mã hồ sơ: LC-2026-0007").
-    Signers beyond two are laid out two to a row.
+    `addressee` is ô 9a for a single recipient, printed centred under the title as "Kính gửi: …"
+    (e.g. "Trạm Y tế xã Tả Lèng"). Signers beyond two are laid out two to a row.
     """
 
     parent_agency: str
@@ -163,6 +164,7 @@ class OfficialDocument:
     drafter_mark: str = ""
     title: str = ""  # PDF metadata title; defaults to the kind
     reference: str = ""
+    addressee: str = ""
 
 
 # ----------------------------------------------------------------------------------------- blocks

@@ -32,6 +32,7 @@ TA_JUSTIFY: Literal[4] = 4
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_LABEL = "Nơi nhận:"
+ADDRESSEE_LABEL = "Kính gửi:"
 
 # Page geometry (Phụ lục I, Phần I, mục I.1-3).
 PAGE_SIZE = A4
@@ -127,6 +128,7 @@ class Styles:
     recipients_label: ParagraphStyle
     recipient: ParagraphStyle
     drafter: ParagraphStyle
+    addressee: ParagraphStyle
 
 
 def styles() -> Styles:
@@ -182,6 +184,7 @@ def styles() -> Styles:
         recipients_label=style("recipients_label", RECIPIENTS_LABEL_SIZE, bold_italic, TA_LEFT),
         recipient=style("recipient", RECIPIENTS_SIZE, serif, TA_LEFT, left=8, indent=-8),
         drafter=style("drafter", DRAFTER_SIZE, serif, TA_LEFT, before=PARAGRAPH_SPACE),
+        addressee=style("addressee", BODY_SIZE),
     )
 
 
@@ -272,6 +275,8 @@ def title_section(doc: OfficialDocument, st: Styles) -> list[Flowable]:
         out.append(Ruled(para(doc.subject, st.subject), SHORT_RULE))
     if doc.authority.strip():
         out.append(para(doc.authority.upper(), st.authority))
+    if doc.addressee.strip():  # ô 9a, one recipient: "Kính gửi:" and the name on the same line, upright
+        out += [Spacer(1, 12), para(f"{ADDRESSEE_LABEL} {doc.addressee.strip().rstrip('.')}.", st.addressee)]
     out.append(Spacer(1, 12))
     return out
 

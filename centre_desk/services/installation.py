@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
     from centre_desk.services.entries import EntryService
+    from centre_desk.services.health.papers import HealthPapers
     from centre_desk.services.health.service import HealthService
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.maintenance import MaintenanceService
@@ -253,6 +254,12 @@ class Centre:
         from centre_desk.services.health.service import HealthService  # imported when first used
 
         return HealthService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def health_papers(self) -> HealthPapers:
+        from centre_desk.services.health.papers import HealthPapers  # reportlab: imported when first used
+
+        return HealthPapers(self.sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:

@@ -28,6 +28,7 @@ from centre_desk.services.audit_terms import (
     known_action,
 )
 from centre_desk.services.documents.service import KINDS, REGISTERED
+from centre_desk.services.health import papers as health_papers
 
 SOURCE = Path(centre_desk.__file__).parent
 DYNAMIC = {
@@ -37,6 +38,7 @@ DYNAMIC = {
         | {f"{a}.{kind}" for a in (documents.service.ISSUED, documents.service.COPIED) for kind in REGISTERED}
         | {f"{documents.service.PRINTED}.{kind}" for kind in set(KINDS) - set(REGISTERED)}
     ),
+    ("services/health/papers.py", "code"): set(health_papers.CODES.values()),
 }
 
 

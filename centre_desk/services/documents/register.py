@@ -35,7 +35,18 @@ def sha256_of(pdf: bytes) -> str:
 def lock_year(s: Session, kind: str, year: int) -> DocumentCounter:
     """The counter of `kind`'s type for `year`, locked: from here on this transaction alone numbers (or
     copies) that type this year, so the look-up of an issued paper and the next number cannot race."""
-    return locked_counter(s, DocumentCounter, year=year, kind_code=REGISTERED[kind])
+    return lock_counter(s, REGISTERED[kind], year)
+
+
+def lock_counter(s: Session, kind_code: str, year: int) -> DocumentCounter:
+    """The counter of the document type `kind_code` ("QĐ", "BB", "CV") for `year`, locked (see lock_year)."""
+    return locked_counter(s, DocumentCounter, year=year, kind_code=kind_code)
+
+
+def next_number(counter: DocumentCounter) -> int:
+    """The next number of a locked counter (the counter is advanced)."""
+    counter.last += 1
+    return counter.last
 
 
 def issued(s: Session, admission_id: int, kind: str) -> OutgoingDocument | None:
@@ -48,8 +59,7 @@ def issued(s: Session, admission_id: int, kind: str) -> OutgoingDocument | None:
 
 def numbered(counter: DocumentCounter, paper: AdmissionPaper) -> AdmissionPaper:
     """The paper with the next number of its counter (the counter is advanced)."""
-    counter.last += 1
-    return replace(paper, number=str(counter.last))
+    return replace(paper, number=str(next_number(counter)))
 
 
 def signer_of(kind: str, paper: AdmissionPaper) -> tuple[str, str]:
@@ -72,24 +82,43 @@ class Issue:
 
 
 def add_entry(s: Session, issue: Issue, paper: AdmissionPaper, doc: OfficialDocument, pdf: bytes | None) -> int:
-    """Write the register line of a numbered paper; `pdf` None when no file was made (demo data)."""
+    """Write the register line of a numbered admission paper; `pdf` None when no file was made (demo data)."""
     name, title = signer_of(issue.kind, paper)
+    signed = Signed(REGISTERED[issue.kind], int(paper.number), name, title)
+    return add_line(s, issue, signed, doc, snapshot.dump(paper), pdf)
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What a register line says of the paper beyond its document: type code, number and who signs."""
+
+    kind_code: str
+    number: int
+    signer_name: str
+    signer_title: str
+
+
+def add_line(
+    s: Session, issue: Issue, signed: Signed, doc: OfficialDocument, snapshot_json: str, pdf: bytes | None
+) -> int:
+    """Write the register line of any numbered paper (the admission papers, the health summary); `snapshot_json`
+    is the paper's input as printed (services/documents/snapshot.py); `pdf` None when no file was made."""
     row = OutgoingDocument(
         year=doc.date.year,
-        kind_code=REGISTERED[issue.kind],
-        number=int(paper.number),
+        kind_code=signed.kind_code,
+        number=signed.number,
         symbol=doc.symbol,
         paper_kind=issue.kind,
         document_date=doc.date,
-        subject=doc.subject,
+        subject=doc.subject or doc.kind.capitalize(),
         resident_id=issue.resident_id,
         admission_id=issue.admission_id,
-        signer_name=name,
-        signer_title=title,
+        signer_name=signed.signer_name,
+        signer_title=signed.signer_title,
         issued_at=issue.issued_at,
         issued_by=issue.issued_by,
         sha256=sha256_of(pdf) if pdf is not None else "",
-        snapshot=snapshot.dump(paper),
+        snapshot=snapshot_json,
     )
     s.add(row)
     s.flush()

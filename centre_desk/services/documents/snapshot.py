@@ -12,6 +12,7 @@ import datetime
 import json
 import types
 import typing
+from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar
 
@@ -22,15 +23,25 @@ T = TypeVar("T")
 
 
 def dump(paper: AdmissionPaper) -> str:
-    return json.dumps({"format": FORMAT, "paper": _encode(paper)}, ensure_ascii=False, sort_keys=True)
+    return dump_any(paper)
 
 
 def load(text: str) -> AdmissionPaper:
+    return load_as(AdmissionPaper, text)
+
+
+def dump_any(paper: object) -> str:
+    """Any paper input (a frozen dataclass tree of str, int, bool, Decimal, dates and tuples) as JSON."""
+    return json.dumps({"format": FORMAT, "paper": _encode(paper)}, ensure_ascii=False, sort_keys=True)
+
+
+def load_as(cls: type[T], text: str) -> T:
+    """The paper input of type `cls` a snapshot holds."""
     data = json.loads(text)
     if data.get("format") != FORMAT:
         raise ValueError(f"unknown snapshot format {data.get('format')!r}")
-    paper = _decode(AdmissionPaper, data["paper"])
-    assert isinstance(paper, AdmissionPaper)
+    paper = _decode(cls, data["paper"])
+    assert isinstance(paper, cls)
     return paper
 
 
@@ -41,6 +52,8 @@ def _encode(value: object) -> object:
         return [_encode(v) for v in value]
     if isinstance(value, datetime.date):  # datetime is a date too
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
     return value
 
 

@@ -1,0 +1,171 @@
+"""HealthPapers: the health summary on paper ("Tóm tắt tình trạng sức khỏe", reports/health.py), with its
+permissions, its number from the outgoing-document register and its audit rows.
+
+* PRINT on HEALTH (and VIEW on IDENTITY: the paper names the person) prints it without a number: a preview,
+  marked "BẢN XEM TRƯỚC", the place of the number left blank. A nurse can do this.
+* `issue=True` also needs CREATE on REGISTER (intake and manager): the paper takes the next number of the
+  register's "CV" sequence (services/documents/register.py) in the same transaction as its audit row. One summary
+  is issued per stay and per variant; printing it again gives a "BẢN SAO" of the issued text, same number.
+* `include_sensitive=True` additionally needs PRINT on SENSITIVE_HEALTH; the choice is audited with codes of its
+  own ("health.summary_…_sensitive"), and the sensitive summary is a document of its own in the register
+  ("health-summary-sensitive"), so the ordinary one can be handed over without it.
+
+A demo database's papers carry the demo watermark. Audit rows name the resident by id, never any health data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from centre_desk.errors import NotFound
+from centre_desk.formatting import format_date
+from centre_desk.i18n import _
+from centre_desk.models.base import utcnow
+from centre_desk.models.resident import Admission, Resident
+from centre_desk.reports.admission_papers import director
+from centre_desk.reports.health import KIND_CODE, HealthPaper, health_document, render_health
+from centre_desk.reports.marks import COPY_STAMP, DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
+from centre_desk.reports.official import render
+from centre_desk.security.access import AccessControl, Actor
+from centre_desk.security.audit import AuditLog
+from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.demo.marker import is_demo_session
+from centre_desk.services.documents import register, snapshot
+from centre_desk.services.documents.dto import IssuedPaper
+from centre_desk.services.documents.paper import centre_header, latest_admission
+from centre_desk.services.health.summary import health_summary
+from centre_desk.services.settings import details_on
+from centre_desk.text import nfc
+
+log = logging.getLogger(__name__)
+
+__all__ = ["KIND", "SENSITIVE_KIND", "HealthPapers"]
+
+KIND, SENSITIVE_KIND = "health-summary", "health-summary-sensitive"
+PREVIEW_NOTE = "Số văn bản được cấp khi in để bàn giao"
+# Audit codes: (what, sensitive) -> code. tests/services/test_audit_terms.py reads this table.
+CODES = {
+    ("printed", False): "health.summary_printed",
+    ("printed", True): "health.summary_printed_sensitive",
+    ("issued", False): "health.summary_issued",
+    ("issued", True): "health.summary_issued_sensitive",
+    ("copied", False): "health.summary_copied",
+    ("copied", True): "health.summary_copied_sensitive",
+}
+
+
+@dataclass
+class _Unit:
+    s: Session
+    actor: Actor
+    resident: Resident
+    admission: Admission
+    sensitive: bool
+    demo: bool
+    today: date
+
+    @property
+    def kind(self) -> str:
+        return SENSITIVE_KIND if self.sensitive else KIND
+
+    def marks(self, stamp: str = "", note: str = "") -> PageMarks:
+        return PageMarks(watermark=DEMO_WATERMARK if self.demo else "", stamp=stamp, note=note)
+
+
+class HealthPapers:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        audit: AuditLog,
+        access: AccessControl,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self._audit = audit
+        self._access = access
+        self._clock = clock
+
+    def summary_pdf(
+        self, actor: Actor, resident_id: int, include_sensitive: bool = False, issue: bool = False
+    ) -> IssuedPaper:
+        """The resident's health summary: unnumbered (a preview) or, with `issue`, numbered from the register
+        (or a copy of the one issued before for this stay); the sensitive part only with `include_sensitive`."""
+        with self._unit(actor, include_sensitive, issue, resident_id=resident_id) as unit:
+            return self._paper(unit, issue)
+
+    def summary_pdf_by_code(
+        self, actor: Actor, code: str, include_sensitive: bool = False, issue: bool = False
+    ) -> IssuedPaper:
+        """The same, found by the resident code (LC-2026-0007), for the command line."""
+        wanted = " ".join(nfc(code).split()).upper()
+        with self._unit(actor, include_sensitive, issue, code=wanted) as unit:
+            return self._paper(unit, issue)
+
+    # ------------------------------------------------------------------------------------------ inside
+
+    @contextmanager
+    def _unit(
+        self, actor: Actor, sensitive: bool, issue: bool, *, resident_id: int | None = None, code: str = ""
+    ) -> Iterator[_Unit]:
+        group = FieldGroup.SENSITIVE_HEALTH if sensitive else FieldGroup.HEALTH
+        needs = [(Action.PRINT, FieldGroup.HEALTH), (Action.VIEW, FieldGroup.IDENTITY)]
+        if issue:
+            needs.append((Action.CREATE, FieldGroup.REGISTER))
+        with self._access.unit(
+            actor, Action.PRINT, group, record_type="resident",
+            record_id=resident_id if resident_id is not None else code, also=needs,
+        ) as (s, current):  # fmt: skip
+            if resident_id is not None:
+                resident = s.get(Resident, resident_id)
+            else:
+                resident = s.scalar(select(Resident).where(Resident.code == code))
+            if resident is None:
+                raise NotFound(_("There is no resident with this code or number."))
+            admission = latest_admission(s, resident)
+            today = self._clock().astimezone().date()
+            yield _Unit(s, current, resident, admission, sensitive, is_demo_session(s), today)
+
+    def _record(self, unit: _Unit, what: str) -> None:
+        code = CODES[(what, unit.sensitive)]
+        group = FieldGroup.SENSITIVE_HEALTH if unit.sensitive else FieldGroup.HEALTH
+        self._audit.record(
+            unit.s, unit.actor, code, record_type="resident", record_id=unit.resident.id, field_group=group
+        )
+
+    def _input(self, unit: _Unit, number: str = "") -> HealthPaper:
+        summary = health_summary(unit.s, unit.resident.id, unit.today, unit.sensitive)
+        return HealthPaper(centre_header(details_on(unit.s, unit.today)), summary, unit.today, number)
+
+    def _paper(self, unit: _Unit, issue: bool) -> IssuedPaper:
+        code = unit.resident.code
+        if not issue:
+            pdf = render_health(self._input(unit), unit.marks(PREVIEW_STAMP, PREVIEW_NOTE))
+            self._record(unit, "printed")
+            return IssuedPaper(unit.kind, code, pdf, None)
+        counter = register.lock_counter(unit.s, KIND_CODE, unit.today.year)
+        done = register.issued(unit.s, unit.admission.id, unit.kind)
+        if done is not None:
+            issued = snapshot.load_as(HealthPaper, done.snapshot)
+            pdf = render_health(issued, unit.marks(COPY_STAMP, f"In lại ngày {format_date(unit.today)}"))
+            register.add_copy(unit.s, done.id, unit.actor.account_id, pdf)
+            self._record(unit, "copied")
+            log.info("health summary copy of register line #%d", done.id)
+            return IssuedPaper(unit.kind, code, pdf, register.entry(unit.s, done.id, True), copy=True)
+        paper = self._input(unit, str(register.next_number(counter)))
+        doc = health_document(paper)
+        pdf = render(doc, unit.marks())
+        signer = director(paper.centre)
+        title = " ".join(paper.centre.director_title.split()) or signer.title.capitalize()
+        line = register.Issue(unit.kind, unit.resident.id, unit.admission.id, unit.actor.account_id, utcnow())
+        signed = register.Signed(KIND_CODE, int(paper.number), signer.name, title)
+        document_id = register.add_line(unit.s, line, signed, doc, snapshot.dump_any(paper), pdf)
+        self._record(unit, "issued")
+        log.info("health summary issued: register line #%d", document_id)
+        return IssuedPaper(unit.kind, code, pdf, register.entry(unit.s, document_id, True))
