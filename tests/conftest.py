@@ -8,6 +8,7 @@ CENTRE_DESK_REQUIRE_PG=1 (set in CI) a missing server is an error, not a skip.
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -110,4 +111,17 @@ def installed(options: Options) -> Iterator[Installed]:
     actor = centre.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
     holder = Installed(centre, recovery_key, actor, options)
     yield holder
+    _wait_for_screens()
     holder.centre.close()
+
+
+def _wait_for_screens() -> None:
+    """A screen may still be reading on a worker thread (ui/tasks.py) when its test ends: let it finish
+    before the database goes, or its error lands in the next test."""
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        from centre_desk.ui.tasks import wait_for_writes
+
+        QThreadPool.globalInstance().waitForDone(10_000)
+        wait_for_writes(10_000)

@@ -46,6 +46,7 @@ from centre_desk.ui.first_run.pages import PageId
 from centre_desk.ui.first_run.wizard import FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts
 from centre_desk.ui.health.round_dialog import RoundDialog
+from centre_desk.ui.health.summary_print import SummaryChoiceDialog
 from centre_desk.ui.lock.screen import OtherUserDialog, UnlockDialog
 from centre_desk.ui.lodging.census import CensusView
 from centre_desk.ui.lodging.census_dialogs import PresenceDialog
@@ -389,6 +390,10 @@ def vitals_round(ctx: Context) -> Opened:
     return Opened(dialog)
 
 
+def summary_choice(ctx: Context) -> Opened:
+    return Opened(SummaryChoiceDialog(None))
+
+
 CATALOGUE = (
     Entry("main-window", MainWindow, main_window),
     Entry("record", RecordWindow, record_window),
@@ -420,6 +425,7 @@ CATALOGUE = (
     Entry("entry-form", EntryDialog, entry_form),
     Entry("reason", ReasonDialog, reason),
     Entry("vitals-round", RoundDialog, vitals_round),
+    Entry("health-summary-choice", SummaryChoiceDialog, summary_choice),
 )
 
 

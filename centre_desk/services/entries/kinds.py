@@ -111,6 +111,7 @@ class RecordTab:
     code: str
     title: str  # N_ source
     order: int
+    papers: tuple[tuple[str, str], ...] = ()  # (paper code, N_ title): the tab's Print menu (the print hook)
 
 
 _KINDS: dict[str, EntryKind] = {}

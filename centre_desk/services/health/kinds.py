@@ -24,7 +24,9 @@ from centre_desk.services.health.terms import (
 )
 
 F, T = Field, FieldType
-HEALTH_TAB = register_tab(RecordTab("health", N_("Medical care"), 10))
+HEALTH_TAB = register_tab(
+    RecordTab("health", N_("Medical care"), 10, papers=(("health-summary", N_("Health summary")),))
+)
 set_context_sources(facts.pregnant_on, facts.allergies_on)
 
 

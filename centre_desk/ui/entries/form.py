@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from centre_desk.errors import ValidationErrors
+from centre_desk.errors import UserError, ValidationErrors
 from centre_desk.i18n import _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action
@@ -155,12 +155,16 @@ class EntryDialog(SubmitDialog[EntryInput]):
         widget = self.fields[name]
         self.errors.note(name, parse(widget.field, widget.text())[1])
 
+    def done(self, result: int) -> None:
+        self._timer.stop()  # no line computed for a closed form
+        super().done(result)
+
     def update_preview(self) -> None:
         if self._preview is None:
             return
         try:
             text = self._preview(self.value())
-        except ValidationErrors:
+        except UserError:
             text = ""
         self.preview_label.setText(text)
         self.preview_label.setVisible(bool(text))

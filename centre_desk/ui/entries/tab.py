@@ -9,7 +9,7 @@ from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget, QWidget
 
 from centre_desk.i18n import _
 from centre_desk.security.access import Actor
@@ -19,13 +19,15 @@ from centre_desk.ui.entries.panel import EntryPanel
 
 # an extra panel: (title N_ source, factory(actor, resident_id) → widget), keyed by the code a kind names
 ExtraPanel = tuple[str, Callable[[Actor, int], QWidget]]
+PrintPaper = Callable[[str], None]  # print_paper(paper code) for the record's resident
 
 
 class EntriesTab(QTabWidget):
     changed = Signal(object)  # an entry was written here
 
     def __init__(self, service: EntryService, actor: Actor, tab: RecordTab, resident_id: int,
-                 extras: Mapping[str, ExtraPanel] | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+                 extras: Mapping[str, ExtraPanel] | None = None, parent: QWidget | None = None,
+                 print_paper: PrintPaper | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName(f"entriesTab_{tab.code}")
         self.record_tab = tab
@@ -42,6 +44,19 @@ class EntriesTab(QTabWidget):
                     title, make = extras[code]
                     self._page(code, _(title), partial(make, actor, resident_id))
         self.currentChanged.connect(self._build)
+        self.print_button: QPushButton | None = None
+        if tab.papers and print_paper is not None:
+            self._add_print_menu(tab, print_paper)
+
+    def _add_print_menu(self, tab: RecordTab, print_paper: PrintPaper) -> None:
+        """The tab's papers, from a Print button in the corner (the print hook of the declaration)."""
+        self.print_button = QPushButton(_("&Print…"))
+        self.print_button.setObjectName("tabPrint")
+        menu = QMenu(self.print_button)
+        for code, title in tab.papers:
+            menu.addAction(_(title), partial(print_paper, code))
+        self.print_button.setMenu(menu)
+        self.setCornerWidget(self.print_button)
 
     def _page(self, code: str, title: str, make: Callable[[], QWidget]) -> None:
         empty = QWidget()

@@ -184,6 +184,8 @@ class CensusView(CensusActions):
         search_label.setBuddy(self.search_edit)
         self.count_label = QLabel()
         self.count_label.setObjectName("censusCount")
+        widest = _("{shown} of {count} shown").format(shown="888", count="888")  # room kept before the count is known
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 4)
         row = QHBoxLayout()
         row.addWidget(filter_label)
         row.addWidget(self.filter_combo)

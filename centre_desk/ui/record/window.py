@@ -20,7 +20,7 @@ from centre_desk.services.lodging.dto import ResidentLodging
 from centre_desk.services.registry import Presence, RegistryFilter, RegistryRow
 from centre_desk.services.residents import ResidentRecord, ResidentService
 from centre_desk.ui.entries.panel import EntryPanel
-from centre_desk.ui.entries.tab import EntriesTab, ExtraPanel
+from centre_desk.ui.entries.tab import EntriesTab, ExtraPanel, PrintPaper
 from centre_desk.ui.entries.timeline import TimelineTab
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
@@ -82,6 +82,7 @@ class RecordWindow(QMainWindow):
         search_residents: SearchResidents | None = None,
         entries: EntryService | None = None,
         entry_extras: Mapping[str, ExtraPanel] | None = None,
+        print_paper: PrintPaper | None = None,
     ) -> None:
         """`lodging` gives the Phòng ở tab and the stay-limit badge (without it the tab is a placeholder);
         `choose_bed(resident_id)` opens the bed chooser (no Move button without it); `search_residents(text)`
@@ -128,7 +129,7 @@ class RecordWindow(QMainWindow):
         self.entry_tabs: list[EntriesTab] = []
         self.timeline_tab: TimelineTab | None = None
         if entries is not None:
-            self._add_entry_tabs(entries, actor, entry_extras or {})
+            self._add_entry_tabs(entries, actor, entry_extras or {}, print_paper)
         built = {tab.record_tab.title for tab in self.entry_tabs}
         for title in LATER_TABS:
             if title not in built:  # a capability not built yet: its placeholder
@@ -170,11 +171,12 @@ class RecordWindow(QMainWindow):
         events.data_changed.connect(self._on_events_data_changed)
         self.reload()
 
-    def _add_entry_tabs(self, entries: EntryService, actor: Actor, extras: Mapping[str, ExtraPanel]) -> None:
+    def _add_entry_tabs(self, entries: EntryService, actor: Actor, extras: Mapping[str, ExtraPanel],
+                        print_paper: PrintPaper | None) -> None:  # fmt: skip
         visible = {k.tab for k in entries.kinds_for(actor)}
         for tab in entry_tabs():
             if tab.code in visible:
-                widget = EntriesTab(entries, actor, tab, self.resident_id, extras)
+                widget = EntriesTab(entries, actor, tab, self.resident_id, extras, print_paper=print_paper)
                 widget.changed.connect(self._on_entry_written)
                 self.entry_tabs.append(widget)
                 self.tabs.addTab(widget, _(tab.title))
@@ -456,6 +458,7 @@ def open_record(
     print_document: PrintDocument | None = None,
     choose_bed: ChooseBed | None = None,
     entry_extras: Mapping[str, ExtraPanel] | None = None,
+    print_paper: PrintPaper | None = None,
 ) -> RecordWindow:
     """Show the record of `resident_id`, raising the window already open for it if there is one. Given the
     centre (not only its residents' service), the window has the Phòng ở tab."""
@@ -476,7 +479,7 @@ def open_record(
     window = RecordWindow(
         residents, actor, events, resident_id, parent, print_document,
         lodging=lodging, choose_bed=choose_bed, search_residents=search, entries=entries,
-        entry_extras=entry_extras,
+        entry_extras=entry_extras, print_paper=print_paper,
     )  # fmt: skip
     _open_windows[key] = window
     window.destroyed.connect(lambda _obj=None, k=key: _open_windows.pop(k, None))

@@ -17,6 +17,8 @@ from centre_desk.ui.admissions.wizard import AdmissionWizard
 from centre_desk.ui.documents.preview import preview_paper
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.health.record_panels import health_extras
+from centre_desk.ui.health.summary_print import PAPER as SUMMARY_PAPER
+from centre_desk.ui.health.summary_print import print_summary
 from centre_desk.ui.lodging.chooser import choose_bed
 from centre_desk.ui.record.window import RecordWindow, open_record
 from centre_desk.ui.registry.page import RegistryPage
@@ -65,6 +67,12 @@ class ResidentsFlow:
             code = window.record.code if window is not None and window.record is not None else ""
             preview_paper(window or parent, self.centre.documents, self.actor, kind, resident_id, code)
 
+        def print_paper(paper: str) -> None:
+            window = opened[0] if opened else None
+            code = window.record.code if window is not None and window.record is not None else ""
+            if paper == SUMMARY_PAPER:
+                print_summary(window or parent, self.centre.health_papers, self.actor, resident_id, code)
+
         def move_bed(rid: int) -> None:
             choose_bed(opened[0] if opened else parent, self.centre.lodging, self.actor, self.events, rid)
 
@@ -77,6 +85,7 @@ class ResidentsFlow:
             print_document=print_document,
             choose_bed=move_bed,
             entry_extras=health_extras(self.centre.health),
+            print_paper=print_paper,
         )
         opened.append(window)
         return opened[0]

@@ -129,3 +129,36 @@ def test_the_manager_reviews_restricted_entries_opened(qtbot: QtBot, installed: 
     page.justified_button.click()
     qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 0)
     assert page.empty.isVisibleTo(page)
+
+
+def test_the_summary_is_printed_from_the_tab_with_the_sensitive_part_only_when_ticked(
+    qtbot: QtBot, installed: Installed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from centre_desk.ui.documents.preview import DocumentPreviewDialog
+    from centre_desk.ui.health import summary_print
+    from tests.reports.test_admission_papers import pdf_text
+
+    nurse = staff(installed, Role.NURSE)
+    rid = _person(installed, "Giàng Thị Mai")
+    test = EntryInput(NOW - timedelta(hours=1), (("test", "hiv"),))
+    installed.centre.entries.save(nurse, "health_test", rid, None, None, test)
+    shown: list[tuple[bytes, object]] = []
+
+    def show(cls: object, parent: object, title: str, pdf: bytes, name: str, issue: object = None,
+             notice: str = "") -> None:  # fmt: skip
+        shown.append((pdf, issue))
+
+    monkeypatch.setattr(DocumentPreviewDialog, "show_document", classmethod(show))
+    ticks: list[bool] = []
+
+    def choose(dialog: QDialog) -> int:
+        dialog.sensitive.setChecked(bool(ticks))  # type: ignore[attr-defined]
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(summary_print.SummaryChoiceDialog, "exec", choose)
+    summary_print.print_summary(None, installed.centre.health_papers, nurse, rid, "LC-2026-0001")
+    ticks.append(True)
+    summary_print.print_summary(None, installed.centre.health_papers, nurse, rid, "LC-2026-0001")
+    (plain, no_number), (sensitive, _issue) = shown
+    assert no_number is None  # the nurse previews; the management issues the number
+    assert "HIV" not in pdf_text(plain) and "HIV" in pdf_text(sensitive)
