@@ -102,10 +102,16 @@ def summary(values: Values) -> str:
     news = values.get("news2")
     if isinstance(news, int) and not isinstance(news, bool):
         parts.append(f"NEWS2 {news}")
+    parts += _bmi_text(values)
     note = values.get("note")
     if isinstance(note, str) and note:
         parts.append(" ".join(note.split())[:80])
     return " · ".join(parts)
+
+
+def _bmi_text(values: Values) -> list[str]:
+    value = bmi(values)
+    return [f"BMI {format_number(float(value), 1)}"] if value is not None else []
 
 
 def brief(values: Values) -> str:
@@ -116,6 +122,7 @@ def brief(values: Values) -> str:
         parts.append(f"NEWS2 {news}")
     if values.get("notify_manager"):
         parts.append(_("Report to the management"))
+    parts += _bmi_text(values)
     note = values.get("note")
     if isinstance(note, str) and note:
         parts.append(" ".join(note.split())[:160])

@@ -9,6 +9,7 @@ which call the service and close only when it took the entry.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 from typing import cast
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from centre_desk.errors import UserError
+from centre_desk.formatting import format_datetime
 from centre_desk.i18n import _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action
@@ -36,12 +38,16 @@ from centre_desk.services.entries.dto import Cursor, EntryInput, EntryPage, Entr
 from centre_desk.services.entries.kinds import EntryKind
 from centre_desk.ui.entries.detail import entry_html, revisions_html
 from centre_desk.ui.entries.form import EntryDialog
-from centre_desk.ui.entries.list_model import EntryListModel
+from centre_desk.ui.entries.list_model import ALERT, EntryListModel
 from centre_desk.ui.entries.reason_dialog import ReasonDialog
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
+BANNER_AGE = timedelta(hours=24)
+BANNER_STYLE = (
+    "#entryBanner { background: #fbe3e1; color: #8c1d18; font-weight: bold; padding: 6px; border: 1px solid #e6a19b; }"
+)
 SIZE_ROWS = 30  # rows read to size the columns (all of them would take longer than the reading)
 
 
@@ -68,6 +74,11 @@ class EntryPanel(QWidget):
         self.glass_button = QPushButton(_("Open restricted entry…"))
         self.glass_button.setToolTip(_("Read a restricted entry in an emergency: you must write why; the "
                                        "management reviews every such access"))  # fmt: skip
+        self.banner = QLabel()
+        self.banner.setObjectName("entryBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setVisible(False)
         self.count_label = QLabel()
         self.count_label.setObjectName("entryCount")
         widest = _("{shown} of {total} entries").format(shown="10.000", total="10.000")
@@ -100,6 +111,7 @@ class EntryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
+        layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         self.can_create = actor.can(Action.CREATE, kind.group)
         self.can_edit = actor.can(Action.EDIT, kind.group)
@@ -149,6 +161,7 @@ class EntryPanel(QWidget):
     def show_page(self, page: EntryPage) -> None:
         self.model.set_page(page)
         self._update_count()
+        self._update_banner()
         if self.model.rowCount():
             self.table.selectRow(0)
             self.table.resizeColumnsToContents()
@@ -157,6 +170,16 @@ class EntryPanel(QWidget):
 
     def _fetch_more(self, cursor: Cursor) -> EntryPage:
         return self._service.page(self._actor, self.kind.code, self.resident_id, cursor)
+
+    def _update_banner(self) -> None:
+        """The newest entry needs attention (e.g. NEWS2 5 or more) and is less than a day old: say so on top."""
+        newest = self.model.row(0) if self.model.rowCount() else None
+        recent = newest is not None and newest.occurred_at >= datetime.now(UTC) - BANNER_AGE
+        if newest is not None and recent and newest.flag:
+            text = _("Needs attention — {when}: {what}").format(when=format_datetime(newest.occurred_at),
+                                                                 what=newest.summary)  # fmt: skip
+            self.banner.setText(ALERT + text)
+        self.banner.setVisible(bool(newest is not None and recent and newest.flag))
 
     def _update_count(self) -> None:
         self.count_label.setText(_("{shown} of {total} entries").format(shown=self.model.rowCount(),
@@ -184,6 +207,7 @@ class EntryPanel(QWidget):
         self.table.selectRow(number)
         self.detail.setHtml(entry_html(self.kind, row))
         self._update_count()
+        self._update_banner()
         self._update_buttons()
 
     # -- writing ---------------------------------------------------------------------------------------------

@@ -162,3 +162,18 @@ def test_the_summary_is_printed_from_the_tab_with_the_sensitive_part_only_when_t
     (plain, no_number), (sensitive, _issue) = shown
     assert no_number is None  # the nurse previews; the management issues the number
     assert "HIV" not in pdf_text(plain) and "HIV" in pdf_text(sensitive)
+
+
+def test_a_fresh_alert_shows_a_banner_over_the_notes(qtbot: QtBot, installed: Installed) -> None:
+    from centre_desk.services.entries.kinds import tabs
+    from centre_desk.ui.entries.tab import EntriesTab
+
+    nurse = staff(installed, Role.NURSE)
+    rid = _person(installed, "Vàng Thị Sốt")
+    _fever(installed, nurse, rid)
+    tab = EntriesTab(installed.centre.entries, nurse, next(t for t in tabs() if t.code == "health"), rid)
+    qtbot.addWidget(tab)
+    tab.show()
+    panel = tab.panel("nursing_note")
+    qtbot.waitUntil(lambda: panel.loaded)
+    assert panel.banner.isVisible() and "NEWS2 9" in panel.banner.text()
