@@ -34,6 +34,7 @@ from centre_desk.security.passwords import Passwords, cheap_hasher
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, initialise
 from centre_desk.services.settings import CentreDetails
+from installer.screenshots_health import health_screens
 from tests.support.memory_keyring import MemoryKeyring
 
 STAFF = [
@@ -121,6 +122,7 @@ def main() -> None:
             grab(window, out, name)
         issue4_screens(app, centre, actor, session, out)
         lodging_screens(centre, actor, session, out)
+        health_screens(centre, actor, session, out, grab, settle)
         lock = LockController(centre.accounts, actor)
         lock.lock()
         QApplication.processEvents()
@@ -218,7 +220,6 @@ def lodging_screens(centre: Centre, actor: Actor, session: object, out: Path) ->
     """The Phòng ở page (bed board, census), a record's Phòng ở tab and the roll-call sheet, on the demo data."""
     from centre_desk.ui.lodging.census import CensusView
     from centre_desk.ui.lodging.page import LodgingPage
-
     from centre_desk.ui.lodging.rooms_admin import RoomsAdminPage
 
     window = session.window  # type: ignore[attr-defined]

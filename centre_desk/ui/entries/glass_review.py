@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from typing import cast
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -56,6 +57,7 @@ class GlassReviewPage(QWidget):
         self.proxy, self.table = read_only_table(self.model, self)
         self.table.setObjectName("glassBreaks")
         self.table.setWordWrap(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.justified_button = QPushButton(_("&Justified"))
         self.unjustified_button = QPushButton(_("&Not justified…"))
         self.empty = QLabel(_("Nothing to review."))
