@@ -60,9 +60,9 @@ def news2_text(result: News2) -> str:
     if result.total is None:
         missing = ", ".join(parameter_name(code) for code in result.missing)
         text = _("NEWS2: still missing {measures}.").format(measures=missing)
-        return text + (" " + _("A measure scored 3: tell the doctor now.") if result.alert else "")
+        return "⚠ " + text + " " + _("A measure scored 3: tell the doctor now.") if result.alert else text
     text = _("NEWS2 {score} – {band}").format(score=result.total, band=band_name(result.band) if result.band else "")
-    return text + (" – " + _("tell the doctor now") if result.alert else "")
+    return "⚠ " + text + " – " + _("tell the doctor now") if result.alert else text
 
 
 def problems(values: Values, context: Context) -> Problems:

@@ -40,6 +40,7 @@ from centre_desk.ui.widgets.window_fit import fit_window
 Preview = Callable[[EntryInput], str]
 PREVIEW_DELAY_MS = 250
 PREVIEW_STYLE = "font-weight: bold; color: #1f3b63;"
+WARNING_STYLE = "font-weight: bold; color: #8c1d18;"  # a line starting with ⚠ (an alert, an allergy)
 
 
 def restricted_note() -> str:
@@ -167,6 +168,7 @@ class EntryDialog(SubmitDialog[EntryInput]):
         except UserError:
             text = ""
         self.preview_label.setText(text)
+        self.preview_label.setStyleSheet(WARNING_STYLE if text.startswith("⚠") else PREVIEW_STYLE)
         self.preview_label.setVisible(bool(text))
 
     # -- the value -------------------------------------------------------------------------------------------
