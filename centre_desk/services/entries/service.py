@@ -9,19 +9,18 @@ manager's review (VIEW on AUDIT). Audit codes start with "entry.", "timeline." a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from centre_desk.errors import PermissionDenied, ValidationError, ValidationErrors
 from centre_desk.i18n import _
-from centre_desk.models.base import utcnow
 from centre_desk.models.entries import GlassBreak
-from centre_desk.security.access import AccessControl, Actor
-from centre_desk.security.audit import AuditLog
+from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.base import Service
 from centre_desk.services.concurrency import stale_guard
 from centre_desk.services.entries import glass, store, timeline
 from centre_desk.services.entries.dto import (
@@ -40,21 +39,7 @@ from centre_desk.services.lodging.common import local_day, names_allowed
 GLASS_REASON_MIN = 15  # characters: a reason, not "xem"
 
 
-class EntryService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        read_sessions: sessionmaker[Session],
-        audit: AuditLog,
-        access: AccessControl,
-        clock: Callable[[], datetime] = utcnow,
-    ) -> None:
-        self._sessions = sessions
-        self._read = read_sessions
-        self._audit = audit
-        self._access = access
-        self._clock = clock
-
+class EntryService(Service):
     # ------------------------------------------------------------------------------------ reading
 
     @staticmethod

@@ -9,20 +9,17 @@ view here unless the actor may see the sensitive group.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from centre_desk.errors import NotFound
 from centre_desk.i18n import _
-from centre_desk.models.base import utcnow
 from centre_desk.models.health import NursingNote
 from centre_desk.models.resident import Resident
-from centre_desk.security.access import AccessControl, Actor
-from centre_desk.security.audit import AuditLog
+from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup, allowed
+from centre_desk.services.base import Service
 from centre_desk.services.health import chart_data, mar, today
 from centre_desk.services.health.charts import GrowthChartData, VitalsChartData
 from centre_desk.services.health.dto import DoseInput, HealthAlert, MarDose, MedicationDay, TodayView
@@ -32,21 +29,7 @@ from centre_desk.services.registry import age_on
 CHART_DAYS = 365
 
 
-class HealthService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        read_sessions: sessionmaker[Session],
-        audit: AuditLog,
-        access: AccessControl,
-        clock: Callable[[], datetime] = utcnow,
-    ) -> None:
-        self._sessions = sessions
-        self._read = read_sessions
-        self._audit = audit
-        self._access = access
-        self._clock = clock
-
+class HealthService(Service):
     # ------------------------------------------------------------------------------------ reading
 
     def today(self, actor: Actor) -> TodayView:

@@ -12,19 +12,18 @@ class holds the wiring: access control, the clock, the transaction and the audit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from centre_desk.errors import ValidationError
 from centre_desk.i18n import _
-from centre_desk.models.base import utcnow
 from centre_desk.models.lodging import BedState, Presence
-from centre_desk.security.access import AccessControl, Actor
-from centre_desk.security.audit import AuditLog
+from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.base import Service
 from centre_desk.services.concurrency import stale_guard
 from centre_desk.services.demo.marker import is_demo_session
 from centre_desk.services.lodging import board, census, occupancy, placement, record, rooms, stay
@@ -52,21 +51,7 @@ from centre_desk.services.lodging.dto import (
 ROLL_CALL_TIME = time(21, 0)  # the night roll-call: a day's census is taken at this local time
 
 
-class LodgingService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        read_sessions: sessionmaker[Session],
-        audit: AuditLog,
-        access: AccessControl,
-        clock: Callable[[], datetime] = utcnow,
-    ) -> None:
-        self._sessions = sessions
-        self._read = read_sessions
-        self._audit = audit
-        self._access = access
-        self._clock = clock
-
+class LodgingService(Service):
     # ------------------------------------------------------------ rooms and beds (rooms.py; ADMINISTER)
 
     def save_room(self, actor: Actor, room_id: int | None, version: int | None, data: RoomInput) -> RoomCard:

@@ -26,6 +26,23 @@ ALERT_COLOUR, STRUCK_COLOUR, HIDDEN_COLOUR = "#b3261e", "#777777", "#5a5a5a"
 FetchPage = Callable[[Cursor], EntryPage]
 
 
+def line_style(role: int, hidden: bool, struck: bool, flag: bool) -> Any:
+    """The colour and font of an entry's line, in a kind's list and on the Timeline alike: grey italics when
+    restricted, grey struck through when struck out, red when it needs attention."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        if hidden:
+            return QColor(HIDDEN_COLOUR)
+        if struck:
+            return QColor(STRUCK_COLOUR)
+        return QColor(ALERT_COLOUR) if flag else None
+    if role == Qt.ItemDataRole.FontRole and (struck or hidden):
+        font = QFont()
+        font.setStrikeOut(struck)
+        font.setItalic(hidden)
+        return font
+    return None
+
+
 def restricted_text() -> str:
     return _("Restricted entry")
 
@@ -119,15 +136,4 @@ class EntryListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._texts[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.hidden:
-                return QColor(HIDDEN_COLOUR)
-            if row.struck:
-                return QColor(STRUCK_COLOUR)
-            return QColor(ALERT_COLOUR) if row.flag else None
-        if role == Qt.ItemDataRole.FontRole and (row.struck or row.hidden):
-            font = QFont()
-            font.setStrikeOut(row.struck)
-            font.setItalic(row.hidden)
-            return font
-        return None
+        return line_style(role, row.hidden, row.struck, row.flag)

@@ -9,7 +9,7 @@ import re
 from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,7 @@ from centre_desk.services.entries import EntryService
 from centre_desk.services.entries.dto import TimelineItem, TimelinePage
 from centre_desk.services.entries.kinds import kind
 from centre_desk.ui.entries.detail import entry_html
-from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR, HIDDEN_COLOUR, STRUCK_COLOUR
+from centre_desk.ui.entries.list_model import ALERT, line_style
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.tasks import run_task
 
@@ -88,18 +88,7 @@ class TimelineModel(QAbstractTableModel):
             return texts[index.column()]
         if role == SOURCE_ROLE:
             return item.source
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if item.hidden:
-                return QColor(HIDDEN_COLOUR)
-            if item.struck:
-                return QColor(STRUCK_COLOUR)
-            return QColor(ALERT_COLOUR) if item.flag else None
-        if role == Qt.ItemDataRole.FontRole and (item.hidden or item.struck):
-            font = QFont()
-            font.setItalic(item.hidden)
-            font.setStrikeOut(item.struck)
-            return font
-        return None
+        return line_style(role, item.hidden, item.struck, item.flag)
 
 
 class TimelineTab(QWidget):

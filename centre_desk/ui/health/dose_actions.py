@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 
 from centre_desk.errors import UserError, ValidationError
 from centre_desk.i18n import N_, _
@@ -22,6 +23,18 @@ OUTCOME_BUTTONS = (
     ("held", N_("&Held back…"), True),
     ("not_available", N_("&Not available"), False),
 )
+
+
+def outcome_buttons(bar: QHBoxLayout, visible: bool, clicked: Callable[[str], None]) -> dict[str, QPushButton]:
+    """Taken / Refused… / Held back… / Not available, added to `bar`; `clicked(outcome)` on a press."""
+    buttons = {}
+    for outcome, text, _reason in OUTCOME_BUTTONS:
+        button = QPushButton(_(text))
+        button.setVisible(visible)
+        button.clicked.connect(partial(clicked, outcome))
+        buttons[outcome] = button
+        bar.addWidget(button)
+    return buttons
 
 
 def record(parent: QWidget, health: HealthService, actor: Actor, plan_id: int, scheduled_for: datetime | None,

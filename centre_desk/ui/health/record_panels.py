@@ -146,17 +146,11 @@ class MedicationPanel(_Loading):
         self.as_needed_button.setToolTip(_("Record a dose of a medicine planned “as needed”, given now, with why"))
         self.as_needed_button.setVisible(can_record)
         self.as_needed_button.clicked.connect(self.give_as_needed)
-        self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for widget in (day_label, self.day_edit, self.previous_button, self.next_button, self.as_needed_button):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for outcome, text, _reason in dose_actions.OUTCOME_BUTTONS:
-            button = QPushButton(_(text))
-            button.setVisible(can_record)
-            button.clicked.connect(lambda _c=False, o=outcome: self._record(o))
-            self.buttons[outcome] = button
-            bar.addWidget(button)
+        self.buttons = dose_actions.outcome_buttons(bar, can_record, self._record)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)

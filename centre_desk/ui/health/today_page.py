@@ -127,17 +127,11 @@ class HealthTodayPage(QWidget):
         self.doses.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         doses_label = QLabel(_("&Doses due in the next hours"))
         doses_label.setBuddy(self.doses)
-        self.dose_buttons: dict[str, QPushButton] = {}
         can_record = actor.can(Action.CREATE, FieldGroup.HEALTH)
         dose_bar = QHBoxLayout()
         dose_bar.addWidget(doses_label)
         dose_bar.addStretch(1)
-        for outcome, text, _reason in dose_actions.OUTCOME_BUTTONS:
-            button = QPushButton(_(text))
-            button.setVisible(can_record)
-            button.clicked.connect(lambda _c=False, o=outcome: self._record_selected(o))
-            self.dose_buttons[outcome] = button
-            dose_bar.addWidget(button)
+        self.dose_buttons = dose_actions.outcome_buttons(dose_bar, can_record, self._record_selected)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.round_button)
