@@ -259,7 +259,7 @@ class Centre:
     def health_papers(self) -> HealthPapers:
         from centre_desk.services.health.papers import HealthPapers  # reportlab: imported when first used
 
-        return HealthPapers(self.sessions, self.audit, self.access)
+        return HealthPapers(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:

@@ -33,6 +33,7 @@ from centre_desk.security.permissions import Action, FieldGroup, allowed
 from centre_desk.services import intake_terms as terms
 from centre_desk.services.admission_input import ADULT_AGE, CHILD_AGE
 from centre_desk.services.audit_view import safe_cell
+from centre_desk.services.base import Service
 from centre_desk.services.reference import ethnic_groups
 from centre_desk.text import fold
 
@@ -182,7 +183,7 @@ _ROW_COLUMNS = (
 )  # fmt: skip
 
 
-class RegistryService:
+class RegistryService(Service):
     def __init__(
         self,
         sessions: sessionmaker[Session],
@@ -191,11 +192,7 @@ class RegistryService:
         access: AccessControl,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
-        self._sessions = sessions
-        self._read = read_sessions
-        self._audit = audit
-        self._access = access
-        self._clock = clock
+        super().__init__(sessions, read_sessions, audit, access, clock)
         self._sample: tuple[float, tuple[list[str], list[str]], int] = (-1e9, ([], []), 0)  # see _dense
 
     # --- public -------------------------------------------------------------------------------------------------

@@ -16,13 +16,13 @@ A demo database's papers carry the demo watermark. Audit rows name the resident 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from centre_desk.errors import NotFound
 from centre_desk.formatting import format_date
@@ -33,9 +33,9 @@ from centre_desk.reports.admission_papers import director
 from centre_desk.reports.health import KIND_CODE, HealthPaper, health_document, render_health
 from centre_desk.reports.marks import COPY_STAMP, DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
 from centre_desk.reports.official import render
-from centre_desk.security.access import AccessControl, Actor
-from centre_desk.security.audit import AuditLog
+from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.base import Service
 from centre_desk.services.demo.marker import is_demo_session
 from centre_desk.services.documents import register, snapshot
 from centre_desk.services.documents.dto import IssuedPaper
@@ -79,19 +79,7 @@ class _Unit:
         return PageMarks(watermark=DEMO_WATERMARK if self.demo else "", stamp=stamp, note=note)
 
 
-class HealthPapers:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        audit: AuditLog,
-        access: AccessControl,
-        clock: Callable[[], datetime] = utcnow,
-    ) -> None:
-        self._sessions = sessions
-        self._audit = audit
-        self._access = access
-        self._clock = clock
-
+class HealthPapers(Service):
     def summary_pdf(
         self, actor: Actor, resident_id: int, include_sensitive: bool = False, issue: bool = False
     ) -> IssuedPaper:
