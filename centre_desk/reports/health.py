@@ -326,7 +326,7 @@ def _sensitive(sensitive: SensitiveHealth, day: datetime.date) -> list[Block]:
             for t in sensitive.tests
         )  # fmt: skip
         out += [
-            Heading("1. Xét nghiệm", centred=False),
+            Heading(f"{_next(out)}. Xét nghiệm", centred=False),
             Table(
                 ("Ngày xét nghiệm", "Xét nghiệm", "Kết quả", "Ngày có kết quả", "Tư vấn trước và sau xét nghiệm"),
                 rows, col_widths=TEST_COLUMNS, align=("center", "left", "left", "center", "center"),
@@ -343,7 +343,7 @@ def _sensitive(sensitive: SensitiveHealth, day: datetime.date) -> list[Block]:
             if r.note.strip():
                 text += f". {_sentence(r.note)}"
             lines.append(text)
-        out += [Heading("2. Sức khỏe sinh sản", centred=False), *items(lines)]
+        out += [Heading(f"{_next(out)}. Sức khỏe sinh sản", centred=False), *items(lines)]
     # The restricted entries of the ordinary kinds, one line each (no table: nothing to split from its title).
     lines = []
     if sensitive.intake is not None:
@@ -355,8 +355,13 @@ def _sensitive(sensitive: SensitiveHealth, day: datetime.date) -> list[Block]:
     lines += [f"Thuốc đang dùng: {_medication_text(m)}" for m in sensitive.medications]
     lines += [_referral_text(r) for r in sensitive.referrals] + [_observation_text(o) for o in sensitive.observations]
     if lines:
-        out += [Heading("3. Các mục hạn chế khác", centred=False), *items(lines)]
+        out += [Heading(f"{_next(out)}. Các mục hạn chế khác", centred=False), *items(lines)]
     return out
+
+
+def _next(parts: list[Block]) -> int:
+    """The number of the next sensitive subsection: those with nothing to say are left out, not skipped."""
+    return 1 + sum(1 for p in parts if isinstance(p, Heading) and p.text[:1].isdigit())
 
 
 def health_document(paper: HealthPaper) -> OfficialDocument:

@@ -28,6 +28,18 @@ BAD = QColor("#f9d6d2")
 Items = list[tuple[int, EntryInput]]
 
 
+class RoundSheet(SheetView):
+    """The round's grid: Tab and Shift+Tab pass over the names (read-only), from one row's last measure to the
+    next row's first."""
+
+    def step(self, forward: bool) -> None:
+        before = self.currentIndex()
+        super().step(forward)
+        current = self.currentIndex()
+        if current.isValid() and current.column() == 0 and current != before:
+            super().step(forward)
+
+
 class RoundDialog(SubmitDialog[Items]):
     def __init__(self, parent: QWidget | None, residents: Sequence[TodayRow],
                  submit: Callable[[Items], object] | None) -> None:  # fmt: skip
@@ -48,7 +60,7 @@ class RoundDialog(SubmitDialog[Items]):
             self.model.setItem(row, 0, name)
             for column in range(1, len(COLUMNS) + 1):
                 self.model.setItem(row, column, QStandardItem(""))
-        self.grid = SheetView()
+        self.grid = RoundSheet()
         self.grid.setObjectName("roundGrid")
         self.grid.setModel(self.model)
         header = self.grid.horizontalHeader()

@@ -177,3 +177,20 @@ def test_a_fresh_alert_shows_a_banner_over_the_notes(qtbot: QtBot, installed: In
     panel = tab.panel("nursing_note")
     qtbot.waitUntil(lambda: panel.loaded)
     assert panel.banner.isVisible() and "NEWS2 9" in panel.banner.text()
+
+
+def test_tab_in_the_round_passes_over_the_names(qtbot: QtBot, installed: Installed) -> None:
+    from centre_desk.services.health.dto import TodayRow
+
+    rows = [TodayRow(n, f"LC-{n}", f"Người {n}", 20, "", "present", None, None, False, True, None, 0, 0, 0, None)
+            for n in range(2)]  # fmt: skip
+    dialog = RoundDialog(None, rows, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    grid = dialog.grid
+    grid.setFocus()
+    grid.setCurrentIndex(dialog.model.index(0, 8))  # the first row's note
+    grid.step(True)
+    assert (grid.currentIndex().row(), grid.currentIndex().column()) == (1, 1)  # the next row's temperature
+    grid.step(False)
+    assert (grid.currentIndex().row(), grid.currentIndex().column()) == (0, 8)
