@@ -174,8 +174,10 @@ def test_sign_in_opens_the_shell_with_administration_for_a_manager(
     assert "giamdoc" in _status(session)
     assert session.window.show_page("administration")
     tabs = session.window.findChild(QTabWidget, "administrationTabs")
-    assert tabs is not None and tabs.count() == 5
-    assert "Phòng và giường" in [tabs.tabText(i) for i in range(tabs.count())]  # the rooms, for a manager
+    assert tabs is not None and tabs.count() == 6
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert "Phòng và giường" in titles  # the rooms, for a manager
+    assert "Mở khẩn cấp mục hạn chế" in titles  # the review of restricted entries opened
     assert session.window.show_page("rooms") and session.lodging is not None  # the bed board
 
 
