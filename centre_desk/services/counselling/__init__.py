@@ -1,0 +1,1 @@
+"""Counselling: sessions, the counsellor-only notes kept apart from a shareable summary, wellbeing scales."""
