@@ -341,6 +341,7 @@ def _cmd_residents(options: Options, args: argparse.Namespace) -> int:
 
 def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
     from centre_desk.services.demo import create as demo  # the generator and its name lists: only here
+    from centre_desk.services.demo.counselling import COUNSELLOR_LOGIN
     from centre_desk.services.demo.health_text import NURSE_LOGIN
 
     folder = Path(args.demo_dir).expanduser().resolve() if args.demo_dir else options.data_dir / "demo"
@@ -371,6 +372,7 @@ def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
     )  # fmt: skip
     print(_("Sign in as: demo"))
     print(_("The nurse's account: {login}, with the same password").format(login=NURSE_LOGIN))
+    print(_("The counsellor's account: {login}, with the same password").format(login=COUNSELLOR_LOGIN))
     if not args.password_stdin:
         print(_("Password: {password}").format(password=password))
     if not args.open:

@@ -46,6 +46,11 @@ def health_screens(centre: Centre, actor: Actor, session: object, out: Path, gra
     settle(lambda: charts.loaded, 300)  # type: ignore[attr-defined]
     settle(lambda: False, 30)
     grab(record, out, "record-charts")
+    counselling = next(t for t in record.entry_tabs if t.record_tab.code == "counselling")
+    record.tabs.setCurrentWidget(counselling)
+    sessions = counselling.show_page("counselling_session")
+    settle(lambda: sessions.loaded)  # type: ignore[attr-defined]
+    grab(record, out, "record-counselling")
     record.tabs.setCurrentWidget(record.timeline_tab)
     settle(lambda: record.timeline_tab.loaded)
     grab(record, out, "record-timeline")

@@ -3,6 +3,7 @@
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
+from centre_desk.models.counselling import CounsellingSession, CounsellorNote
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
 from centre_desk.models.entries import DatedEntry, EntryRevision, GlassBreak, GlassReview
 from centre_desk.models.health import (
@@ -49,6 +50,8 @@ __all__ = [
     "CentreSettings",
     "Consent",
     "Contact",
+    "CounsellingSession",
+    "CounsellorNote",
     "DatedEntry",
     "DocumentCounter",
     "DoseRecord",

@@ -18,6 +18,12 @@ from centre_desk.i18n import _
 from centre_desk.text import nfc
 
 Value = str | int | Decimal | bool | date | None
+Choices = tuple[tuple[str, str], ...]  # (code, N_ label) of a choice field
+
+
+def label(choices: Choices, code: object) -> str:
+    """The label of a choice in the current language (the code itself when unknown)."""
+    return next((_(text) for c, text in choices if c == code), str(code or ""))
 
 
 class FieldType(enum.StrEnum):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from centre_desk.i18n import N_, _
+from centre_desk.i18n import N_
+from centre_desk.services.entries.fields import Choices, label
 
-Choices = tuple[tuple[str, str], ...]
-
-
-def label(choices: Choices, code: object) -> str:
-    return next((_(text) for c, text in choices if c == code), str(code or ""))
+__all__ = ["Choices", "label"]
 
 
 INSURANCE = (
