@@ -7,11 +7,10 @@ from datetime import date, time
 from decimal import Decimal
 
 from centre_desk.i18n import N_, _
-from centre_desk.services.entries.fields import Value
+from centre_desk.services.entries.fields import Choices, Value, label
 from centre_desk.services.entries.kinds import Context, Values
 from centre_desk.services.health.medication_allergy import allergy_cautions, allergy_conflicts
 from centre_desk.services.health.medication_rules import FREQUENCIES, DoseSchedule, frequency, schedule_problems
-from centre_desk.services.health.terms import Choices, label
 
 CUSTOM = "custom"  # at the times typed in `times`
 FREQUENCY_CHOICES: Choices = (*((f.code, f.label) for f in FREQUENCIES), (CUSTOM, N_("At the times typed below")))

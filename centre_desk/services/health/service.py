@@ -18,8 +18,9 @@ from centre_desk.i18n import _
 from centre_desk.models.health import NursingNote
 from centre_desk.models.resident import Resident
 from centre_desk.security.access import Actor
-from centre_desk.security.permissions import Action, FieldGroup, allowed
+from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.base import Service
+from centre_desk.services.entries.timeline import sees
 from centre_desk.services.health import chart_data, mar, today
 from centre_desk.services.health.charts import GrowthChartData, VitalsChartData
 from centre_desk.services.health.dto import DoseInput, HealthAlert, MarDose, MedicationDay, TodayView
@@ -88,4 +89,4 @@ class HealthService(Service):
 
 
 def _sees(actor: Actor) -> bool:
-    return actor.account_id is None or allowed(actor.roles, Action.VIEW, FieldGroup.SENSITIVE_HEALTH)
+    return sees(actor, Action.VIEW, FieldGroup.SENSITIVE_HEALTH)

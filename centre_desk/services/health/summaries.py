@@ -6,8 +6,9 @@ from datetime import date
 
 from centre_desk.formatting import format_date
 from centre_desk.i18n import _
+from centre_desk.services.entries.fields import label
 from centre_desk.services.entries.kinds import Context, Values
-from centre_desk.services.health.terms import INSURANCE, RESULTS, TESTS, TOPICS, label
+from centre_desk.services.health.terms import INSURANCE, RESULTS, TESTS, TOPICS
 
 Problems = list[tuple[str, str]]
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from centre_desk.i18n import N_
-from centre_desk.services.entries.fields import Choices, label
-
-__all__ = ["Choices", "label"]
-
+from centre_desk.services.entries.fields import label
 
 INSURANCE = (
     ("card", N_("Has a health-insurance card")),
