@@ -2,6 +2,14 @@
 
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
+from centre_desk.models.care_plan import (
+    CarePlan,
+    CarePlanAction,
+    CarePlanDecision,
+    CarePlanEvaluation,
+    CarePlanReview,
+    NeedsAssessment,
+)
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
 from centre_desk.models.counselling import CounsellingSession, CounsellorNote
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
@@ -47,6 +55,11 @@ __all__ = [
     "BedStateChange",
     "BedStay",
     "Belonging",
+    "CarePlan",
+    "CarePlanAction",
+    "CarePlanDecision",
+    "CarePlanEvaluation",
+    "CarePlanReview",
     "CentreSettings",
     "Consent",
     "Contact",
@@ -65,6 +78,7 @@ __all__ = [
     "LeavePass",
     "LoginThrottle",
     "MedicationPlan",
+    "NeedsAssessment",
     "NursingNote",
     "OutgoingCopy",
     "OutgoingDocument",

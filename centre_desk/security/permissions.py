@@ -36,6 +36,7 @@ class FieldGroup(enum.StrEnum):
     SENSITIVE_HEALTH = "sensitive_health"
     COUNSELLING = "counselling"  # the counsellor's own notes
     COUNSELLING_SESSIONS = "counselling_sessions"  # sessions held and their shareable summary
+    CARE_PLAN = "care_plan"  # needs assessment, the care plan, its reviews and evaluation; approve = the plan
     LEGAL = "legal"
     SCHOOLING = "schooling"
     PAYMENTS = "payments"
@@ -60,22 +61,23 @@ G = FieldGroup
 _MATRIX: dict[Role, dict[FieldGroup, str]] = {
     Role.INTAKE: {
         G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.NARRATIVE: "vce", G.PLACEMENT: "vcep", G.LODGING: "vcep",
-        G.HEALTH: "vc", G.SENSITIVE_HEALTH: "c", G.COUNSELLING_SESSIONS: "v", G.LEGAL: "vcep", G.SCHOOLING: "vcep",
-        G.PAYMENTS: "vcep", G.REGISTER: "vc",
+        G.HEALTH: "vc", G.SENSITIVE_HEALTH: "c", G.COUNSELLING_SESSIONS: "v", G.CARE_PLAN: "vcep", G.LEGAL: "vcep",
+        G.SCHOOLING: "vcep", G.PAYMENTS: "vcep", G.REGISTER: "vc",
     },
     Role.NURSE: {
         G.IDENTITY: "v", G.PLACEMENT: "v", G.LODGING: "vep", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
-        G.COUNSELLING_SESSIONS: "v",
+        G.COUNSELLING_SESSIONS: "v", G.CARE_PLAN: "v",
     },
     Role.COUNSELLOR: {
         G.IDENTITY: "v", G.TRAFFICKING: "v", G.NARRATIVE: "v", G.PLACEMENT: "v", G.LODGING: "v", G.HEALTH: "v",
-        G.COUNSELLING: "vcep", G.COUNSELLING_SESSIONS: "vcep",
+        G.COUNSELLING: "vcep", G.COUNSELLING_SESSIONS: "vcep", G.CARE_PLAN: "vcep",
         G.LEGAL: "v", G.SCHOOLING: "vp",
     },
     Role.MANAGER: {
         G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vcep", G.PLACEMENT: "vcepxa",
         G.LODGING: "vcepxad", G.HEALTH: "vcpxa",
-        G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.COUNSELLING_SESSIONS: "vp", G.LEGAL: "vcepxa",
+        G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.COUNSELLING_SESSIONS: "vp", G.CARE_PLAN: "vcepxa",
+        G.LEGAL: "vcepxa",
         G.SCHOOLING: "vcepxa", G.PAYMENTS: "vcepxa", G.REGISTER: "vc", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {
@@ -121,6 +123,7 @@ GROUP_NAMES = {
     FieldGroup.SENSITIVE_HEALTH: N_("Sensitive health (HIV, pregnancy)"),
     FieldGroup.COUNSELLING: N_("Counselling notes"),
     FieldGroup.COUNSELLING_SESSIONS: N_("Counselling sessions (shareable summary)"),
+    FieldGroup.CARE_PLAN: N_("Care plan (assessment, plan, reviews)"),
     FieldGroup.LEGAL: N_("Legal"),
     FieldGroup.SCHOOLING: N_("Schooling and training"),
     FieldGroup.PAYMENTS: N_("Support payments"),

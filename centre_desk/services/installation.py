@@ -57,6 +57,8 @@ from centre_desk.services.settings import CentreDetails, SettingsService, add_de
 if TYPE_CHECKING:
     from centre_desk.services.admissions import AdmissionService
     from centre_desk.services.audit_view import AuditViewService
+    from centre_desk.services.care_plan.papers import CarePlanPapers
+    from centre_desk.services.care_plan.service import CarePlanService
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
     from centre_desk.services.entries import EntryService
@@ -260,6 +262,18 @@ class Centre:
         from centre_desk.services.health.papers import HealthPapers  # reportlab: imported when first used
 
         return HealthPapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def care_plans(self) -> CarePlanService:
+        from centre_desk.services.care_plan.service import CarePlanService  # imported when first used
+
+        return CarePlanService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def care_plan_papers(self) -> CarePlanPapers:
+        from centre_desk.services.care_plan.papers import CarePlanPapers  # reportlab: imported when first used
+
+        return CarePlanPapers(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:

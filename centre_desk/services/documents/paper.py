@@ -147,13 +147,18 @@ def person_of(resident: Resident, arrival_day: date) -> papers.Person:
     )
 
 
-def entitlement_labels(resident: Resident, admission: Admission) -> tuple[str, ...]:
+def entitlement_keys(resident: Resident, admission: Admission) -> tuple[str, ...]:
+    """The support categories (Law 53/2024 Art. 37) of the person on this admission, in the law's order."""
     foreign = resident.ethnic_code == FOREIGN_NATIONAL_CODE or fold(resident.nationality) not in ("", "viet nam")
-    keys = terms.entitlements(
+    return terms.entitlements(
         confirmed=admission.victim_status == VictimStatus.CONFIRMED,
         foreign=foreign,
         accompanying_child=admission.accompanying_child,
     )
+
+
+def entitlement_labels(resident: Resident, admission: Admission) -> tuple[str, ...]:
+    keys = entitlement_keys(resident, admission)
     return tuple(f"{terms.SUPPORT_CATEGORIES[k][0]}) {SUPPORT_WORDS[k]}" for k in keys)
 
 
