@@ -450,3 +450,8 @@ def opened(entry: Entry, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Itera
 from tests.ui.lodging import windows_lodging  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_lodging.entries()
+
+# --- the care-plan windows (tests/ui/care_plan/windows_care_plan.py) ------------------------------------------------
+from tests.ui.care_plan import windows_care_plan  # noqa: E402
+
+CATALOGUE = CATALOGUE + windows_care_plan.entries()

@@ -14,6 +14,9 @@ from centre_desk.security.access import Actor
 from centre_desk.services.installation import Centre
 from centre_desk.ui.admissions.dialogs import choose_draft
 from centre_desk.ui.admissions.wizard import AdmissionWizard
+from centre_desk.ui.care_plan.panel import care_plan_extras
+from centre_desk.ui.care_plan.printing import PAPER as CARE_PLAN_PAPER
+from centre_desk.ui.care_plan.printing import print_care_plan
 from centre_desk.ui.documents.preview import preview_paper
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.health.record_panels import health_extras
@@ -72,6 +75,8 @@ class ResidentsFlow:
             code = window.record.code if window is not None and window.record is not None else ""
             if paper == SUMMARY_PAPER:
                 print_summary(window or parent, self.centre.health_papers, self.actor, resident_id, code)
+            elif paper == CARE_PLAN_PAPER:
+                print_care_plan(window or parent, self.centre.care_plan_papers, self.actor, resident_id, code)
 
         def move_bed(rid: int) -> None:
             choose_bed(opened[0] if opened else parent, self.centre.lodging, self.actor, self.events, rid)
@@ -84,7 +89,7 @@ class ResidentsFlow:
             resident_id,
             print_document=print_document,
             choose_bed=move_bed,
-            entry_extras=health_extras(self.centre.health),
+            entry_extras=health_extras(self.centre.health) | care_plan_extras(self.centre.care_plans),
             print_paper=print_paper,
         )
         opened.append(window)
