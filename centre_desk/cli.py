@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")  # reports/paper_inputs.KINDS
 LODGING_KINDS = ("roll-call", "bed-board")  # LodgingService.roll_call_pdf / board_pdf: no resident, no number
 HEALTH_KINDS = ("health-summary",)  # HealthPapers.summary_pdf_by_code: numbered like the admission papers
+CARE_PLAN_KINDS = ("care-plan",)  # CarePlanPapers.plan_pdf_by_code: numbered once approved, else a draft
 
 
 def _read_stdin_line(what: str) -> str:
@@ -117,10 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
         _(
             "print a paper as PDF: an admission paper of a resident (a decision or record takes the next number "
             "of the document register), the health summary for the commune health station (numbered too), the "
-            "night roll-call sheet or the bed board"
+            "care plan (numbered once approved), the night roll-call sheet or the bed board"
         ),
     )
-    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *LODGING_KINDS)
+    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *LODGING_KINDS)
     p.add_argument("kind", choices=kinds, metavar="|".join(kinds))
     p.add_argument("code", nargs="?", default="", metavar="CODE",
                    help=_("the resident code, e.g. LC-2026-0007 (admission papers only)"))  # fmt: skip
@@ -302,6 +303,8 @@ def _cmd_print(options: Options, args: argparse.Namespace) -> int:
         actor = _sign_in(centre, args.user)
         if args.kind in HEALTH_KINDS:
             issued = centre.health_papers.summary_pdf_by_code(actor, args.code, args.include_sensitive, issue=True)
+        elif args.kind in CARE_PLAN_KINDS:
+            issued = centre.care_plan_papers.plan_pdf_by_code(actor, args.code, issue=True)
         else:
             issued = centre.documents.issue_by_code(actor, args.kind, args.code)
     finally:

@@ -43,7 +43,7 @@ CIRCULAR_02 = (
     "Căn cứ Thông tư số 02/2020/TT-BLĐTBXH ngày 14 tháng 02 năm 2020 của Bộ trưởng Bộ Lao động - Thương binh và Xã "
     "hội hướng dẫn quản lý đối tượng được cung cấp dịch vụ công tác xã hội tại cơ sở trợ giúp xã hội;"
 )
-ACTION_COLUMNS = (10.0, 30.0, 55.0, 30.0, 20.0, 20.0)  # mm of the 165 mm text width
+ACTION_COLUMNS = (13.0, 33.0, 45.0, 28.0, 25.0, 24.0)  # mm of the 165 mm text width
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,7 @@ def care_plan_document(paper: CarePlanPaper) -> OfficialDocument:
     centre = paper.centre
     who = named(paper.person, paper.admitted_on)
     version = f" (lần {paper.version})" if paper.version > 1 else ""
-    writer = Signer(title="NGƯỜI LẬP KẾ HOẠCH", name=paper.writer, hint="(Ký, ghi rõ họ tên)")
+    writer = Signer(title="NGƯỜI LẬP KẾ HOẠCH", name=paper.writer)
     return OfficialDocument(
         parent_agency=centre.parent_agency,
         issuer=centre.centre_name or "Trung tâm",

@@ -6,10 +6,10 @@ rows exactly as `AdmissionService.admit` writes them: every generated admission 
 `apply_stay`; codes and their counters follow `AdmissionService._next_code`. Those in the centre now are as
 many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`), then a year of
 health records written by the demo's nurse "yta" (`health`), counselling by the counsellor "tuvan"
-(`counselling`). `create_demo` initialises a new encrypted
-installation with a manager account "demo" and populates it (the nurse "yta" and the
-counsellor "tuvan" get the same password). A demo database
-carries the setting "demo" = "1"; `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
+(`counselling`), who also assesses needs and writes the care plans the director approves (`care_plan`).
+`create_demo` initialises a new encrypted installation with a manager account "demo" and populates it (the nurse
+"yta" and the counsellor "tuvan" get the same password). A demo database carries the setting "demo" = "1";
+`is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
 
 Names, villages and places come from resources/demo/people.json; everyone is fictional.
 """
@@ -55,6 +55,8 @@ from centre_desk.services.admission_input import (
 )
 from centre_desk.services.admissions import CODE_PREFIX_DEFAULT, CODE_PREFIX_KEY, apply_person, apply_stay
 from centre_desk.services.counters import locked_counter
+from centre_desk.services.demo.care_plan import CarePlanFigures
+from centre_desk.services.demo.care_plan import fill as fill_care_plans
 from centre_desk.services.demo.counselling import CounsellingFigures, counsellor_account
 from centre_desk.services.demo.counselling import fill as fill_counselling
 from centre_desk.services.demo.data import (
@@ -93,6 +95,7 @@ class DemoSummary:
     lodging: LodgingFigures = field(default_factory=LodgingFigures)  # rooms, beds and tonight's census
     health: HealthFigures = field(default_factory=HealthFigures)  # the nurse's year
     counselling: CounsellingFigures = field(default_factory=CounsellingFigures)  # the counsellor's sessions
+    care_plans: CarePlanFigures = field(default_factory=CarePlanFigures)  # assessments, plans, reviews
 
 
 @dataclass(frozen=True)
@@ -277,6 +280,7 @@ def populate(
         health = fill(s, roster, nurse, now)
         counsellor = counsellor_account(s, centre.accounts, password or new_demo_password())
         counselling = fill_counselling(s, counsellor, now)
+        care_plans = fill_care_plans(s, counsellor, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -293,6 +297,7 @@ def populate(
         lodging=lodging,
         health=health,
         counselling=counselling,
+        care_plans=care_plans,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary
