@@ -46,6 +46,7 @@ from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.shell.demo_marker import DemoMarker
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from centre_desk.ui.shell.overview import OverviewPage
+from centre_desk.ui.shell.overview_casework import casework_sources
 from centre_desk.ui.shell.placeholder import NOT_YET_RECORDED, PlaceholderPage
 from centre_desk.ui.shell.residents import ResidentsFlow
 from centre_desk.ui.startup import CENTRE_NAME_KEY
@@ -64,7 +65,8 @@ AUDIT_ALARM = N_(
 
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
     """Every page of the main window, given the signed-in actor's permissions."""
-    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events, centre.lodging, centre.health)
+    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events, centre.lodging, centre.health,
+                            casework_sources(centre, actor))  # fmt: skip
     pages = [PageSpec("overview", _("Overview"), overview)]
     if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
         session.residents = ResidentsFlow(centre, actor, events, session.settings)

@@ -164,7 +164,7 @@ class CarePlanPanel(LoadingPanel):
             end=format_date(plan.period_to))  # fmt: skip
         if plan.next_review_on is not None:
             review = _("next review {day}").format(day=format_date(plan.next_review_on))
-            head += " · " + (_("review overdue since {day}").format(day=format_date(plan.next_review_on))
+            head += " · " + (_("review past due since {day}").format(day=format_date(plan.next_review_on))
                              if plan.review_overdue else review)  # fmt: skip
         self.heading.setText(head)
         colour = RED if plan.review_overdue else STATUS_COLOURS.get(PlanStatus(plan.status), "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,7 @@ from centre_desk.services.health.service import HealthService
 from centre_desk.services.lodging import LodgingService
 from centre_desk.services.overview import Figures, OverviewService
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.shell.overview_casework import CaseWorkList, Source
 from centre_desk.ui.shell.overview_health import HealthAlerts
 from centre_desk.ui.shell.overview_lodging import LodgingAlerts, stay_caption, stay_total
 
@@ -76,6 +78,7 @@ class OverviewPage(QWidget):
         events: AppEvents,
         lodging: LodgingService | None = None,
         health: HealthService | None = None,
+        casework: Sequence[Source] = (),
     ) -> None:
         super().__init__()
         self._actor = actor
@@ -114,6 +117,10 @@ class OverviewPage(QWidget):
         ):
             self.health_alerts = HealthAlerts(health, actor)
             self.health_alerts.open_record.connect(self.open_record)
+        self.casework: CaseWorkList | None = None
+        if casework:
+            self.casework = CaseWorkList(casework)
+            self.casework.open_record.connect(self.open_record)
 
         what = QLabel(_("What you can do now:"))
         what.setStyleSheet("font-weight: bold;")
@@ -136,6 +143,9 @@ class OverviewPage(QWidget):
         if actor.can(Action.CREATE, FieldGroup.HEALTH) and actor.can(Action.EDIT, FieldGroup.HEALTH):
             uses.addWidget(_bullet(_("Health: today's vitals and doses due, a round of vitals for everyone; each "
                                      "record's Medical care tab holds the notes, medication and charts.")))  # fmt: skip
+        if actor.can(Action.CREATE, FieldGroup.CARE_PLAN):
+            uses.addWidget(_bullet(_("Care plan: each record's Care plan tab holds the needs assessment, the plan "
+                                     "submitted for the manager's approval, and its monthly reviews.")))  # fmt: skip
         if actor.can(Action.VIEW, FieldGroup.STAFF) or actor.can(Action.VIEW, FieldGroup.SYSTEM):
             uses.addWidget(_bullet(_("Administration: staff accounts, the centre's details, audit trail, backups.")))
         uses.addWidget(_bullet(_("Press Ctrl+L to lock the screen whenever you leave the computer.")))
@@ -148,7 +158,7 @@ class OverviewPage(QWidget):
         layout.addLayout(cards)
         lists = QHBoxLayout()  # side by side: the page must fit a 1366×768 screen
         lists.setSpacing(16)
-        for part in (self.alerts, self.health_alerts):
+        for part in (self.alerts, self.health_alerts, self.casework):
             if part is not None:
                 lists.addWidget(part, 2 if part is self.alerts else 1)
         if lists.count():
@@ -182,8 +192,9 @@ class OverviewPage(QWidget):
         self.show_figures(figures)
         if self.alerts is not None and lists:
             self.alerts.refresh()
-        if self.health_alerts is not None and lists:
-            self.health_alerts.refresh()
+        for part in (self.health_alerts, self.casework):
+            if part is not None and lists:
+                part.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

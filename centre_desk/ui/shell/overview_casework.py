@@ -1,0 +1,101 @@
+"""The Overview's case-work list: what waits on someone today — care plans waiting for the manager's approval,
+monthly reviews overdue (and, as capabilities add theirs, wellbeing-scale alerts and legal steps due). Each
+capability gives a source (a service call returning lines); the list reads them all off the UI thread, in one
+task, and Enter or a double click opens the record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
+
+from centre_desk.formatting import format_date
+from centre_desk.i18n import _
+from centre_desk.security.access import Actor
+from centre_desk.security.permissions import Action, FieldGroup
+from centre_desk.services.care_plan.dto import CarePlanDue
+from centre_desk.services.installation import Centre
+from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR
+from centre_desk.ui.lodging.census_actions import weakly
+from centre_desk.ui.shell.overview_lodging import ID_ROLE, alert_list, fill_list
+from centre_desk.ui.tasks import run_task
+
+WAITING_COLOUR = "#8a5a00"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    resident_id: int
+    colour: str = ""
+
+
+Source = Callable[[], Sequence[Line]]
+
+
+def care_plan_lines(due: CarePlanDue) -> list[Line]:
+    """ "Sùng Thị Dợ (LC-2026-0007) — care plan, version 2, waiting for approval since 03/12/2026"."""
+    lines = [
+        Line(_("{name} ({code}) — care plan, version {n}, waiting for approval since {day}").format(
+            name=w.label, code=w.code, n=w.number, day=format_date(w.since)), w.resident_id, WAITING_COLOUR)
+        for w in due.waiting
+    ]  # fmt: skip
+    lines += [
+        Line(ALERT + _("{name} ({code}) — monthly review of the care plan past due since {day}").format(
+            name=w.label, code=w.code, day=format_date(w.since)), w.resident_id, ALERT_COLOUR)
+        for w in due.overdue
+    ]  # fmt: skip
+    return lines
+
+
+def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
+    """The sources the actor may read (each service checks again)."""
+    sources: list[Source] = []
+    if actor.can(Action.VIEW, FieldGroup.CARE_PLAN):
+        plans = centre.care_plans
+        sources.append(lambda: care_plan_lines(plans.due(actor)))
+    return sources
+
+
+class CaseWorkList(QWidget):
+    open_record = Signal(int)
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        super().__init__()
+        self._sources = tuple(sources)
+        self.loading = False
+        self.list = alert_list("caseWork")
+        self.label = QLabel(_("Case &work waiting:"))
+        self.label.setBuddy(self.list)
+        self.label.setStyleSheet("font-weight: bold;")
+        self.more = QLabel()
+        layout = QGridLayout(self)  # as the lists beside it, so they line up
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 0, 0)
+        layout.addWidget(self.list, 1, 0)
+        layout.addWidget(self.more, 2, 0)
+        self.list.itemActivated.connect(self._on_item_activated)
+
+    def refresh(self) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        sources = self._sources
+        run_task(self, lambda: [line for source in sources for line in source()], weakly(self._on_loaded),
+                 weakly(self._on_failed), writes_db=True)  # fmt: skip
+
+    def _on_loaded(self, lines: list[Line]) -> None:
+        self.loading = False
+        fill_list(self.list, self.more, [(x.text, x.resident_id, x.colour) for x in lines], _("Nothing waiting."))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.list.clear()
+        self.list.addItem(getattr(exc, "message", "") or _("The lists could not be read."))
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        resident_id = item.data(ID_ROLE)
+        if isinstance(resident_id, int):
+            self.open_record.emit(resident_id)
