@@ -15,6 +15,7 @@ from centre_desk.models.health import (
     Referral,
     ReproductiveEntry,
 )
+from centre_desk.models.legal import LegalAidCase, LegalInfoSession, LegalPaper, LegalStep
 from centre_desk.models.lodging import (
     Bed,
     BedStateChange,
@@ -63,6 +64,10 @@ __all__ = [
     "Installation",
     "KeepApart",
     "LeavePass",
+    "LegalAidCase",
+    "LegalInfoSession",
+    "LegalPaper",
+    "LegalStep",
     "LoginThrottle",
     "MedicationPlan",
     "NursingNote",
