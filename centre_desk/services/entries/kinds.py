@@ -30,7 +30,11 @@ from centre_desk.services.entries.fields import Field, Value
 
 DEFAULT_WHEN = N_("Date and time")  # the label of the moment when a kind names none
 # the modules that declare kinds, imported on first use (the print command never needs them)
-KIND_MODULES = ("centre_desk.services.health.kinds", "centre_desk.services.counselling.kinds")
+KIND_MODULES = (
+    "centre_desk.services.health.kinds",
+    "centre_desk.services.counselling.kinds",
+    "centre_desk.services.legal.kinds",
+)
 
 
 class Restriction(enum.StrEnum):
