@@ -6,7 +6,7 @@ rows exactly as `AdmissionService.admit` writes them: every generated admission 
 `apply_stay`; codes and their counters follow `AdmissionService._next_code`. Those in the centre now are as
 many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`), then a year of
 health records written by the demo's nurse "yta" (`health`), counselling by the counsellor "tuvan"
-(`counselling`). `create_demo` initialises a new encrypted
+(`counselling`), legal aid by the manager (`legal`). `create_demo` initialises a new encrypted
 installation with a manager account "demo" and populates it (the nurse "yta" and the
 counsellor "tuvan" get the same password). A demo database
 carries the setting "demo" = "1"; `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
@@ -64,6 +64,8 @@ from centre_desk.services.demo.data import (
     plan,
 )
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
+from centre_desk.services.demo.legal import LegalFigures
+from centre_desk.services.demo.legal import fill as fill_legal
 from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
 from centre_desk.services.demo.maker import Maker
 from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
@@ -93,6 +95,7 @@ class DemoSummary:
     lodging: LodgingFigures = field(default_factory=LodgingFigures)  # rooms, beds and tonight's census
     health: HealthFigures = field(default_factory=HealthFigures)  # the nurse's year
     counselling: CounsellingFigures = field(default_factory=CounsellingFigures)  # the counsellor's sessions
+    legal: LegalFigures = field(default_factory=LegalFigures)  # legal information, cases, papers, steps
 
 
 @dataclass(frozen=True)
@@ -277,6 +280,7 @@ def populate(
         health = fill(s, roster, nurse, now)
         counsellor = counsellor_account(s, centre.accounts, password or new_demo_password())
         counselling = fill_counselling(s, counsellor, now)
+        legal = fill_legal(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -293,6 +297,7 @@ def populate(
         lodging=lodging,
         health=health,
         counselling=counselling,
+        legal=legal,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

@@ -55,11 +55,11 @@ CASE_STATUS: Choices = (
 GIVEN, REFUSED, NOT_ASKED = "given", "refused", "not_asked"
 CONSENT: Choices = ((GIVEN, N_("Given")), (REFUSED, N_("Refused")), (NOT_ASKED, N_("Not asked yet")))
 
-# a paper to obtain. The household register (sổ hộ khẩu) is no longer valid since 01/01/2023 (Law on
-# Residence 2020): the residence confirmation replaces it. The identity card is "thẻ căn cước" since 01/07/2024
-# (Law on Identity 2023); a CCCD still valid stays valid.
+# a paper to obtain. The household register (sổ hộ khẩu) is no longer valid since 01/01/2023 (Law on Residence
+# 2020): the residence confirmation replaces it. A new identity card is a "thẻ căn cước" since 01/07/2024 (Law on
+# Identification 2023); a CCCD stays valid until it expires.
 PAPERS: Choices = (
-    ("identity_card", N_("Identity card (CCCD)")),
+    ("identity_card", N_("Identity card (Thẻ căn cước)")),
     ("birth_certificate", N_("Birth certificate")),
     ("residence", N_("Residence confirmation")),
     ("civil_status", N_("Other civil status paper (marriage, marital status)")),
