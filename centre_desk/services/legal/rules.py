@@ -193,7 +193,7 @@ def step_summary(values: Values) -> str:
     if done is not None:
         when = _("done {date}").format(date=format_date(done))
     elif due is not None:
-        when = _("due {date}").format(date=format_date(due))
+        when = _("due by {date}").format(date=format_date(due))
     else:
         when = ""
     return _join(f"{authority_name(values)}: {step_name(values)}", when, _shorten(_text(values, "document"), 60))

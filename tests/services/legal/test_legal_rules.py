@@ -139,7 +139,7 @@ def test_a_step_not_done_with_a_due_date_is_flagged() -> None:
 def test_step_summary() -> None:
     values = step(authority_name="Tòa án nhân dân tỉnh Lai Châu", due_on=date(2026, 12, 10),
                   document="Giấy triệu tập")  # fmt: skip
-    assert STEP.summary(values) == "Tòa án nhân dân tỉnh Lai Châu: Trial hearing · due 10/12/2026 · Giấy triệu tập"
+    assert STEP.summary(values) == "Tòa án nhân dân tỉnh Lai Châu: Trial hearing · due by 10/12/2026 · Giấy triệu tập"
     assert STEP.summary(step(done_on=date(2026, 12, 10))) == "Court: Trial hearing · done 10/12/2026"
 
 
