@@ -23,6 +23,7 @@ from centre_desk.models.health import (
     Referral,
     ReproductiveEntry,
 )
+from centre_desk.models.legal import LegalAidCase, LegalInfoSession, LegalPaper, LegalStep
 from centre_desk.models.lodging import (
     Bed,
     BedStateChange,
@@ -76,6 +77,10 @@ __all__ = [
     "Installation",
     "KeepApart",
     "LeavePass",
+    "LegalAidCase",
+    "LegalInfoSession",
+    "LegalPaper",
+    "LegalStep",
     "LoginThrottle",
     "MedicationPlan",
     "NeedsAssessment",

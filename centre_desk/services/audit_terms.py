@@ -64,6 +64,7 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("health.medication_viewed", N_("Viewed the medication record")),
     ("health.charts_viewed", N_("Viewed the vitals charts")),
     ("health.dose_recorded", N_("Recorded a dose of medicine")),
+    ("legal.steps_due_viewed", N_("Viewed the legal steps coming due")),
     None,
     ("health.summary_printed", N_("Printed the health summary without a number")),
     ("health.summary_printed_sensitive", N_("Printed the health summary with the sensitive part, without a number")),

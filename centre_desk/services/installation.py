@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from centre_desk.services.entries import EntryService
     from centre_desk.services.health.papers import HealthPapers
     from centre_desk.services.health.service import HealthService
+    from centre_desk.services.legal.service import LegalService
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.maintenance import MaintenanceService
     from centre_desk.services.overview import OverviewService
@@ -274,6 +275,12 @@ class Centre:
         from centre_desk.services.care_plan.papers import CarePlanPapers  # reportlab: imported when first used
 
         return CarePlanPapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def legal(self) -> LegalService:
+        from centre_desk.services.legal.service import LegalService  # imported when first used
+
+        return LegalService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:

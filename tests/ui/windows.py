@@ -364,8 +364,9 @@ def leave(ctx: Context) -> Opened:
 
 
 def entry_form(ctx: Context) -> Opened:
-    """The form of each health kind, as the nurse fills it (the vitals form is the tallest)."""
-    dialogs = {code: EntryDialog(kind(code), ctx.manager, None, None) for code in ("nursing_note", "health_check")}
+    """The tallest forms: the health kinds as the nurse fills them (vitals), a legal-aid case (four sections)."""
+    dialogs = {code: EntryDialog(kind(code), ctx.manager, None, None)
+               for code in ("nursing_note", "health_check", "legal_aid_case")}  # fmt: skip
     first = dialogs["nursing_note"]
     first.accept()  # with the messages of an empty form
     views = [View(code, lambda d=d: d.show()) for code, d in dialogs.items()]

@@ -6,7 +6,8 @@ rows exactly as `AdmissionService.admit` writes them: every generated admission 
 `apply_stay`; codes and their counters follow `AdmissionService._next_code`. Those in the centre now are as
 many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`), then a year of
 health records written by the demo's nurse "yta" (`health`), counselling by the counsellor "tuvan"
-(`counselling`), who also assesses needs and writes the care plans the director approves (`care_plan`).
+(`counselling`), who also assesses needs and writes the care plans the director approves (`care_plan`),
+legal aid by the manager (`legal`).
 `create_demo` initialises a new encrypted installation with a manager account "demo" and populates it (the nurse
 "yta" and the counsellor "tuvan" get the same password). A demo database carries the setting "demo" = "1";
 `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
@@ -66,6 +67,8 @@ from centre_desk.services.demo.data import (
     plan,
 )
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
+from centre_desk.services.demo.legal import LegalFigures
+from centre_desk.services.demo.legal import fill as fill_legal
 from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
 from centre_desk.services.demo.maker import Maker
 from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
@@ -96,6 +99,7 @@ class DemoSummary:
     health: HealthFigures = field(default_factory=HealthFigures)  # the nurse's year
     counselling: CounsellingFigures = field(default_factory=CounsellingFigures)  # the counsellor's sessions
     care_plans: CarePlanFigures = field(default_factory=CarePlanFigures)  # assessments, plans, reviews
+    legal: LegalFigures = field(default_factory=LegalFigures)  # legal information, cases, papers, steps
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,7 @@ def populate(
         counsellor = counsellor_account(s, centre.accounts, password or new_demo_password())
         counselling = fill_counselling(s, counsellor, now)
         care_plans = fill_care_plans(s, counsellor, recorded_by, now)
+        legal = fill_legal(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -298,6 +303,7 @@ def populate(
         health=health,
         counselling=counselling,
         care_plans=care_plans,
+        legal=legal,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

@@ -34,6 +34,7 @@ KIND_MODULES = (
     "centre_desk.services.health.kinds",
     "centre_desk.services.care_plan.kinds",
     "centre_desk.services.counselling.kinds",
+    "centre_desk.services.legal.kinds",
 )
 
 

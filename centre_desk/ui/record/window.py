@@ -56,7 +56,7 @@ LODGING_TAB = N_("Room")
 LATER_TABS = (
     N_("Medical care"),
     N_("Counselling"),
-    N_("Legal"),
+    N_("Legal aid"),
     N_("Schooling – Vocational training"),
     N_("Support payments"),
     N_("Leaving the centre"),
@@ -130,9 +130,9 @@ class RecordWindow(QMainWindow):
         self.timeline_tab: TimelineTab | None = None
         if entries is not None:
             self._add_entry_tabs(entries, actor, entry_extras or {}, print_paper)
-        built = {tab.record_tab.title for tab in self.entry_tabs}
+        built = {tab.title for tab in entry_tabs()} if entries is not None else set()
         for title in LATER_TABS:
-            if title not in built:  # a capability not built yet: its placeholder
+            if title not in built:  # a capability not built yet: its placeholder (a built one not for this actor: none)
                 self.tabs.addTab(LaterTab(_(title)), _(title))
         profile_form = self.profile_tab.form
         assert isinstance(profile_form, ProfileForm)

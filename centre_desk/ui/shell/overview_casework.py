@@ -1,5 +1,5 @@
 """The Overview's case-work list: what waits on someone today — care plans waiting for the manager's approval,
-monthly reviews overdue (and, as capabilities add theirs, wellbeing-scale alerts and legal steps due). Each
+monthly reviews past due, legal steps due this week or late (and, as capabilities add theirs, more). Each
 capability gives a source (a service call returning lines); the list reads them all off the UI thread, in one
 task, and Enter or a double click opens the record."""
 
@@ -17,6 +17,7 @@ from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.care_plan.dto import CarePlanDue
 from centre_desk.services.installation import Centre
+from centre_desk.services.legal.dto import StepDueRow
 from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR
 from centre_desk.ui.lodging.census_actions import weakly
 from centre_desk.ui.shell.overview_lodging import ID_ROLE, alert_list, fill_list
@@ -50,12 +51,29 @@ def care_plan_lines(due: CarePlanDue) -> list[Line]:
     return lines
 
 
+def legal_lines(steps: Sequence[StepDueRow]) -> list[Line]:
+    """ "Sùng Thị Dợ (LC-2026-0007) — legal step due 10/12/2026: Trial hearing (Tòa án nhân dân tỉnh)"."""
+    lines = []
+    for step in steps:
+        what = f"{step.step} ({step.authority})" if step.authority else step.step
+        text = (_("{name} ({code}) — legal step past its date {day}: {what}") if step.late
+                else _("{name} ({code}) — legal step due {day}: {what}"))  # fmt: skip
+        line = text.format(name=step.name, code=step.code, day=format_date(step.due_on), what=what)
+        lines.append(Line(ALERT + line if step.late else line, step.resident_id,
+                          ALERT_COLOUR if step.late else WAITING_COLOUR))  # fmt: skip
+    return lines
+
+
 def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
-    """The sources the actor may read (each service checks again)."""
+    """The sources of those who act on them (each service checks again): the care plans for who writes or
+    approves them (not a nurse, who only reads), the legal steps for who sees the legal records."""
     sources: list[Source] = []
-    if actor.can(Action.VIEW, FieldGroup.CARE_PLAN):
+    if actor.can(Action.CREATE, FieldGroup.CARE_PLAN) or actor.can(Action.APPROVE, FieldGroup.CARE_PLAN):
         plans = centre.care_plans
         sources.append(lambda: care_plan_lines(plans.due(actor)))
+    if actor.can(Action.VIEW, FieldGroup.LEGAL):
+        legal = centre.legal
+        sources.append(lambda: legal_lines(legal.steps_due(actor)))
     return sources
 
 
