@@ -3,7 +3,7 @@
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
-from centre_desk.models.counselling import CounsellingSession, CounsellorNote
+from centre_desk.models.counselling import CounsellingSession, CounsellorNote, WellbeingScore
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
 from centre_desk.models.entries import DatedEntry, EntryRevision, GlassBreak, GlassReview
 from centre_desk.models.health import (
@@ -79,4 +79,5 @@ __all__ = [
     "StaffAccount",
     "StayExtension",
     "Versioned",
+    "WellbeingScore",
 ]

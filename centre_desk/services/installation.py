@@ -57,6 +57,7 @@ from centre_desk.services.settings import CentreDetails, SettingsService, add_de
 if TYPE_CHECKING:
     from centre_desk.services.admissions import AdmissionService
     from centre_desk.services.audit_view import AuditViewService
+    from centre_desk.services.counselling.service import CounsellingService
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
     from centre_desk.services.entries import EntryService
@@ -260,6 +261,12 @@ class Centre:
         from centre_desk.services.health.papers import HealthPapers  # reportlab: imported when first used
 
         return HealthPapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def counselling(self) -> CounsellingService:
+        from centre_desk.services.counselling.service import CounsellingService  # imported when first used
+
+        return CounsellingService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:
