@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from centre_desk.errors import UserError
 from centre_desk.formatting import format_datetime
 from centre_desk.i18n import N_, _
 from centre_desk.security.access import Actor
@@ -31,51 +29,16 @@ from centre_desk.services.health.service import HealthService
 from centre_desk.services.health.terms import dose_text
 from centre_desk.ui.entries.reason_dialog import ReasonDialog
 from centre_desk.ui.entries.tab import ExtraPanel
-from centre_desk.ui.errors import show_error
 from centre_desk.ui.health import dose_actions
 from centre_desk.ui.health.charts import GrowthChartView, VitalsChartView
-from centre_desk.ui.tasks import run_task
 from centre_desk.ui.widgets.date_edit import DateEdit
+from centre_desk.ui.widgets.loading_panel import LoadingPanel
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 log = logging.getLogger(__name__)
 
 
-class _Loading(QWidget):
-    """Reads its data off the UI thread when first shown, and again on `reload()`."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.loaded = self.loading = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self.loaded and not self.loading:
-            self.reload()
-
-    def reload(self) -> None:
-        self.loading = True
-        run_task(self, self.read, self._done, self._failed)
-
-    if TYPE_CHECKING:  # each panel reads and shows its own data
-
-        def read(self) -> object: ...
-
-        def show_data(self, data: object) -> None: ...
-
-    def _done(self, data: object) -> None:
-        self.loading, self.loaded = False, True
-        self.show_data(data)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.loading = False
-        if isinstance(exc, UserError):
-            show_error(self, exc)
-        else:
-            log.error("a health panel was not read: %s", type(exc).__name__)
-
-
-class ChartsPanel(_Loading):
+class ChartsPanel(LoadingPanel):
     def __init__(self, health: HealthService, actor: Actor, resident_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._health, self._actor, self.resident_id = health, actor, resident_id
@@ -120,7 +83,7 @@ def dose_columns(summaries: dict[int, str]) -> list[Column[MarDose]]:
     ]
 
 
-class MedicationPanel(_Loading):
+class MedicationPanel(LoadingPanel):
     """The medication administration record of a day: every dose with its state; buttons record the selected
     dose; an as-needed medicine is given with "As-needed dose…"."""
 

@@ -14,6 +14,7 @@ from centre_desk.security.access import Actor
 from centre_desk.services.installation import Centre
 from centre_desk.ui.admissions.dialogs import choose_draft
 from centre_desk.ui.admissions.wizard import AdmissionWizard
+from centre_desk.ui.counselling.record_panels import counselling_extras
 from centre_desk.ui.documents.preview import preview_paper
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.health.record_panels import health_extras
@@ -84,7 +85,7 @@ class ResidentsFlow:
             resident_id,
             print_document=print_document,
             choose_bed=move_bed,
-            entry_extras=health_extras(self.centre.health),
+            entry_extras=health_extras(self.centre.health) | counselling_extras(self.centre.counselling),
             print_paper=print_paper,
         )
         opened.append(window)
