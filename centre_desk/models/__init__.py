@@ -11,7 +11,7 @@ from centre_desk.models.care_plan import (
     NeedsAssessment,
 )
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
-from centre_desk.models.counselling import CounsellingSession, CounsellorNote
+from centre_desk.models.counselling import CounsellingSession, CounsellorNote, WellbeingScore
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
 from centre_desk.models.entries import DatedEntry, EntryRevision, GlassBreak, GlassReview
 from centre_desk.models.health import (
@@ -98,4 +98,5 @@ __all__ = [
     "StaffAccount",
     "StayExtension",
     "Versioned",
+    "WellbeingScore",
 ]

@@ -1,6 +1,6 @@
-"""Counselling (tư vấn tâm lý): sessions with a summary the other staff may read, and the counsellor's own
-notes kept apart (field group COUNSELLING: the counsellor and the manager only). Both are dated entries
-(models/entries.py), declared in services/counselling/kinds.py."""
+"""Counselling (tư vấn tâm lý): sessions with a summary the other staff may read, the counsellor's own notes
+and the wellbeing scales (PHQ-9, PHQ-A, GAD-7) kept apart (field group COUNSELLING: the counsellor and the
+manager only). All are dated entries (models/entries.py), declared in services/counselling/kinds.py."""
 
 from __future__ import annotations
 
@@ -34,3 +34,19 @@ class CounsellorNote(DatedEntry, Base):
     note: Mapped[str] = mapped_column(NFCText(6000))
     risk: Mapped[str] = mapped_column(NFCText(10), default="")  # none / low / medium / high
     plan: Mapped[str] = mapped_column(NFCText(2000), default="")
+
+
+class WellbeingScore(DatedEntry, Base):
+    """One administration of a wellbeing scale (services/counselling/scales.py): the instrument and its version,
+    the answers as given ("0,1,2,-,3,…": one per item, "-" unanswered), the total, band and item-9 alert derived
+    from them, and a note. With no instrument (a child under 11: nothing shipped suits) only the note is kept."""
+
+    __tablename__ = "wellbeing_score"
+
+    instrument: Mapped[str] = mapped_column(NFCText(20), default="")  # "PHQ-9", "PHQ-A", "GAD-7" or ""
+    scale_version: Mapped[str] = mapped_column(NFCText(100), default="")  # the instrument file's version, as scored
+    answers: Mapped[str] = mapped_column(NFCText(60), default="")
+    total: Mapped[int | None]  # None unless every item is answered
+    band: Mapped[str] = mapped_column(NFCText(20), default="")  # a key of scales.BAND_NAMES, "" without a total
+    alert: Mapped[bool] = mapped_column(default=False)  # item 9 above 0: respond today
+    note: Mapped[str] = mapped_column(NFCText(2000), default="")

@@ -65,6 +65,8 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("health.charts_viewed", N_("Viewed the vitals charts")),
     ("health.dose_recorded", N_("Recorded a dose of medicine")),
     ("legal.steps_due_viewed", N_("Viewed the legal steps coming due")),
+    ("counselling.scale_alerts_viewed", N_("Viewed the wellbeing-scale alerts")),
+    ("counselling.scale_trends_viewed", N_("Viewed the trend of the wellbeing scales")),
     None,
     ("health.summary_printed", N_("Printed the health summary without a number")),
     ("health.summary_printed_sensitive", N_("Printed the health summary with the sensitive part, without a number")),

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from centre_desk.services.audit_view import AuditViewService
     from centre_desk.services.care_plan.papers import CarePlanPapers
     from centre_desk.services.care_plan.service import CarePlanService
+    from centre_desk.services.counselling.service import CounsellingService
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
     from centre_desk.services.entries import EntryService
@@ -281,6 +282,12 @@ class Centre:
         from centre_desk.services.legal.service import LegalService  # imported when first used
 
         return LegalService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def counselling(self) -> CounsellingService:
+        from centre_desk.services.counselling.service import CounsellingService  # imported when first used
+
+        return CounsellingService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:

@@ -38,6 +38,7 @@ from centre_desk.ui.administration.users.recovery_unlock import RecoveryUnlockDi
 from centre_desk.ui.admissions import dialogs
 from centre_desk.ui.admissions.dialogs import DraftsDialog
 from centre_desk.ui.admissions.wizard import AdmissionWizard
+from centre_desk.ui.counselling.record_panels import counselling_extras
 from centre_desk.ui.documents.preview import DocumentPreviewDialog
 from centre_desk.ui.entries.form import EntryDialog
 from centre_desk.ui.entries.reason_dialog import ReasonDialog
@@ -182,8 +183,15 @@ def record_window(ctx: Context) -> Opened:
         centre.residents, ctx.manager, AppEvents(), ctx.resident_id, print_document=lambda _kind: None,
         lodging=centre.lodging, choose_bed=lambda _rid: None,
         search_residents=registry_search(centre.registry, ctx.manager), entries=centre.entries,
+        entry_extras=counselling_extras(centre.counselling),
     )  # fmt: skip
     views = _tab_views(window.tabs)
+    for tab in window.entry_tabs:  # each page of the tabs of dated entries, the extra panels (charts) among them
+        title = window.tabs.tabText(window.tabs.indexOf(tab))
+        for code in tab.codes:
+            views.append(
+                View(f"{title}/{code}", lambda t=tab, c=code: (window.tabs.setCurrentWidget(t), t.show_page(c)))
+            )
     views.append(View("editing the profile", lambda: window.start_edit(window.profile_tab)))
     views.append(View("editing the admission", lambda: (window.cancel_edit(), window.start_edit(window.stay_tab))))
     return Opened(window, views, window.cancel_edit)
@@ -456,3 +464,8 @@ CATALOGUE = CATALOGUE + windows_lodging.entries()
 from tests.ui.care_plan import windows_care_plan  # noqa: E402
 
 CATALOGUE = CATALOGUE + windows_care_plan.entries()
+
+# --- the counselling windows (tests/ui/counselling/windows_counselling.py) -----------------------------------------
+from tests.ui.counselling import windows_counselling  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_counselling.entries()

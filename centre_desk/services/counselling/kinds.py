@@ -1,14 +1,17 @@
-"""The counselling kinds of dated entry: the session (its shareable summary for the staff caring for her) and
-the counsellor's own note, kept apart (field group COUNSELLING: the counsellor and the manager only, never in
-a list, the Timeline, a search, a paper or an export for anyone else)."""
+"""The counselling kinds of dated entry: the session (its shareable summary for the staff caring for her), and
+the counsellor's own note and the wellbeing scales (PHQ-9, PHQ-A, GAD-7; services/counselling/wellbeing.py), kept
+apart (field group COUNSELLING: the counsellor and the manager only, never in a list, the Timeline, a search, a
+paper or an export for anyone else). The scale has a form of its own (ui/counselling/scale_dialog.py) and a
+trend chart beside its list (the extra panel "wellbeing_chart")."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from centre_desk.i18n import N_, _
-from centre_desk.models.counselling import CounsellingSession, CounsellorNote
+from centre_desk.models.counselling import CounsellingSession, CounsellorNote, WellbeingScore
 from centre_desk.security.permissions import FieldGroup
+from centre_desk.services.counselling import scales, wellbeing
 from centre_desk.services.entries.fields import Choices, Field, FieldType, label
 from centre_desk.services.entries.kinds import EntryKind, RecordTab, Values, register, register_tab
 
@@ -72,5 +75,19 @@ NOTE = register(EntryKind(
         F("note", N_("Note"), T.LONG_TEXT, required=True, max_length=6000),
         F("risk", N_("Risk of harm"), T.CHOICE, choices=RISKS, in_list=True),
         F("plan", N_("Plan"), T.LONG_TEXT, max_length=2000),
+    ),
+))  # fmt: skip
+
+INSTRUMENTS: Choices = tuple((i.code, i.code) for i in scales.instruments())  # the codes are their own names
+WELLBEING = register(EntryKind(
+    code="wellbeing_score", model=WellbeingScore, title=N_("Wellbeing scale"), plural=N_("Wellbeing scales"),
+    group=FieldGroup.COUNSELLING, tab="counselling", order=30, summary=wellbeing.summary,
+    list_summary=wellbeing.brief, check=wellbeing.problems, derive=wellbeing.derive,
+    derived=("scale_version", "total", "band", "alert"), flag=wellbeing.flag, extras=("wellbeing_chart",),
+    when_label=N_("Answered on"),
+    fields=(
+        F("instrument", N_("Scale"), T.CHOICE, choices=INSTRUMENTS, in_list=True),
+        F("answers", N_("Answers"), max_length=60, hint=N_("One per question, in order: 0–3, or - unanswered")),
+        F("note", N_("Note"), T.LONG_TEXT, max_length=2000),
     ),
 ))  # fmt: skip

@@ -1,7 +1,9 @@
 """Demo counselling: the counsellor "tuvan" sees each resident in the centre about once a week from her
 arrival — mostly alone, sometimes in a group or with her family — with a summary the other staff may read and,
 after most sessions, a note of her own (risk low for most, one resident watched closely, one seen today at high
-risk so the flag shows). Invented words; no real person or case. Rows are inserted in the caller's transaction.
+risk so the flag shows) — and the wellbeing scales every two weeks (services/demo/wellbeing.py), the resident
+seen at high risk with the self-harm alert on her PHQ this morning. Invented words; no real person or case. Rows
+are inserted in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from centre_desk.models.resident import Admission
 from centre_desk.models.staff import Role, StaffAccount
 from centre_desk.security.access import SYSTEM
 from centre_desk.services.accounts import AccountService
+from centre_desk.services.demo import wellbeing
 from centre_desk.services.dto import NewAccount
 
 COUNSELLOR_LOGIN = "tuvan"
@@ -45,6 +48,7 @@ HIGH = "Em nói có lúc muốn chết cho xong. Đã ở lại với em, báo l
 class CounsellingFigures:
     sessions: int = 0
     notes: int = 0
+    scores: int = 0  # wellbeing scales (services/demo/wellbeing.py)
 
 
 def counsellor_account(s: Session, accounts: AccountService, password: str) -> int:
@@ -87,4 +91,8 @@ def fill(s: Session, by: int, now: datetime, seed: int = 11) -> CounsellingFigur
         table: Table = model.__table__  # type: ignore[assignment]
         for start in range(0, len(rows), 500):
             s.execute(insert(table), rows[start : start + 500])
-    return CounsellingFigures(len(sessions), len(notes))
+    # the self-harm alert for the resident seen today at high risk (the first one a scale suits, should she be a child)
+    alert_for = next((rid for rid, _a in here if wellbeing.suits(s, rid, now.date())), None)
+    scored = wellbeing.scores(s, here, common, now, alert_for, random.Random(seed + 1))
+    wellbeing.insert_scores(s, scored)
+    return CounsellingFigures(len(sessions), len(notes), len(scored))

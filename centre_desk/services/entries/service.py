@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from centre_desk.errors import PermissionDenied, ValidationError, ValidationErrors
+from centre_desk.errors import NotFound, PermissionDenied, ValidationError, ValidationErrors
 from centre_desk.i18n import _
 from centre_desk.models.entries import GlassBreak
+from centre_desk.models.resident import Resident
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.base import Service
@@ -35,6 +36,7 @@ from centre_desk.services.entries.dto import (
 )
 from centre_desk.services.entries.kinds import EntryKind, Restriction, kind, kinds
 from centre_desk.services.lodging.common import local_day, names_allowed
+from centre_desk.services.registry import age_on
 
 GLASS_REASON_MIN = 15  # characters: a reason, not "xem"
 
@@ -102,6 +104,18 @@ class EntryService(Service):
         except ValidationError:
             return ""
         return k.preview(values, ctx)
+
+    def age_on(self, actor: Actor, code: str, resident_id: int, on: date) -> int | None:
+        """The resident's age in years on a day (None when unknown), for a form that offers choices by age (the
+        wellbeing scales). Needs VIEW on the kind's group; not audited, like `preview`: only the age is read."""
+        k = kind(code)
+        if not timeline.sees(actor, Action.VIEW, k.group):
+            raise PermissionDenied(_("Your account is not allowed to do this."))
+        with self._read() as s:
+            resident = s.get(Resident, resident_id)
+            if resident is None:
+                raise NotFound(_("The record no longer exists."))
+            return age_on(resident.birth_date, resident.birth_year, on)
 
     # ------------------------------------------------------------------------------------ writing
 

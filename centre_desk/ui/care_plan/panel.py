@@ -33,7 +33,7 @@ from centre_desk.ui.care_plan.editor import PlanDialog, ProgressDialog
 from centre_desk.ui.entries.reason_dialog import ReasonDialog
 from centre_desk.ui.entries.tab import ExtraPanel
 from centre_desk.ui.errors import show_error
-from centre_desk.ui.widgets.loading import LoadingPanel
+from centre_desk.ui.widgets.loading_panel import LoadingPanel
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 RED, GREEN, AMBER = "#b00020", "#1e7e34", "#8a5a00"

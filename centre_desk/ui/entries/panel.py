@@ -1,6 +1,7 @@
 """One kind's entries on a resident's record: the list (a page at a time), the selected entry in full, and
 the actions the user's permissions allow — New (Insert), Change (F2), Strike out (Delete), Earlier versions,
-Open a restricted entry (break the glass). Everything comes from the kind's declaration.
+Open a restricted entry (break the glass). Everything comes from the kind's declaration; a kind that registered
+screens of its own (ui/entries/forms.py) gets its own form and its own view of the selected entry.
 
 The first page is read on a worker thread when the panel is first shown; writes go through the dialogs,
 which call the service and close only when it took the entry.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import cast
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -38,10 +40,12 @@ from centre_desk.services.entries.dto import Cursor, EntryInput, EntryPage, Entr
 from centre_desk.services.entries.kinds import EntryKind
 from centre_desk.ui.entries.detail import entry_html, revisions_html
 from centre_desk.ui.entries.form import EntryDialog
+from centre_desk.ui.entries.forms import FormRequest, screens
 from centre_desk.ui.entries.list_model import ALERT, EntryListModel
 from centre_desk.ui.entries.reason_dialog import ReasonDialog
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.tasks import run_task
+from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 
 log = logging.getLogger(__name__)
 BANNER_AGE = timedelta(hours=24)
@@ -191,8 +195,15 @@ class EntryPanel(QWidget):
 
     def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         row = self.selected()
-        self.detail.setHtml(entry_html(self.kind, row) if row is not None else "")
+        self.detail.setHtml(self._html(row) if row is not None else "")
         self._update_buttons()
+
+    def _html(self, row: EntryRow) -> str:
+        """The entry in full: the kind's own view (ui/entries/forms.py) or the generic one."""
+        own = screens(self.kind.code)
+        if own is not None and own.detail is not None and not row.hidden:
+            return own.detail(self.kind, row)
+        return entry_html(self.kind, row)
 
     def _update_buttons(self) -> None:
         row = self.selected()
@@ -205,7 +216,7 @@ class EntryPanel(QWidget):
     def _show_row(self, row: EntryRow) -> None:
         number = self.model.replace(row)
         self.table.selectRow(number)
-        self.detail.setHtml(entry_html(self.kind, row))
+        self.detail.setHtml(self._html(row))
         self._update_count()
         self._update_banner()
         self._update_buttons()
@@ -228,8 +239,14 @@ class EntryPanel(QWidget):
         def submit(data: EntryInput) -> EntryRow:
             return service.save(actor, code, rid, entry_id, version, data)
 
-        dialog = EntryDialog(self.kind, actor, self, submit, row=row,
-                             preview=lambda data: service.preview(actor, code, rid, data))  # fmt: skip
+        own = screens(code)
+        dialog: SubmitDialog[EntryInput]
+        if own is not None:  # a kind with a form of its own (ui/entries/forms.py)
+            age_on = partial(service.age_on, actor, code, rid)
+            dialog = own.form(FormRequest(self.kind, actor, self, submit, row, age_on))
+        else:
+            dialog = EntryDialog(self.kind, actor, self, submit, row=row,
+                                 preview=lambda data: service.preview(actor, code, rid, data))  # fmt: skip
         self._finish(dialog)
 
     def strike_entry(self) -> None:
@@ -260,9 +277,9 @@ class EntryPanel(QWidget):
             lambda reason: service.break_glass(actor, code, row.id, reason),
         )  # fmt: skip
         if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.outcome, EntryRow):
-            self.detail.setHtml(entry_html(self.kind, dialog.outcome))  # shown once, never kept in the list
+            self.detail.setHtml(self._html(dialog.outcome))  # shown once, never kept in the list
 
-    def _finish(self, dialog: ReasonDialog | EntryDialog) -> None:
+    def _finish(self, dialog: ReasonDialog | SubmitDialog[EntryInput]) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.outcome, EntryRow):
             self._show_row(dialog.outcome)
             self.changed.emit(dialog.outcome)

@@ -1,7 +1,7 @@
-"""The parts both health charts share: a chart view that is one Tab stop and reads out the point it is on
-(pointed at with the mouse, or stepped through with the arrow keys), the application's font on every text of
-a chart, marker images in more than one shape, tidy axis steps and the calm note shown instead of an empty
-chart."""
+"""The parts every chart shares (the health charts, the wellbeing scales' trend): a chart view that is one Tab stop
+and reads out the point it is on (pointed at with the mouse, or stepped through with the arrow keys), the
+application's font on every text of a chart, marker images in more than one shape, tidy axis steps, a time axis
+that labels its dates as they fit, and the calm note shown instead of an empty chart."""
 
 from __future__ import annotations
 
@@ -10,8 +10,17 @@ import logging
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCharts import QAbstractAxis, QChart, QChartView, QLegend, QScatterSeries, QValueAxis, QXYSeries
-from PySide6.QtCore import QEvent, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLegend,
+    QScatterSeries,
+    QValueAxis,
+    QXYSeries,
+)
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -34,6 +43,7 @@ log = logging.getLogger(__name__)
 
 Describe = Callable[[int], str]  # the readout of the point at an index of the view's spots
 
+DAY_MS = 86_400_000.0
 MINIMUM = QSize(600, 320)  # fits a tab of the record window on a 1366×768 screen
 LINE_LOOKS = (("#1f5fa8", Qt.PenStyle.SolidLine, "circle"), ("#6a3d9a", Qt.PenStyle.DashLine, "square"))
 HOVER_RADIUS = 16.0  # pixels: how close the mouse must come to a point to read it out
@@ -273,3 +283,26 @@ def fitted_ticks(width: float, sample: str, font: QFont, least: int = 2, most: i
     """How many x axis labels like `sample` fit side by side in `width` pixels, with room between them."""
     room = QFontMetricsF(font).horizontalAdvance(sample) + 28
     return max(least, min(most, int(width // room) + 1))
+
+
+def set_time_axis(axis: QDateTimeAxis, moments_ms: Sequence[float]) -> tuple[float, float]:
+    """The time axis over `moments_ms` (ms since the epoch) with a little room at each end, labelled dd/MM, with
+    the year when it spans two, or with the hour within three days; returns the range (ms)."""
+    first, last = min(moments_ms), max(moments_ms)
+    pad = max((last - first) * 0.04, DAY_MS / 4)
+    low, high = first - pad, last + pad
+    start, end = QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high))
+    if start.date().year() != end.date().year():
+        axis.setFormat("dd/MM/yyyy")
+    elif high - low < 3 * DAY_MS:
+        axis.setFormat("dd/MM hh:mm")
+    else:
+        axis.setFormat("dd/MM")
+    axis.setRange(start, end)
+    return float(start.toMSecsSinceEpoch()), float(end.toMSecsSinceEpoch())
+
+
+def fit_time_ticks(axis: QDateTimeAxis, width: float, font: QFont) -> None:
+    """As many date labels on the time axis as fit side by side in `width` pixels."""
+    sample = axis.format().replace("yyyy", "0000").replace("dd", "00").replace("MM", "00")
+    axis.setTickCount(fitted_ticks(width, sample.replace("hh", "00").replace("mm", "00"), font))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCharts import QAreaSeries, QDateTimeAxis, QLegend, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,9 +34,10 @@ from centre_desk.ui.health.chart_view import (
     PointChartView,
     apply_fonts,
     calm_note,
-    fitted_ticks,
+    fit_time_ticks,
     marker_image,
     new_chart,
+    set_time_axis,
     set_value_axis,
     shown_decimals,
 )
@@ -44,7 +45,6 @@ from centre_desk.ui.health.growth_chart import GrowthChartView
 
 log = logging.getLogger(__name__)
 
-DAY_MS = 86_400_000.0
 OUTSIDE_COLOUR = "#c62828"
 BAND_FILL = QColor(200, 235, 190, 150)
 BAND_EDGE = QColor("#8fc98a")
@@ -204,24 +204,12 @@ class VitalsChartView(QWidget):
         return band
 
     def _set_x_range(self, points: Sequence[ChartPoint]) -> tuple[float, float]:
-        first, last = min(_ms(p.at) for p in points), max(_ms(p.at) for p in points)
-        pad = max((last - first) * 0.04, DAY_MS / 4)
-        low, high = first - pad, last + pad
-        start, end = QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high))
-        if start.date().year() != end.date().year():
-            self.x_axis.setFormat("dd/MM/yyyy")
-        elif high - low < 3 * DAY_MS:
-            self.x_axis.setFormat("dd/MM hh:mm")
-        else:
-            self.x_axis.setFormat("dd/MM")
-        self.x_axis.setRange(start, end)
+        found = set_time_axis(self.x_axis, [_ms(p.at) for p in points])
         self._fit_x_ticks()
-        return float(start.toMSecsSinceEpoch()), float(end.toMSecsSinceEpoch())
+        return found
 
     def _fit_x_ticks(self) -> None:
-        sample = self.x_axis.format().replace("yyyy", "0000").replace("dd", "00").replace("MM", "00")
-        width = self.chart.plotArea().width() or self.view.width() - 80
-        self.x_axis.setTickCount(fitted_ticks(width, sample.replace("hh", "00").replace("mm", "00"), self.font()))
+        fit_time_ticks(self.x_axis, self.chart.plotArea().width() or self.view.width() - 80, self.font())
 
     def _set_y_range(self, data: VitalsChartData, points: Sequence[ChartPoint]) -> None:
         values = [p.value for p in points]

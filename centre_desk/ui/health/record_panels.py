@@ -32,7 +32,7 @@ from centre_desk.ui.entries.tab import ExtraPanel
 from centre_desk.ui.health import dose_actions
 from centre_desk.ui.health.charts import GrowthChartView, VitalsChartView
 from centre_desk.ui.widgets.date_edit import DateEdit
-from centre_desk.ui.widgets.loading import LoadingPanel
+from centre_desk.ui.widgets.loading_panel import LoadingPanel
 from centre_desk.ui.widgets.table_model import Column, RowTableModel, read_only_table
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """The Overview's case-work list: what waits on someone today — care plans waiting for the manager's approval,
-monthly reviews past due, legal steps due this week or late (and, as capabilities add theirs, more). Each
+monthly reviews past due, wellbeing-scale alerts (thoughts of self-harm first), legal steps due this week or late. Each
 capability gives a source (a service call returning lines); the list reads them all off the UI thread, in one
 task, and Enter or a double click opens the record."""
 
@@ -16,8 +16,10 @@ from centre_desk.i18n import _
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.care_plan.dto import CarePlanDue
+from centre_desk.services.counselling.dto import ScaleAlert
 from centre_desk.services.installation import Centre
 from centre_desk.services.legal.dto import StepDueRow
+from centre_desk.services.lodging.common import local_day
 from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR
 from centre_desk.ui.lodging.census_actions import weakly
 from centre_desk.ui.shell.overview_lodging import ID_ROLE, alert_list, fill_list
@@ -64,16 +66,29 @@ def legal_lines(steps: Sequence[StepDueRow]) -> list[Line]:
     return lines
 
 
+def scale_lines(alerts: Sequence[ScaleAlert]) -> list[Line]:
+    """ "Sùng Thị Dợ (LC-2026-0007) — ⚠ PHQ-9: thoughts of self-harm: respond today (07/12/2026)"."""
+    return [
+        Line(f"{a.label} ({a.code}) — {a.text} ({format_date(local_day(a.at))})", a.resident_id,
+             ALERT_COLOUR if a.self_harm else WAITING_COLOUR)
+        for a in alerts
+    ]  # fmt: skip
+
+
 def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     """The sources of those who act on them (each service checks again): the care plans for who writes or
-    approves them (not a nurse, who only reads), the legal steps for who sees the legal records."""
-    sources: list[Source] = []
-    if actor.can(Action.CREATE, FieldGroup.CARE_PLAN) or actor.can(Action.APPROVE, FieldGroup.CARE_PLAN):
-        plans = centre.care_plans
-        sources.append(lambda: care_plan_lines(plans.due(actor)))
+    approves them (not a nurse, who only reads), the scale alerts for the counsellor and the manager, the legal
+    steps for who sees the legal records."""
+    sources: list[Source] = []  # the most urgent first: the list shows its first lines
+    if actor.can(Action.VIEW, FieldGroup.COUNSELLING):
+        counselling = centre.counselling
+        sources.append(lambda: scale_lines(counselling.scale_alerts(actor)))
     if actor.can(Action.VIEW, FieldGroup.LEGAL):
         legal = centre.legal
         sources.append(lambda: legal_lines(legal.steps_due(actor)))
+    if actor.can(Action.CREATE, FieldGroup.CARE_PLAN) or actor.can(Action.APPROVE, FieldGroup.CARE_PLAN):
+        plans = centre.care_plans
+        sources.append(lambda: care_plan_lines(plans.due(actor)))
     return sources
 
 

@@ -17,6 +17,7 @@ from centre_desk.ui.admissions.wizard import AdmissionWizard
 from centre_desk.ui.care_plan.panel import care_plan_extras
 from centre_desk.ui.care_plan.printing import PAPER as CARE_PLAN_PAPER
 from centre_desk.ui.care_plan.printing import print_care_plan
+from centre_desk.ui.counselling.record_panels import counselling_extras
 from centre_desk.ui.documents.preview import preview_paper
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.health.record_panels import health_extras
@@ -89,7 +90,9 @@ class ResidentsFlow:
             resident_id,
             print_document=print_document,
             choose_bed=move_bed,
-            entry_extras=health_extras(self.centre.health) | care_plan_extras(self.centre.care_plans),
+            entry_extras=health_extras(self.centre.health)
+            | care_plan_extras(self.centre.care_plans)
+            | counselling_extras(self.centre.counselling),
             print_paper=print_paper,
         )
         opened.append(window)

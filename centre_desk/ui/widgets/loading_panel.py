@@ -1,5 +1,5 @@
-"""A panel that reads its data off the UI thread when first shown, and again on `reload()`: the record window's
-extra panels (vitals charts, medication record, care plan) build instantly and fill in when the read is back."""
+"""A panel that reads its data off the UI thread when first shown, and again on `reload()` (the record tabs'
+extra panels: the health charts and medication record, the wellbeing scales' trend, the care plan)."""
 
 from __future__ import annotations
 
