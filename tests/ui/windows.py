@@ -38,7 +38,6 @@ from centre_desk.ui.administration.users.recovery_unlock import RecoveryUnlockDi
 from centre_desk.ui.admissions import dialogs
 from centre_desk.ui.admissions.dialogs import DraftsDialog
 from centre_desk.ui.admissions.wizard import AdmissionWizard
-from centre_desk.ui.counselling.record_panels import counselling_extras
 from centre_desk.ui.documents.preview import DocumentPreviewDialog
 from centre_desk.ui.entries.form import EntryDialog
 from centre_desk.ui.entries.reason_dialog import ReasonDialog
@@ -58,6 +57,7 @@ from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.record.conflict import ConflictDialog, differences
 from centre_desk.ui.record.consent_dialogs import AddConsentDialog, WithdrawConsentDialog
 from centre_desk.ui.record.extension_dialog import ExtensionDialog
+from centre_desk.ui.record.extras import record_extras
 from centre_desk.ui.record.keep_apart_dialog import KeepApartDialog
 from centre_desk.ui.record.profile_form import ProfileForm
 from centre_desk.ui.record.window import RecordWindow, registry_search
@@ -183,7 +183,7 @@ def record_window(ctx: Context) -> Opened:
         centre.residents, ctx.manager, AppEvents(), ctx.resident_id, print_document=lambda _kind: None,
         lodging=centre.lodging, choose_bed=lambda _rid: None,
         search_residents=registry_search(centre.registry, ctx.manager), entries=centre.entries,
-        entry_extras=counselling_extras(centre.counselling),
+        entry_extras=record_extras(centre),
     )  # fmt: skip
     views = _tab_views(window.tabs)
     for tab in window.entry_tabs:  # each page of the tabs of dated entries, the extra panels (charts) among them

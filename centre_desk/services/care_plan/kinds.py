@@ -7,6 +7,7 @@ from __future__ import annotations
 from centre_desk.i18n import N_, _
 from centre_desk.models.care_plan import CarePlanEvaluation, CarePlanReview, NeedsAssessment
 from centre_desk.security.permissions import FieldGroup
+from centre_desk.services.care_plan import events  # noqa: F401  (the plan's steps on the Timeline)
 from centre_desk.services.entries.fields import Choices, Field, FieldType, label
 from centre_desk.services.entries.kinds import Context, EntryKind, RecordTab, Values, register, register_tab
 

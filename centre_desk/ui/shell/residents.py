@@ -14,16 +14,14 @@ from centre_desk.security.access import Actor
 from centre_desk.services.installation import Centre
 from centre_desk.ui.admissions.dialogs import choose_draft
 from centre_desk.ui.admissions.wizard import AdmissionWizard
-from centre_desk.ui.care_plan.panel import care_plan_extras
 from centre_desk.ui.care_plan.printing import PAPER as CARE_PLAN_PAPER
 from centre_desk.ui.care_plan.printing import print_care_plan
-from centre_desk.ui.counselling.record_panels import counselling_extras
 from centre_desk.ui.documents.preview import preview_paper
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.health.record_panels import health_extras
 from centre_desk.ui.health.summary_print import PAPER as SUMMARY_PAPER
 from centre_desk.ui.health.summary_print import print_summary
 from centre_desk.ui.lodging.chooser import choose_bed
+from centre_desk.ui.record.extras import record_extras
 from centre_desk.ui.record.window import RecordWindow, open_record
 from centre_desk.ui.registry.page import RegistryPage
 
@@ -90,9 +88,7 @@ class ResidentsFlow:
             resident_id,
             print_document=print_document,
             choose_bed=move_bed,
-            entry_extras=health_extras(self.centre.health)
-            | care_plan_extras(self.centre.care_plans)
-            | counselling_extras(self.centre.counselling),
+            entry_extras=record_extras(self.centre),
             print_paper=print_paper,
         )
         opened.append(window)

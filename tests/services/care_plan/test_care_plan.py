@@ -207,3 +207,23 @@ def test_the_plan_prints_as_a_draft_then_numbered_once_approved(
     assert "BẢN SAO" in pdf_text(again.pdf)
     with pytest.raises(PermissionDenied):
         centre.care_plan_papers.plan_pdf(people[Role.NURSE], rid)
+
+
+def test_the_plans_steps_are_on_the_timeline_for_who_may_read_them(
+    installed: Installed, people: dict[Role, Actor]
+) -> None:
+    centre = installed.centre
+    rid = resident(centre, installed.manager, "Hầu Thị Chua", NOW - timedelta(days=3))
+    worker = people[Role.INTAKE]
+    draft = centre.care_plans.write(worker, rid, plan("medical"))
+    sent = centre.care_plans.submit(worker, draft.id, draft.version)
+    centre.care_plans.return_plan(installed.manager, sent.id, sent.version, "Ghi rõ thời hạn từng việc")
+    lines = [i for i in centre.entries.timeline(worker, rid).items if i.source == "care_plan"]
+    assert [line.text for line in lines] == [
+        "Version 1: Returned for changes – Ghi rõ thời hạn từng việc", "Version 1: Submitted for approval",
+        "Version 1: Written",
+    ]  # fmt: skip
+    assert lines[0].flag and lines[0].by == installed.manager.full_name
+    admin = staff(installed, Role.ADMINISTRATOR)
+    with pytest.raises(PermissionDenied):
+        centre.entries.timeline(admin, rid)
