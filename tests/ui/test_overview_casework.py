@@ -44,8 +44,8 @@ def test_plans_waiting_and_legal_steps_due_show_on_the_overview(installed: Insta
     board.refresh()
     qtbot.waitUntil(lambda: not board.loading and board.list.count() == 2, timeout=10_000)
     texts = [board.list.item(n).text() for n in range(2)]
-    assert "legal step due" in texts[0]  # the more urgent first
-    assert "waiting for approval" in texts[1] and "(LC-" in texts[1]
+    assert "waiting for approval" in texts[0] and "(LC-" in texts[0]  # more urgent than a step due in two days
+    assert "legal step due" in texts[1]
     assert {board.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(2)} == {rid}
     with qtbot.waitSignal(board.open_record) as opened:
         board.list.itemActivated.emit(board.list.item(0))

@@ -62,7 +62,7 @@ def assessment_check(values: Values, context: Context) -> list[tuple[str, str]]:
 ASSESSMENT = register(EntryKind(
     code="needs_assessment", model=NeedsAssessment, title=N_("Needs assessment"), plural=N_("Needs assessments"),
     group=FieldGroup.CARE_PLAN, tab="care_plan", order=10, summary=assessment_summary, check=assessment_check,
-    extras=("care_plan",), when_label=N_("Assessed on"),
+    extras=("care_plan",), when_label=N_("Assessed on"), list_summary=lambda values: _text(values, "needs", 200),
     flag=lambda values: values.get("risk") == "high",
     fields=(
         F("individual", N_("The person"), T.LONG_TEXT, max_length=3000, section=PERSON,

@@ -91,7 +91,8 @@ class _Writer:
         if child:
             self.children.add(rid)
         self.assessments.append(self.entry(rid, at) | {
-            "individual": "Em học hết lớp 7 rồi nghỉ học đi làm thuê; hiền, chăm chỉ, ít nói.",
+            "individual": "Em đang học tiểu học thì nghỉ học ở nhà trông em; hiền, ít nói." if child
+            else "Học hết lớp 7 rồi nghỉ học đi làm thuê; hiền, chăm chỉ, ít nói.",
             "health": "Sức khỏe yếu khi mới về; ngủ kém.",
             "needs": NEEDS[1] if child else self.rng.choice((NEEDS[0], NEEDS[2])),
             "household_head": "Bố: Sùng A Páo, làm nương", "members": "Bố, mẹ, 4 anh chị em",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -79,12 +80,21 @@ class CarePlanPanel(LoadingPanel):
         self.objectives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.versions = QComboBox()
         self.versions.setObjectName("versions")
+        self.versions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.versions.activated.connect(self._pick_version)
         versions_label = QLabel(_("&Version:"))
         versions_label.setBuddy(self.versions)
         self.model: RowTableModel[ActionRow] = RowTableModel(_columns())
         self.proxy, self.table = read_only_table(self.model, self)
         self.table.setObjectName("planActions")
+        self.proxy.sort(-1)  # the plan's own order, not sorted by a column
+        self.table.setSortingEnabled(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((190, 0, 170, 110, 130, 200)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.record_progress())
         self.history = QListWidget()
         self.history.setObjectName("planHistory")
@@ -149,6 +159,7 @@ class CarePlanPanel(LoadingPanel):
     def show_version(self, plan: PlanView | None) -> None:
         self.shown = plan
         self.model.set_rows(plan.actions if plan is not None else ())
+        self.table.resizeRowsToContents()
         self.history.clear()
         if plan is None:
             self.heading.setText(_("No care plan yet. Assess her needs first, then write the plan."))
@@ -237,9 +248,19 @@ class CarePlanPanel(LoadingPanel):
             self.reload()
 
     def approve(self) -> None:
+        """Approval in force at once and never undone: asked first, with room for a comment."""
         plan = self.shown
-        if plan is not None and self._run(partial(self.plans.approve, self.actor, plan.id, plan.version)):
-            self.reload()
+        if plan is None:
+            return
+        dialog = ReasonDialog(
+            self, _("Approve the care plan"),
+            _("Version {n} comes into force and replaces the plan before it; it is changed afterwards only through "
+              "a new version.").format(n=plan.number),
+            _("&Comment (may be left empty):"), _("&Approve"),
+            partial(self.plans.approve, self.actor, plan.id, plan.version),
+        )  # fmt: skip
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after(dialog.outcome)
 
     def return_plan(self) -> None:
         plan = self.shown

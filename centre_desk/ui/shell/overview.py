@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from centre_desk.errors import UserError
 from centre_desk.formatting import format_date, format_number
@@ -150,21 +150,36 @@ class OverviewPage(QWidget):
             uses.addWidget(_bullet(_("Administration: staff accounts, the centre's details, audit trail, backups.")))
         uses.addWidget(_bullet(_("Press Ctrl+L to lock the screen whenever you leave the computer.")))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        # Inside a scroll area: on a 1366×768 screen with a taskbar the last lines of help may need a scroll.
+        inner = QWidget()
+        scroll = QScrollArea()
+        scroll.setObjectName("overviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(24, 16, 24, 12)
         layout.addWidget(heading)
         layout.addWidget(facts)
-        layout.addSpacing(16)
+        layout.addSpacing(10)
         layout.addLayout(cards)
-        lists = QHBoxLayout()  # side by side: the page must fit a 1366×768 screen
-        lists.setSpacing(16)
-        for part in (self.alerts, self.health_alerts, self.casework):
-            if part is not None:
-                lists.addWidget(part, 2 if part is self.alerts else 1)
+        # Two rows so each line can be read: the lodging lists, then the health alerts beside the case work (the
+        # page must fit a 1366×768 screen).
+        lists = QGridLayout()
+        lists.setHorizontalSpacing(16)
+        lists.setVerticalSpacing(10)
+        if self.alerts is not None:
+            lists.addWidget(self.alerts, 0, 0, 1, 2)
+        below = [part for part in (self.health_alerts, self.casework) if part is not None]
+        for column, part in enumerate(below):
+            lists.addWidget(part, 1, column, 1, 2 // len(below))
         if lists.count():
-            layout.addSpacing(12)
+            layout.addSpacing(8)
             layout.addLayout(lists)
-        layout.addSpacing(18)
+        layout.addSpacing(10)
         layout.addWidget(what)
         layout.addLayout(uses)
         layout.addStretch(1)

@@ -33,7 +33,10 @@ class Line:
     text: str
     resident_id: int
     colour: str = ""
+    urgency: int = 9  # the list is ordered by it: 0 thoughts of self-harm … 9 whatever can wait a day
 
+
+SELF_HARM, LATE, WAITING, REVIEW, SEVERE, DUE = range(6)
 
 Source = Callable[[], Sequence[Line]]
 
@@ -42,12 +45,12 @@ def care_plan_lines(due: CarePlanDue) -> list[Line]:
     """ "Sùng Thị Dợ (LC-2026-0007) — care plan, version 2, waiting for approval since 03/12/2026"."""
     lines = [
         Line(_("{name} ({code}) — care plan, version {n}, waiting for approval since {day}").format(
-            name=w.label, code=w.code, n=w.number, day=format_date(w.since)), w.resident_id, WAITING_COLOUR)
+            name=w.label, code=w.code, n=w.number, day=format_date(w.since)), w.resident_id, WAITING_COLOUR, WAITING)
         for w in due.waiting
     ]  # fmt: skip
     lines += [
         Line(ALERT + _("{name} ({code}) — monthly review of the care plan past due since {day}").format(
-            name=w.label, code=w.code, day=format_date(w.since)), w.resident_id, ALERT_COLOUR)
+            name=w.label, code=w.code, day=format_date(w.since)), w.resident_id, ALERT_COLOUR, REVIEW)
         for w in due.overdue
     ]  # fmt: skip
     return lines
@@ -62,7 +65,7 @@ def legal_lines(steps: Sequence[StepDueRow]) -> list[Line]:
                 else _("{name} ({code}) — legal step due {day}: {what}"))  # fmt: skip
         line = text.format(name=step.name, code=step.code, day=format_date(step.due_on), what=what)
         lines.append(Line(ALERT + line if step.late else line, step.resident_id,
-                          ALERT_COLOUR if step.late else WAITING_COLOUR))  # fmt: skip
+                          ALERT_COLOUR if step.late else WAITING_COLOUR, LATE if step.late else DUE))  # fmt: skip
     return lines
 
 
@@ -70,7 +73,7 @@ def scale_lines(alerts: Sequence[ScaleAlert]) -> list[Line]:
     """ "Sùng Thị Dợ (LC-2026-0007) — ⚠ PHQ-9: thoughts of self-harm: respond today (07/12/2026)"."""
     return [
         Line(f"{a.label} ({a.code}) — {a.text} ({format_date(local_day(a.at))})", a.resident_id,
-             ALERT_COLOUR if a.self_harm else WAITING_COLOUR)
+             ALERT_COLOUR if a.self_harm else WAITING_COLOUR, SELF_HARM if a.self_harm else SEVERE)
         for a in alerts
     ]  # fmt: skip
 
@@ -79,7 +82,7 @@ def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     """The sources of those who act on them (each service checks again): the care plans for who writes or
     approves them (not a nurse, who only reads), the scale alerts for the counsellor and the manager, the legal
     steps for who sees the legal records."""
-    sources: list[Source] = []  # the most urgent first: the list shows its first lines
+    sources: list[Source] = []
     if actor.can(Action.VIEW, FieldGroup.COUNSELLING):
         counselling = centre.counselling
         sources.append(lambda: scale_lines(counselling.scale_alerts(actor)))
@@ -90,6 +93,11 @@ def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
         plans = centre.care_plans
         sources.append(lambda: care_plan_lines(plans.due(actor)))
     return sources
+
+
+def read_lines(sources: Sequence[Source]) -> list[Line]:
+    """Every source's lines, the most urgent first (a stable sort: each source keeps its own order)."""
+    return sorted((line for source in sources for line in source()), key=lambda line: line.urgency)
 
 
 class CaseWorkList(QWidget):
@@ -116,8 +124,7 @@ class CaseWorkList(QWidget):
             return
         self.loading = True
         sources = self._sources
-        run_task(self, lambda: [line for source in sources for line in source()], weakly(self._on_loaded),
-                 weakly(self._on_failed), writes_db=True)  # fmt: skip
+        run_task(self, lambda: read_lines(sources), weakly(self._on_loaded), weakly(self._on_failed), writes_db=True)
 
     def _on_loaded(self, lines: list[Line]) -> None:
         self.loading = False
