@@ -34,6 +34,7 @@ from centre_desk.security.passwords import Passwords, cheap_hasher
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, initialise
 from centre_desk.services.settings import CentreDetails
+from installer.screenshots_casework import casework_screens
 from installer.screenshots_health import health_screens
 from tests.support.memory_keyring import MemoryKeyring
 
@@ -123,6 +124,7 @@ def main() -> None:
         issue4_screens(app, centre, actor, session, out)
         lodging_screens(centre, actor, session, out)
         health_screens(centre, actor, session, out, grab, settle)
+        casework_screens(centre, actor, session, out, grab, settle)
         lock = LockController(centre.accounts, actor)
         lock.lock()
         QApplication.processEvents()

@@ -50,7 +50,7 @@ INFO_SESSION = register(EntryKind(
         F("topic", N_("Topic"), T.CHOICE, required=True, choices=TOPICS, in_list=True),
         F("details", N_("Details"), max_length=300, hint=N_("e.g. how to apply for a birth certificate")),
         F("form", N_("Form"), T.CHOICE, required=True, choices=SESSION_FORMS, default="individual"),
-        F("given_by", N_("Given by"), T.CHOICE, required=True, choices=GIVEN_BY, default="centre", in_list=True),
+        F("given_by", N_("Held by"), T.CHOICE, required=True, choices=GIVEN_BY, default="centre", in_list=True),
         F("given_by_name", N_("Name and office"), max_length=200),
         F("minutes", N_("Length"), T.INTEGER, minimum=Decimal(5), maximum=Decimal(480), unit=N_("minutes"),
           in_list=True),

@@ -90,11 +90,6 @@ class CarePlanPanel(LoadingPanel):
         self.proxy.sort(-1)  # the plan's own order, not sorted by a column
         self.table.setSortingEnabled(False)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((190, 0, 170, 110, 130, 200)):
-            if width:
-                self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.record_progress())
         self.history = QListWidget()
         self.history.setObjectName("planHistory")
@@ -159,7 +154,7 @@ class CarePlanPanel(LoadingPanel):
     def show_version(self, plan: PlanView | None) -> None:
         self.shown = plan
         self.model.set_rows(plan.actions if plan is not None else ())
-        self.table.resizeRowsToContents()
+        self._fit_columns()
         self.history.clear()
         if plan is None:
             self.heading.setText(_("No care plan yet. Assess her needs first, then write the plan."))
@@ -168,6 +163,16 @@ class CarePlanPanel(LoadingPanel):
         else:
             self._show_plan(plan)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """The action's text takes the room left (set after each reset of the model, which resets the header)."""
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((170, 0, 150, 95, 115, 140)):
+            if width:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
 
     def _show_plan(self, plan: PlanView) -> None:
         head = _("Version {n} · {status} · {start} – {end}").format(
