@@ -8,9 +8,10 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import select
+
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from centre_desk.models.care_plan import CarePlan
 from centre_desk.models.counselling import WellbeingScore
