@@ -125,3 +125,15 @@ def _wait_for_screens() -> None:
 
         QThreadPool.globalInstance().waitForDone(10_000)
         wait_for_writes(10_000)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The messages and labels compared are the English source texts (the language before is put back).
+    A module whose every test compares them says `pytestmark = pytest.mark.usefixtures("english")`."""
+    from centre_desk import i18n
+
+    before = i18n.language()
+    i18n.install("en")
+    yield
+    i18n.install(before)

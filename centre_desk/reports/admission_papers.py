@@ -49,6 +49,7 @@ from centre_desk.reports.paper_text import (
     ADULT_AGE,
     BLANK,
     CHILD_AGE,
+    abbreviation_of,
     age_at,
     birth_text,
     home_line,
@@ -98,10 +99,7 @@ NEW_BASES = (
 def symbol_of(kind: str, centre: CentreHeader) -> str:
     """The symbol after the number: "QĐ-CSBTXH" for a decision (the centre's abbreviation, or the initials
     of its name when none is set)."""
-    abbreviation = "".join(centre.abbreviation.split()).upper()
-    if not abbreviation:
-        abbreviation = "".join(word[0] for word in fold(centre.centre_name).split() if word[0].isalnum()).upper()
-    return f"{REGISTERED[kind]}-{abbreviation}"
+    return f"{REGISTERED[kind]}-{abbreviation_of(centre)}"
 
 
 def _document(paper: AdmissionPaper, **fields: object) -> OfficialDocument:

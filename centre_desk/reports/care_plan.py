@@ -32,8 +32,7 @@ from centre_desk.reports.official import (
     render,
 )
 from centre_desk.reports.paper_inputs import CentreHeader, Person
-from centre_desk.reports.paper_text import BLANK, birth_text, home_line, items, named
-from centre_desk.text import fold
+from centre_desk.reports.paper_text import BLANK, abbreviation_of, birth_text, home_line, items, named
 
 __all__ = ["KIND_CODE", "CarePlanPaper", "PaperAction", "care_plan_document", "render_care_plan"]
 
@@ -75,10 +74,7 @@ class CarePlanPaper:
 
 def symbol_of(centre: CentreHeader) -> str:
     """ "KH-CSBTXH": the plan's symbol (the centre's abbreviation, or its initials when none is set)."""
-    abbreviation = "".join(centre.abbreviation.split()).upper()
-    if not abbreviation:
-        abbreviation = "".join(word[0] for word in fold(centre.centre_name).split() if word[0].isalnum()).upper()
-    return f"{KIND_CODE}-{abbreviation}"
+    return f"{KIND_CODE}-{abbreviation_of(centre)}"
 
 
 def legal_bases(paper: CarePlanPaper) -> Basis:

@@ -36,7 +36,7 @@ from centre_desk.reports.official import (
     render,
 )
 from centre_desk.reports.paper_inputs import CentreHeader, Person
-from centre_desk.reports.paper_text import BLANK, birth_text, home_line, items, named, with_kind
+from centre_desk.reports.paper_text import BLANK, abbreviation_of, birth_text, home_line, items, named, with_kind
 from centre_desk.services.health.summary import (
     OBSERVATION_DAYS,
     HealthSummary,
@@ -48,7 +48,6 @@ from centre_desk.services.health.summary import (
     SummaryPerson,
     Vitals,
 )
-from centre_desk.text import fold
 
 __all__ = [
     "KIND_CODE", "SENSITIVE_HEADING", "TITLE", "HealthPaper", "health_document", "legal_bases", "render_health",
@@ -86,10 +85,7 @@ class HealthPaper:
 
 def symbol_of(centre: CentreHeader) -> str:
     """ "CSBTXH-YT": a công văn's symbol (the centre's abbreviation, or its initials when none is set)."""
-    abbreviation = "".join(centre.abbreviation.split()).upper()
-    if not abbreviation:
-        abbreviation = "".join(word[0] for word in fold(centre.centre_name).split() if word[0].isalnum()).upper()
-    return f"{abbreviation}-{DRAFTING_UNIT}"
+    return f"{abbreviation_of(centre)}-{DRAFTING_UNIT}"
 
 
 def legal_bases(day: datetime.date) -> Basis:

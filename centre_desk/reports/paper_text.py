@@ -8,7 +8,7 @@ import re
 
 from centre_desk.formatting import format_date
 from centre_desk.reports.official import Paragraph
-from centre_desk.reports.paper_inputs import Home, Person
+from centre_desk.reports.paper_inputs import CentreHeader, Home, Person
 from centre_desk.text import fold, nfc
 
 BLANK = "……………………"  # room to write by hand
@@ -137,3 +137,11 @@ def items(lines: list[str]) -> list[Paragraph]:
         mark = "" if _POINT.match(text) else "- "
         out.append(Paragraph(f"{mark}{text}{'.' if index == len(lines) - 1 else ';'}"))
     return out
+
+
+def abbreviation_of(centre: CentreHeader) -> str:
+    """The centre's abbreviation in a document's symbol ("CSBTXH"), or the initials of its name when none is set."""
+    abbreviation = "".join(centre.abbreviation.split()).upper()
+    if not abbreviation:
+        abbreviation = "".join(word[0] for word in fold(centre.centre_name).split() if word[0].isalnum()).upper()
+    return abbreviation

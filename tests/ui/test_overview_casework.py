@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
-from centre_desk.i18n import install
 from centre_desk.models.staff import Role
 from centre_desk.services.care_plan.dto import ActionInput, PlanInput
 from centre_desk.services.entries.dto import EntryInput
@@ -20,13 +19,8 @@ from tests.conftest import Installed
 from tests.services.lodging.placement_support import staff
 from tests.services.lodging.support import resident
 
-pytestmark = pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True)
+pytestmark = [pytest.mark.parametrize("engine_kind", ["sqlite"], indirect=True), pytest.mark.usefixtures("english")]
 NOW = datetime.now(UTC)
-
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    install("en")
 
 
 def test_plans_waiting_and_legal_steps_due_show_on_the_overview(installed: Installed, qtbot: QtBot) -> None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCharts import QAreaSeries, QDateTimeAxis, QLegend, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCharts import QAreaSeries, QLegend, QLineSeries, QScatterSeries
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from centre_desk.formatting import format_datetime
 from centre_desk.i18n import _
@@ -23,16 +23,13 @@ from centre_desk.services.counselling import scales
 from centre_desk.services.counselling.dto import ScaleTrend, TrendBand, TrendPoint
 from centre_desk.ui.health.chart_view import (
     LINE_LOOKS,
-    MINIMUM,
-    PointChartView,
     apply_fonts,
-    calm_note,
     fit_time_ticks,
     marker_image,
-    new_chart,
     set_time_axis,
     set_value_axis,
 )
+from centre_desk.ui.health.choice_chart import ChoiceChart
 
 ALERT_COLOUR = "#c62828"
 BAND_COLOURS = {  # light, so the line stays readable over them
@@ -48,53 +45,17 @@ def _ms(moment: datetime) -> float:
     return moment.timestamp() * 1000.0
 
 
-class ScaleChartView(QWidget):
+class ScaleChartView(ChoiceChart):
     """The scores of one scale over time; `set_data` gives every scale's trend."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("scaleChart")
-        self.setMinimumSize(MINIMUM)
+        super().__init__("scaleChart", _("Scale"), _("S&cale shown"),
+                         _("No complete scale yet: a total needs every question answered."), parent)  # fmt: skip
         self.trends: list[ScaleTrend] = []
-        self.combo = QComboBox()
-        self.combo.setAccessibleName(_("Scale"))
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        label = QLabel(_("S&cale shown"))
-        label.setBuddy(self.combo)
-        self.chart = new_chart()
-        self.x_axis = QDateTimeAxis()
-        self.y_axis = QValueAxis()
-        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        self.view = PointChartView(self.chart)
-        self.view.setAccessibleName(_("Chart"))
         self.bands: list[QAreaSeries] = []
         self.line: QLineSeries | None = None
         self.alerts: QScatterSeries | None = None
-        self.empty = calm_note(_("No complete scale yet: a total needs every question answered."))
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.view)
-        self.readout = QLabel()
-        self.readout.setTextFormat(Qt.TextFormat.PlainText)
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        top = QHBoxLayout()
-        top.addWidget(label)
-        top.addWidget(self.combo)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.readout)
-        self.setTabOrder(self.combo, self.view)
-        self.combo.currentIndexChanged.connect(self._on_combo_changed)
-        self.view.readout_changed.connect(self.readout.setText)
-        self.view.resized.connect(self._fit_x_ticks)
         self.set_data([])
-
-    def sizeHint(self) -> QSize:
-        return QSize(900, 420)
 
     def set_data(self, trends: Sequence[ScaleTrend]) -> None:
         """Every scale's trend; the one shown before stays chosen when it is still there."""

@@ -12,16 +12,10 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCharts import QAreaSeries, QDateTimeAxis, QLegend, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCharts import QAreaSeries, QLegend, QLineSeries, QScatterSeries
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,17 +24,14 @@ from centre_desk.i18n import _
 from centre_desk.services.health.charts import ChartPoint, VitalsChartData
 from centre_desk.ui.health.chart_view import (
     LINE_LOOKS,
-    MINIMUM,
-    PointChartView,
     apply_fonts,
-    calm_note,
     fit_time_ticks,
     marker_image,
-    new_chart,
     set_time_axis,
     set_value_axis,
     shown_decimals,
 )
+from centre_desk.ui.health.choice_chart import ChoiceChart
 from centre_desk.ui.health.growth_chart import GrowthChartView
 
 log = logging.getLogger(__name__)
@@ -56,56 +47,16 @@ def _ms(moment: datetime) -> float:
     return moment.timestamp() * 1000.0
 
 
-class VitalsChartView(QWidget):
+class VitalsChartView(ChoiceChart):
     """One vital sign over time, chosen in the list above the chart; `set_data` gives all of them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("vitalsChart")
-        self.setMinimumSize(MINIMUM)
+        super().__init__("vitalsChart", _("Measure"), _("&Measure"), _("No measurements yet"), parent)
         self.charts: list[VitalsChartData] = []
-        self.combo = QComboBox()
-        self.combo.setAccessibleName(_("Measure"))
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        label = QLabel(_("&Measure"))
-        label.setBuddy(self.combo)
-
-        self.chart = new_chart()
-        self.x_axis = QDateTimeAxis()
-        self.y_axis = QValueAxis()
-        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        self.view = PointChartView(self.chart)
-        self.view.setAccessibleName(_("Chart"))
         self.band: QAreaSeries | None = None
         self.lines: list[QLineSeries] = []
         self.outside: QScatterSeries | None = None
-        self.empty = calm_note(_("No measurements yet"))
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.view)
-        self.readout = QLabel()
-        self.readout.setTextFormat(Qt.TextFormat.PlainText)
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-        top = QHBoxLayout()
-        top.addWidget(label)
-        top.addWidget(self.combo)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.readout)
-        self.setTabOrder(self.combo, self.view)
-
-        self.combo.currentIndexChanged.connect(self._on_combo_changed)
-        self.view.readout_changed.connect(self.readout.setText)
-        self.view.resized.connect(self._fit_x_ticks)
         self.set_data([])
-
-    def sizeHint(self) -> QSize:
-        return QSize(900, 420)
 
     def set_data(self, charts: Sequence[VitalsChartData]) -> None:
         """All the measures of one resident; the one shown before stays chosen when it is still there."""

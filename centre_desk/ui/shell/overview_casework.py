@@ -8,9 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
-
 from centre_desk.formatting import format_date
 from centre_desk.i18n import _
 from centre_desk.security.access import Actor
@@ -22,7 +19,7 @@ from centre_desk.services.legal.dto import StepDueRow
 from centre_desk.services.lodging.common import local_day
 from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR
 from centre_desk.ui.lodging.census_actions import weakly
-from centre_desk.ui.shell.overview_lodging import ID_ROLE, alert_list, fill_list
+from centre_desk.ui.shell.alert_panel import AlertPanel
 from centre_desk.ui.tasks import run_task
 
 WAITING_COLOUR = "#8a5a00"
@@ -100,24 +97,10 @@ def read_lines(sources: Sequence[Source]) -> list[Line]:
     return sorted((line for source in sources for line in source()), key=lambda line: line.urgency)
 
 
-class CaseWorkList(QWidget):
-    open_record = Signal(int)
-
+class CaseWorkList(AlertPanel):
     def __init__(self, sources: Sequence[Source]) -> None:
-        super().__init__()
+        super().__init__("caseWork", _("Case &work waiting:"))
         self._sources = tuple(sources)
-        self.loading = False
-        self.list = alert_list("caseWork")
-        self.label = QLabel(_("Case &work waiting:"))
-        self.label.setBuddy(self.list)
-        self.label.setStyleSheet("font-weight: bold;")
-        self.more = QLabel()
-        layout = QGridLayout(self)  # as the lists beside it, so they line up
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 0, 0)
-        layout.addWidget(self.list, 1, 0)
-        layout.addWidget(self.more, 2, 0)
-        self.list.itemActivated.connect(self._on_item_activated)
 
     def refresh(self) -> None:
         if self.loading:
@@ -127,15 +110,4 @@ class CaseWorkList(QWidget):
         run_task(self, lambda: read_lines(sources), weakly(self._on_loaded), weakly(self._on_failed), writes_db=True)
 
     def _on_loaded(self, lines: list[Line]) -> None:
-        self.loading = False
-        fill_list(self.list, self.more, [(x.text, x.resident_id, x.colour) for x in lines], _("Nothing waiting."))
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.loading = False
-        self.list.clear()
-        self.list.addItem(getattr(exc, "message", "") or _("The lists could not be read."))
-
-    def _on_item_activated(self, item: QListWidgetItem) -> None:
-        resident_id = item.data(ID_ROLE)
-        if isinstance(resident_id, int):
-            self.open_record.emit(resident_id)
+        self.show_rows([(x.text, x.resident_id, x.colour) for x in lines], _("Nothing waiting."))

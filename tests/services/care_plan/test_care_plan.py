@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from centre_desk.errors import PermissionDenied, UserError, ValidationError, ValidationErrors
-from centre_desk.i18n import install
 from centre_desk.models.care_plan import CarePlanDecision
 from centre_desk.models.resident import VictimStatus
 from centre_desk.models.staff import Role
@@ -25,15 +24,12 @@ from tests.reports.test_admission_papers import pdf_text
 from tests.services.lodging.placement_support import staff
 from tests.services.lodging.support import Clock, resident
 
+pytestmark = pytest.mark.usefixtures("english")
+
 NOW = datetime.now(UTC).replace(microsecond=0)
 TODAY = local_day(NOW)
 CONFIRMED = {"victim_status": VictimStatus.CONFIRMED, "status_issuer_kind": "police",
              "status_issuer": "Công an tỉnh Lai Châu", "status_number": "12/XN-CA", "status_date": TODAY}  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    install("en")
 
 
 @pytest.fixture
@@ -212,6 +208,7 @@ def test_the_plan_prints_as_a_draft_then_numbered_once_approved(
 def test_the_plans_steps_are_on_the_timeline_for_who_may_read_them(
     installed: Installed, people: dict[Role, Actor]
 ) -> None:
+
     centre = installed.centre
     rid = resident(centre, installed.manager, "Hầu Thị Chua", NOW - timedelta(days=3))
     worker = people[Role.INTAKE]

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from centre_desk import i18n
 from centre_desk.paths import resource
 from centre_desk.services.counselling.scales import (
     ALERT_TEXTS,
@@ -29,17 +27,10 @@ from centre_desk.services.counselling.scales import (
     score,
 )
 
+pytestmark = pytest.mark.usefixtures("english")
+
 PHQ_CODES = ("PHQ-9", "PHQ-A")
 ALL_CODES = ("PHQ-9", "PHQ-A", "GAD-7")
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """The names below are the English source texts."""
-    before = i18n.language()
-    i18n.install("en")
-    yield
-    i18n.install(before)
 
 
 def answers_for(total: int, n: int, keep_item_9_zero: bool = True) -> list[int]:

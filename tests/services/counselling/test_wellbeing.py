@@ -4,7 +4,6 @@ the scale must suit her age, a child under 11 gets a note without a scale; the t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -22,16 +21,10 @@ from tests.conftest import Installed
 from tests.services.lodging.placement_support import staff
 from tests.services.lodging.support import resident
 
+pytestmark = pytest.mark.usefixtures("english")
+
 WHEN = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
 CODE = "wellbeing_score"
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    before = i18n.language()
-    i18n.install("en")
-    yield
-    i18n.install(before)
 
 
 @pytest.fixture
@@ -95,6 +88,7 @@ def test_item_9_above_0_raises_the_alert_and_the_flag(installed: Installed, coun
 def test_wrong_answers_are_refused_with_a_message(
     installed: Installed, counsellor: Actor, instrument: str, answers: str, field: str, message: str
 ) -> None:
+
     rid = person(installed)
     with pytest.raises(ValidationErrors) as refused:
         installed.centre.entries.save(counsellor, CODE, rid, None, None, scale(instrument, answers, "x"))

@@ -6,13 +6,11 @@ scale, with the self-harm alert or a severe band, of the residents in the centre
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event
 
-from centre_desk import i18n
 from centre_desk.errors import PermissionDenied
 from centre_desk.models.resident import Resident
 from centre_desk.models.staff import Role
@@ -25,19 +23,13 @@ from tests.reports.test_admission_papers import pdf_text
 from tests.services.lodging.placement_support import staff
 from tests.services.lodging.support import discharge, resident
 
+pytestmark = pytest.mark.usefixtures("english")
+
 WHEN = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
 CODE = "wellbeing_score"
 PRIVATE = "Em nói đôi khi nghĩ đến cái chết ZXCVB"
 ALERT = "0,1,1,0,1,0,0,0,2"
 CLEAN = "0,0,0,0,0,0,0,0,0"
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    before = i18n.language()
-    i18n.install("en")
-    yield
-    i18n.install(before)
 
 
 @pytest.fixture
@@ -87,6 +79,7 @@ def test_the_scores_reach_no_one_else(installed: Installed, people: dict[Role, A
 def test_scale_alerts_list_the_latest_score_that_needs_a_response(
     installed: Installed, people: dict[Role, Actor]
 ) -> None:
+
     centre, counsellor = installed.centre, people[Role.COUNSELLOR]
 
     def someone(name: str, *scores: tuple[str, str, int]) -> int:

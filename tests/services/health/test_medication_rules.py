@@ -3,7 +3,7 @@ a fixed clock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from centre_desk import i18n
 from centre_desk.services.health.medication_rules import (
     FREQUENCIES,
     GRACE,
@@ -29,19 +28,13 @@ from centre_desk.services.health.medication_rules import (
     scheduled_doses,
 )
 
+pytestmark = pytest.mark.usefixtures("english")
+
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PARIS = ZoneInfo("Europe/Paris")  # has daylight saving time: 29/03/2026 and 25/10/2026
 HOUR = timedelta(hours=1)
 SECOND = timedelta(seconds=1)
 DAY1 = date(2026, 3, 10)
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = i18n.language()
-    i18n.install("en")
-    yield
-    i18n.install(previous)
 
 
 def at(day: int, hour: int, minute: int = 0, second: int = 0, tz: tzinfo = VN) -> datetime:

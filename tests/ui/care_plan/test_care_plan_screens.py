@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QDialog
 
-from centre_desk.i18n import install
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.services.care_plan.terms import PlanStatus
@@ -24,10 +23,7 @@ from tests.conftest import Installed
 from tests.services.lodging.placement_support import staff
 from tests.services.lodging.support import resident
 
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    install("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _accept_dialogs(monkeypatch: pytest.MonkeyPatch, fill: object) -> None:
@@ -62,6 +58,7 @@ def _fill_plan(dialog: QDialog) -> None:
 def test_write_submit_return_and_approve_from_the_page(
     qtbot: QtBot, installed: Installed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+
     rid = resident(installed.centre, installed.manager, "Giàng Thị Mai", datetime.now(UTC) - timedelta(days=2))
     worker = staff(installed, Role.INTAKE)
     panel = _panel(qtbot, installed, worker, rid)

@@ -5,7 +5,6 @@ entry's questions; the trend chart draws the bands and the alerts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,7 +14,6 @@ from PySide6.QtCharts import QAreaSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from centre_desk import i18n
 from centre_desk.models.staff import Role
 from centre_desk.services.counselling.dto import ScaleTrend, TrendBand, TrendPoint
 from centre_desk.services.entries.kinds import kind
@@ -28,16 +26,10 @@ from tests.conftest import Installed
 from tests.services.lodging.placement_support import staff
 from tests.services.lodging.support import resident
 
+pytestmark = pytest.mark.usefixtures("english")
+
 CODE = "wellbeing_score"
 WHEN = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    before = i18n.language()
-    i18n.install("en")
-    yield
-    i18n.install(before)
 
 
 def dialog_for(qtbot: QtBot, installed: Installed, age: int | None) -> ScaleDialog:
@@ -97,6 +89,7 @@ def test_typing_the_digits_fills_the_scale_and_updates_the_total(qtbot: QtBot, i
 def test_the_record_tab_uses_the_scale_form_and_shows_the_questions(
     qtbot: QtBot, installed: Installed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+
     counsellor = staff(installed, Role.COUNSELLOR)
     rid = resident(installed.centre, installed.manager, "Giàng Thị Mai", WHEN - timedelta(days=3))
     assert screens(CODE) is not None and screens("counsellor_note") is None

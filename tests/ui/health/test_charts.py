@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
-from centre_desk import i18n
 from centre_desk.i18n import _
 from centre_desk.services.health.charts import (
     ChartLine,
@@ -28,6 +27,9 @@ from centre_desk.services.health.charts import (
     VitalsChartData,
 )
 from centre_desk.ui.health.charts import GrowthChartView, VitalsChartView
+
+pytestmark = pytest.mark.usefixtures("english")
+
 
 HANOI = timezone(timedelta(hours=7))
 START = datetime(2026, 2, 2, 7, 0, tzinfo=HANOI)
@@ -85,15 +87,6 @@ def growth() -> GrowthChartData:
     weights = [(96, 22.0), (101, 22.9), (105, 23.4), (110, 24.6), (114, 25.1), (119, 26.3)]
     points = tuple(GrowthPoint(float(age), kg) for age, kg in weights)
     return GrowthChartData("Weight-for-age", points, reference(), "Girls")
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """The words below are the English source texts."""
-    before = i18n.language()
-    i18n.install("en")
-    yield
-    i18n.install(before)
 
 
 @pytest.fixture
