@@ -10,6 +10,20 @@ stay-limit clock and occupancy figures.
 * `dto` — what screens, papers and the command line receive.
 """
 
-from centre_desk.services.lodging.service import ROLL_CALL_TIME, LodgingService
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from centre_desk.services.lodging.service import ROLL_CALL_TIME, LodgingService
 
 __all__ = ["ROLL_CALL_TIME", "LodgingService"]
+
+
+def __getattr__(name: str) -> object:
+    """The service is imported when first asked for: `common`, `census` and the papers load without it."""
+    if name in __all__:
+        from centre_desk.services.lodging import service
+
+        return getattr(service, name)
+    raise AttributeError(name)
