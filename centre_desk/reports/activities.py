@@ -15,14 +15,13 @@ import datetime
 from dataclasses import dataclass
 
 from centre_desk.formatting import format_date
-from centre_desk.reports.lodging import SIGN_HINT, clock_text
+from centre_desk.reports.lodging import SIGN_HINT, clock_text, internal_list, who_column
 from centre_desk.reports.official import NO_MARKS, Block, OfficialDocument, PageMarks, Paragraph, Signer, Table, render
 from centre_desk.reports.paper_inputs import CentreHeader
 from centre_desk.reports.paper_text import BLANK
 
 __all__ = ["AttendanceLine", "AttendanceSheet", "attendance_document", "render_attendance"]
 
-_BLANK_REFERENCE = " "  # the place of "Số: …", left empty: an internal list takes no register number
 COLUMNS = (12.0, 62.0, 36.0, 22.0, 33.0)  # mm of the 165 mm text width
 
 
@@ -48,10 +47,6 @@ class AttendanceSheet:
     note: str
     made_by: str  # the person who made the list
     names_shown: bool
-
-
-def _who(names_shown: bool) -> str:
-    return "Họ và tên" if names_shown else "Bí danh"
 
 
 def _time(sheet: AttendanceSheet) -> str:
@@ -83,7 +78,7 @@ def attendance_document(sheet: AttendanceSheet) -> OfficialDocument:
     if sheet.lines:
         body.append(
             Table(
-                ("STT", _who(sheet.names_shown), "Mã hồ sơ", "Năm sinh", "Ký tên"),
+                ("STT", who_column(sheet.names_shown), "Mã hồ sơ", "Năm sinh", "Ký tên"),
                 tuple((str(n), x.person, x.code, x.birth_year, "") for n, x in enumerate(sheet.lines, 1)),
                 col_widths=COLUMNS,
                 align=("center", "left", "center", "center", "left"),
@@ -95,14 +90,9 @@ def attendance_document(sheet: AttendanceSheet) -> OfficialDocument:
     if sheet.note.strip():
         body.append(Paragraph(f"Ghi chú: {' '.join(sheet.note.split())}", indent_first_line=False))
     day = sheet.starts_at.date()
-    return OfficialDocument(
-        parent_agency=centre.parent_agency,
-        issuer=centre.centre_name,
-        number=None,
-        symbol="",
-        reference=_BLANK_REFERENCE,
-        place=centre.place_name or "Lai Châu",
-        date=day,
+    return internal_list(
+        centre,
+        day,
         kind="DANH SÁCH",
         subject=f"Người tham gia {sheet.activity} ngày {format_date(day)}",
         body=tuple(body),
