@@ -28,6 +28,7 @@ from centre_desk.services.activities.terms import KINDS
 from centre_desk.services.entries.fields import label as choice_label
 from centre_desk.services.lodging import census
 from centre_desk.services.lodging.common import label, local_moment, staff_names
+from centre_desk.text import fold
 
 _ACTIVE = ActivityAttendance.removed_at.is_(None)
 
@@ -112,7 +113,7 @@ def people(s: Session, ids: Iterable[int], names: bool) -> dict[int, Attendee]:
 
 
 def in_order(found: Iterable[Attendee]) -> tuple[Attendee, ...]:
-    return tuple(sorted(found, key=lambda a: (a.label.casefold(), a.code)))
+    return tuple(sorted(found, key=lambda a: (fold(a.label), a.code)))  # Đặng among the D
 
 
 def attending(s: Session, session_id: int) -> list[int]:

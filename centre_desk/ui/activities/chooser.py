@@ -5,7 +5,7 @@ written afterwards) are shown with their presence, ticked, to be taken off."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
@@ -118,7 +118,9 @@ class AttendanceChooser(QWidget):
             self.model.itemFromIndex(source).setCheckState(state)
 
     def _on_filter_text_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(fold(text))
+        """Every word typed, anywhere in the name or code, accents and case left out: "thi hoa" finds Lù Thị Hoa."""
+        words = "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in fold(text).split())
+        self.proxy.setFilterRegularExpression(QRegularExpression(words))
 
     def _on_filter_down(self) -> None:
         self.list.setFocus()

@@ -54,8 +54,11 @@ class SessionDialog(SubmitDialog[SessionInput]):
         self.buttons = confirm_buttons(self, _("Save"), save=True)
         people = QGroupBox(_("Residents who took part"))
         QVBoxLayout(people).addWidget(self.errors.wrap("attendees", self.chooser))
+        fields = QVBoxLayout()
+        fields.addLayout(self.form)
+        fields.addStretch(1)  # the rows keep their height, the note under its label
         body = QHBoxLayout()
-        body.addLayout(self.form, 3)
+        body.addLayout(fields, 3)
         body.addWidget(people, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
