@@ -12,10 +12,11 @@ from sqlalchemy import select
 from centre_desk import i18n
 from centre_desk.errors import Conflict, PermissionDenied, UserError, ValidationError, ValidationErrors
 from centre_desk.models.activities import ActivityAttendance, ActivityKind
+from centre_desk.models.lodging import Presence
 from centre_desk.models.staff import Role
 from centre_desk.services.activities.dto import SessionFilter
 from tests.conftest import Installed
-from tests.services.activities.support import NOW, START, people, residents, session
+from tests.services.activities.support import NOW, START, people, presence, residents, session
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -138,3 +139,16 @@ def test_the_timeline_shows_the_sessions_she_attended(installed: Installed) -> N
     struck = [i for i in installed.centre.entries.timeline(installed.manager, who["mai"]).items
               if i.source == "activities"]  # fmt: skip
     assert struck[0].struck
+
+
+def test_a_leave_written_afterwards_shows_and_must_be_taken_off(installed: Installed) -> None:
+    who = residents(installed)
+    service = installed.centre.activities
+    made = service.create(installed.manager, session(who["mai"]))
+    presence(installed, who["mai"], Presence.ON_LEAVE, START - timedelta(hours=1))  # written a day later
+    offered = service.choices(installed.manager, START, made.row.id)
+    assert [(a.label, a.presence) for a in offered.attendable] == [("Giàng Thị Mai", "on_leave")]
+    with pytest.raises(ValidationErrors, match="on leave"):
+        service.change(installed.manager, made.row.id, made.row.version, session(who["mai"]))
+    changed = service.change(installed.manager, made.row.id, made.row.version, session())  # those from outside
+    assert changed.attendees == () and changed.row.outside_count == 2
