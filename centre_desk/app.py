@@ -24,6 +24,7 @@ from centre_desk.services.dto import BackupInfo, NewAccount
 from centre_desk.services.installation import Centre, Options, initialise
 from centre_desk.services.recovery import restore
 from centre_desk.services.settings import CentreDetails
+from centre_desk.ui.activities.page import ActivitiesPage
 from centre_desk.ui.administration.audit.page import AuditPage
 from centre_desk.ui.administration.backup.page import BackupPage
 from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
@@ -86,6 +87,8 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         if session.residents is not None:
             health.open_record.connect(session.residents.show_record)
         pages.append(PageSpec("health", _("Health"), health))
+    if actor.can(Action.VIEW, FieldGroup.ACTIVITIES):
+        pages.append(PageSpec("activities", _("Group sessions"), ActivitiesPage(centre.activities, actor, events)))
     pages += [
         PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
     ]

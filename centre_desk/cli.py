@@ -37,6 +37,7 @@ DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt"
 LODGING_KINDS = ("roll-call", "bed-board")  # LodgingService.roll_call_pdf / board_pdf: no resident, no number
 HEALTH_KINDS = ("health-summary",)  # HealthPapers.summary_pdf_by_code: numbered like the admission papers
 CARE_PLAN_KINDS = ("care-plan",)  # CarePlanPapers.plan_pdf_by_code: numbered once approved, else a draft
+ACTIVITY_KINDS = ("attendance",)  # ActivityService.attendance_pdf: a group session's sheet; CODE is the session id
 
 
 def _read_stdin_line(what: str) -> str:
@@ -118,13 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
         _(
             "print a paper as PDF: an admission paper of a resident (a decision or record takes the next number "
             "of the document register), the health summary for the commune health station (numbered too), the "
-            "care plan (numbered once approved), the night roll-call sheet or the bed board"
+            "care plan (numbered once approved), the night roll-call sheet, the bed board or the attendance sheet "
+            "of a group session"
         ),
     )
-    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *LODGING_KINDS)
+    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *LODGING_KINDS, *ACTIVITY_KINDS)
     p.add_argument("kind", choices=kinds, metavar="|".join(kinds))
     p.add_argument("code", nargs="?", default="", metavar="CODE",
-                   help=_("the resident code, e.g. LC-2026-0007 (admission papers only)"))  # fmt: skip
+                   help=_("the resident code, e.g. LC-2026-0007; attendance: the session's number"))  # fmt: skip
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.add_argument("--date", default="", metavar="DD/MM/YYYY",
                    help=_("roll-call: the evening to list (default: today)"))  # fmt: skip
@@ -286,6 +288,22 @@ def _print_lodging(options: Options, args: argparse.Namespace, output: Path) -> 
     return 0
 
 
+def _print_attendance(options: Options, args: argparse.Namespace, output: Path) -> int:
+    """`print attendance SESSION_ID`: the attendance sheet of a group session, a list of the centre (no number)."""
+    if not args.code.strip().isdigit():
+        raise UserError(_("Give the number of the group session, e.g. centre-desk print attendance 12 -o FILE.pdf."))
+    if args.date or args.building or args.floor:
+        raise UserError(_("--date, --building and --floor are for the roll-call sheet and the bed board."))
+    centre = open_centre(options)
+    try:
+        pdf = centre.activities.attendance_pdf(_sign_in(centre, args.user), int(args.code))
+    finally:
+        centre.close()
+    write_atomic(output, pdf)
+    print(_("Document written: {path}").format(path=output))
+    return 0
+
+
 def _cmd_print(options: Options, args: argparse.Namespace) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():  # before the number is issued: a paper issued and never written is a gap
@@ -294,6 +312,8 @@ def _cmd_print(options: Options, args: argparse.Namespace) -> int:
         raise UserError(_("--include-sensitive is for the health summary."))
     if args.kind in LODGING_KINDS:
         return _print_lodging(options, args, output)
+    if args.kind in ACTIVITY_KINDS:
+        return _print_attendance(options, args, output)
     if not args.code:
         raise UserError(_("Give the resident code, e.g. LC-2026-0007."))
     if args.date or args.building or args.floor:

@@ -1,5 +1,6 @@
 """SQLAlchemy 2 typed ORM entities. Importing this package registers every table."""
 
+from centre_desk.models.activities import ActivityAttendance, ActivitySession
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
 from centre_desk.models.care_plan import (
@@ -47,6 +48,8 @@ from centre_desk.models.resident import (
 from centre_desk.models.staff import LoginThrottle, Role, StaffAccount
 
 __all__ = [
+    "ActivityAttendance",
+    "ActivitySession",
     "Admission",
     "AdmissionDraft",
     "AppSetting",

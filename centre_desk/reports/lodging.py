@@ -37,9 +37,24 @@ from centre_desk.reports.official import (
 from centre_desk.reports.paper_inputs import CentreHeader
 
 __all__ = [
-    "ABSENT", "BOARD_STATES", "HOSPITAL", "ON_LEAVE", "PRESENCE_WORDS", "PRESENT", "BoardBed", "BoardPaper",
-    "BoardRoom", "RollCallLine", "RollCallRoom", "RollCallSheet", "board_document", "render_board",
-    "render_roll_call", "roll_call_document",
+    "ABSENT",
+    "BOARD_STATES",
+    "HOSPITAL",
+    "ON_LEAVE",
+    "PRESENCE_WORDS",
+    "PRESENT",
+    "BoardBed",
+    "BoardPaper",
+    "BoardRoom",
+    "RollCallLine",
+    "RollCallRoom",
+    "RollCallSheet",
+    "board_document",
+    "internal_list",
+    "render_board",
+    "render_roll_call",
+    "roll_call_document",
+    "who_column",
 ]  # fmt: skip
 
 PRESENT, ON_LEAVE, HOSPITAL, ABSENT = "Có mặt", "Đi phép", "Nằm viện", "Vắng không phép"
@@ -132,11 +147,13 @@ def headcount(lines: tuple[RollCallLine, ...]) -> str:
     return "; ".join([f"có mặt {present}/{len(lines)}", *others])
 
 
-def _who(names_shown: bool) -> str:
+def who_column(names_shown: bool) -> str:
+    """The heading of the people column: names, or aliases for an account that may not see names."""
     return "Họ và tên" if names_shown else "Bí danh"
 
 
-def _document(centre: CentreHeader, day: datetime.date, **fields: object) -> OfficialDocument:
+def internal_list(centre: CentreHeader, day: datetime.date, **fields: object) -> OfficialDocument:
+    """A list kept by the centre (no register number: the place of "Số: …" left empty), dated `day`."""
     return OfficialDocument(
         parent_agency=centre.parent_agency,
         issuer=centre.centre_name,
@@ -167,7 +184,7 @@ def _roll_call_table(lines: tuple[RollCallLine, ...], names_shown: bool) -> Tabl
         for n, line in enumerate(lines, 1)
     )
     return Table(
-        ("TT", "Giường", _who(names_shown), "Giới tính, tuổi", "Tình trạng", "Ký xác nhận", "Ghi chú"),
+        ("TT", "Giường", who_column(names_shown), "Giới tính, tuổi", "Tình trạng", "Ký xác nhận", "Ghi chú"),
         rows,
         col_widths=ROLL_CALL_COLUMNS,
         align=("center", "center", "left", "center", "left", "left", "left"),
@@ -199,7 +216,7 @@ def roll_call_document(sheet: RollCallSheet) -> OfficialDocument:
     if not groups:
         body.append(Paragraph("Không có người nào ở tại Trung tâm vào buổi tối này."))
     body.append(Paragraph(f"Tổng sĩ số toàn Trung tâm: {headcount(tuple(everyone))}.", bold=True))
-    return _document(
+    return internal_list(
         centre,
         sheet.day,
         kind="DANH SÁCH",
@@ -241,7 +258,7 @@ def board_document(paper: BoardPaper) -> OfficialDocument:
         if room.beds:
             body.append(
                 Table(
-                    ("Giường", "Tình trạng", _who(paper.names_shown), "Giới tính, tuổi", "Có mặt", "Ghi chú"),
+                    ("Giường", "Tình trạng", who_column(paper.names_shown), "Giới tính, tuổi", "Có mặt", "Ghi chú"),
                     tuple((b.label, b.state, b.person, b.sex_age, b.presence, b.note) for b in room.beds),
                     col_widths=BOARD_COLUMNS,
                     align=("center", "left", "left", "center", "left", "left"),
@@ -256,7 +273,7 @@ def board_document(paper: BoardPaper) -> OfficialDocument:
         body.append(Paragraph(f"{NO_BED} ({len(paper.unplaced)} người): {'; '.join(paper.unplaced)}."))
     total = f"Tổng số: {len(paper.rooms)} phòng, {len(beds)} giường"
     body.append(Paragraph(f"{total} ({bed_count(beds)})." if beds else f"{total}.", bold=True))
-    return _document(
+    return internal_list(
         paper.centre,
         paper.moment.date(),
         kind="SƠ ĐỒ GIƯỜNG",

@@ -39,6 +39,7 @@ class FieldGroup(enum.StrEnum):
     CARE_PLAN = "care_plan"  # needs assessment, the care plan, its reviews and evaluation; approve = the plan
     LEGAL = "legal"
     SCHOOLING = "schooling"
+    ACTIVITIES = "activities"  # group sessions: life skills, recreation, prevention talks, and their attendance
     PAYMENTS = "payments"
     REGISTER = "register"  # the outgoing-document register (sổ văn bản đi): create = issue a number
     AUDIT = "audit"
@@ -62,23 +63,24 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
     Role.INTAKE: {
         G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.NARRATIVE: "vce", G.PLACEMENT: "vcep", G.LODGING: "vcep",
         G.HEALTH: "vc", G.SENSITIVE_HEALTH: "c", G.COUNSELLING_SESSIONS: "v", G.CARE_PLAN: "vcep", G.LEGAL: "vcep",
-        G.SCHOOLING: "vcep", G.PAYMENTS: "vcep", G.REGISTER: "vc",
+        G.SCHOOLING: "vcep", G.ACTIVITIES: "vcep", G.PAYMENTS: "vcep", G.REGISTER: "vc",
     },
     Role.NURSE: {
         G.IDENTITY: "v", G.PLACEMENT: "v", G.LODGING: "vep", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
-        G.COUNSELLING_SESSIONS: "v", G.CARE_PLAN: "v",
+        G.COUNSELLING_SESSIONS: "v", G.CARE_PLAN: "v", G.ACTIVITIES: "v",
     },
     Role.COUNSELLOR: {
         G.IDENTITY: "v", G.TRAFFICKING: "v", G.NARRATIVE: "v", G.PLACEMENT: "v", G.LODGING: "v", G.HEALTH: "v",
         G.COUNSELLING: "vcep", G.COUNSELLING_SESSIONS: "vcep", G.CARE_PLAN: "vcep",
-        G.LEGAL: "v", G.SCHOOLING: "vp",
+        G.LEGAL: "v", G.SCHOOLING: "vp", G.ACTIVITIES: "vcep",
     },
     Role.MANAGER: {
         G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vcep", G.PLACEMENT: "vcepxa",
         G.LODGING: "vcepxad", G.HEALTH: "vcpxa",
         G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.COUNSELLING_SESSIONS: "vp", G.CARE_PLAN: "vcepxa",
         G.LEGAL: "vcepxa",
-        G.SCHOOLING: "vcepxa", G.PAYMENTS: "vcepxa", G.REGISTER: "vc", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
+        G.SCHOOLING: "vcepxa", G.ACTIVITIES: "vcepxa", G.PAYMENTS: "vcepxa", G.REGISTER: "vc",
+        G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {
         G.STAFF: "vced", G.SYSTEM: "ved",
@@ -126,6 +128,7 @@ GROUP_NAMES = {
     FieldGroup.CARE_PLAN: N_("Care plan (assessment, plan, reviews)"),
     FieldGroup.LEGAL: N_("Legal"),
     FieldGroup.SCHOOLING: N_("Schooling and training"),
+    FieldGroup.ACTIVITIES: N_("Group sessions and activities"),
     FieldGroup.PAYMENTS: N_("Support payments"),
     FieldGroup.REGISTER: N_("Outgoing-document register"),
     FieldGroup.AUDIT: N_("Audit trail"),

@@ -55,6 +55,7 @@ from centre_desk.services.dto import NewAccount
 from centre_desk.services.settings import CentreDetails, SettingsService, add_details, check_details
 
 if TYPE_CHECKING:
+    from centre_desk.services.activities.service import ActivityService
     from centre_desk.services.admissions import AdmissionService
     from centre_desk.services.audit_view import AuditViewService
     from centre_desk.services.care_plan.papers import CarePlanPapers
@@ -282,6 +283,12 @@ class Centre:
         from centre_desk.services.legal.service import LegalService  # imported when first used
 
         return LegalService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def activities(self) -> ActivityService:
+        from centre_desk.services.activities.service import ActivityService  # imported when first used
+
+        return ActivityService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def counselling(self) -> CounsellingService:

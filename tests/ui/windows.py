@@ -469,3 +469,8 @@ CATALOGUE = CATALOGUE + windows_care_plan.entries()
 from tests.ui.counselling import windows_counselling  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_counselling.entries()
+
+# --- the group-session windows (tests/ui/activities/windows_activities.py) ------------------------------------------
+from tests.ui.activities import windows_activities  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_activities.entries()

@@ -7,7 +7,7 @@ rows exactly as `AdmissionService.admit` writes them: every generated admission 
 many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`), then a year of
 health records written by the demo's nurse "yta" (`health`), counselling by the counsellor "tuvan"
 (`counselling`), who also assesses needs and writes the care plans the director approves (`care_plan`),
-legal aid by the manager (`legal`).
+legal aid by the manager (`legal`), the monthly group sessions since 2011 with their attendance (`activities`).
 `create_demo` initialises a new encrypted installation with a manager account "demo" and populates it (the nurse
 "yta" and the counsellor "tuvan" get the same password). A demo database carries the setting "demo" = "1";
 `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
@@ -56,6 +56,8 @@ from centre_desk.services.admission_input import (
 )
 from centre_desk.services.admissions import CODE_PREFIX_DEFAULT, CODE_PREFIX_KEY, apply_person, apply_stay
 from centre_desk.services.counters import locked_counter
+from centre_desk.services.demo.activities import ActivityFigures
+from centre_desk.services.demo.activities import fill as fill_activities
 from centre_desk.services.demo.care_plan import CarePlanFigures
 from centre_desk.services.demo.care_plan import fill as fill_care_plans
 from centre_desk.services.demo.counselling import CounsellingFigures, counsellor_account
@@ -100,6 +102,7 @@ class DemoSummary:
     counselling: CounsellingFigures = field(default_factory=CounsellingFigures)  # the counsellor's sessions
     care_plans: CarePlanFigures = field(default_factory=CarePlanFigures)  # assessments, plans, reviews
     legal: LegalFigures = field(default_factory=LegalFigures)  # legal information, cases, papers, steps
+    activities: ActivityFigures = field(default_factory=ActivityFigures)  # group sessions and their attendance
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,7 @@ def populate(
         counselling = fill_counselling(s, counsellor, now)
         care_plans = fill_care_plans(s, counsellor, recorded_by, now)
         legal = fill_legal(s, recorded_by, now)
+        activities = fill_activities(s, counsellor, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -304,6 +308,7 @@ def populate(
         counselling=counselling,
         care_plans=care_plans,
         legal=legal,
+        activities=activities,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

@@ -35,6 +35,7 @@ KIND_MODULES = (
     "centre_desk.services.care_plan.kinds",
     "centre_desk.services.counselling.kinds",
     "centre_desk.services.legal.kinds",
+    "centre_desk.services.activities.events",  # no kind: the group sessions' Timeline source
 )
 
 
