@@ -34,6 +34,7 @@ from centre_desk.models.lodging import (
     Room,
     StayExtension,
 )
+from centre_desk.models.payments import PaymentList, PaymentRate, SupportPayment
 from centre_desk.models.resident import (
     Admission,
     AdmissionDraft,
@@ -87,6 +88,8 @@ __all__ = [
     "NursingNote",
     "OutgoingCopy",
     "OutgoingDocument",
+    "PaymentList",
+    "PaymentRate",
     "PresenceChange",
     "Referral",
     "ReproductiveEntry",
@@ -97,6 +100,7 @@ __all__ = [
     "Room",
     "StaffAccount",
     "StayExtension",
+    "SupportPayment",
     "Versioned",
     "WellbeingScore",
 ]

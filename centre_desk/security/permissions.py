@@ -39,7 +39,7 @@ class FieldGroup(enum.StrEnum):
     CARE_PLAN = "care_plan"  # needs assessment, the care plan, its reviews and evaluation; approve = the plan
     LEGAL = "legal"
     SCHOOLING = "schooling"
-    PAYMENTS = "payments"
+    PAYMENTS = "payments"  # support payments and their lists; administer = the rates
     REGISTER = "register"  # the outgoing-document register (sổ văn bản đi): create = issue a number
     AUDIT = "audit"
     STAFF = "staff"
@@ -78,7 +78,7 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
         G.LODGING: "vcepxad", G.HEALTH: "vcpxa",
         G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.COUNSELLING_SESSIONS: "vp", G.CARE_PLAN: "vcepxa",
         G.LEGAL: "vcepxa",
-        G.SCHOOLING: "vcepxa", G.PAYMENTS: "vcepxa", G.REGISTER: "vc", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
+        G.SCHOOLING: "vcepxa", G.PAYMENTS: "vcepxad", G.REGISTER: "vc", G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {
         G.STAFF: "vced", G.SYSTEM: "ved",

@@ -69,6 +69,8 @@ if TYPE_CHECKING:
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.maintenance import MaintenanceService
     from centre_desk.services.overview import OverviewService
+    from centre_desk.services.payments.papers import PaymentPapers
+    from centre_desk.services.payments.service import PaymentService
     from centre_desk.services.registry import RegistryService
     from centre_desk.services.residents import ResidentService
 
@@ -282,6 +284,18 @@ class Centre:
         from centre_desk.services.legal.service import LegalService  # imported when first used
 
         return LegalService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def payments(self) -> PaymentService:
+        from centre_desk.services.payments.service import PaymentService  # imported when first used
+
+        return PaymentService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def payment_papers(self) -> PaymentPapers:
+        from centre_desk.services.payments.papers import PaymentPapers  # reportlab: imported when first used
+
+        return PaymentPapers(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def counselling(self) -> CounsellingService:
