@@ -1,7 +1,7 @@
 """The payment list on paper ("Danh sách chi trả", Decree 30/2020 layout by reports/official.py): the residents paid
 a support of one category (or every category) for a period, each with the amount and room to sign or press a
 thumbprint when the money is handed over; the total in figures and in words; signed by the list's maker, the
-accountant and the director, three in a row.
+accountant and the director, three in a row. No recipients: the list stays with the accountant.
 
 A list is a document of the type "Danh sách" (Decree 30, Phụ lục III: DS), numbered in the register's "DS" sequence
 when issued: "Số: 04/DS-CSBTXH". The bases are the trafficking law in force at the end of the period (Law 53/2024/QH15
@@ -12,7 +12,7 @@ and Decree 162/2025/NĐ-CP from 01/07/2025, Law 66/2011/QH12 and Decree 09/2013/
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from centre_desk.formatting import format_date, format_number
 from centre_desk.reports.admission_papers import NEW_BASES, NEW_LAW_FROM, OLD_BASES, director
@@ -34,7 +34,7 @@ __all__ = ["KIND_CODE", "PaperLine", "PaymentListPaper", "payment_list_document"
 
 KIND_CODE = "DS"  # the register's sequence: lists (danh sách)
 HEADERS = ("STT", "Họ và tên", "Mã hồ sơ", "Nội dung", "Số tiền (đồng)", "Ký nhận hoặc điểm chỉ")
-WIDTHS = (11.0, 38.0, 27.0, 40.0, 24.0, 25.0)  # mm of the 165 mm text width
+WIDTHS = (11.0, 35.0, 30.0, 36.0, 25.0, 28.0)  # mm of the 165 mm text width
 SIGN_ROOM = 30.0  # points: a signature or a thumbprint
 
 
@@ -99,11 +99,10 @@ def payment_list_document(paper: PaymentListPaper) -> OfficialDocument:
             ),
             Paragraph(f"Tổng số tiền bằng chữ: {vnd_in_words(paper.total)}./.", italic=True),
         ),
-        recipients=("Kế toán", "Lưu: VT, hồ sơ chi trả"),
         signers=(
-            Signer(title="NGƯỜI LẬP DANH SÁCH", name=paper.writer, hint="(Ký, ghi rõ họ tên)"),
+            Signer(title="NGƯỜI LẬP\nDANH SÁCH", name=paper.writer, hint="(Ký, ghi rõ họ tên)"),
             Signer(title="KẾ TOÁN", name="", hint="(Ký, ghi rõ họ tên)"),
-            director(centre),
+            replace(director(centre), hint="(Ký, ghi rõ họ tên, đóng dấu)"),
         ),
         title="Danh sách chi trả hỗ trợ",
         signers_per_row=3,
