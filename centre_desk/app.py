@@ -42,6 +42,7 @@ from centre_desk.ui.lodging.page import LodgingPage
 from centre_desk.ui.lodging.rooms_admin import RoomsAdminPage
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
+from centre_desk.ui.payments.page import PaymentsPage
 from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.shell.demo_marker import DemoMarker
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
@@ -86,6 +87,9 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         if session.residents is not None:
             health.open_record.connect(session.residents.show_record)
         pages.append(PageSpec("health", _("Health"), health))
+    if actor.can(Action.VIEW, FieldGroup.PAYMENTS):
+        payments = PaymentsPage(centre.payments, centre.payment_papers, actor, events)
+        pages.append(PageSpec("payments", _("Support payments"), payments))
     pages += [
         PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
     ]

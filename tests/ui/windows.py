@@ -469,3 +469,8 @@ CATALOGUE = CATALOGUE + windows_care_plan.entries()
 from tests.ui.counselling import windows_counselling  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_counselling.entries()
+
+# --- the support-payment windows (tests/ui/payments/windows_payments.py) -------------------------------------------
+from tests.ui.payments import windows_payments  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_payments.entries()

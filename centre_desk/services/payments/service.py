@@ -40,7 +40,7 @@ def rate_problems(data: RateInput) -> list[tuple[str, str]]:
     if data.unit not in dict(terms.UNITS):
         found.append(("unit", _("Choose one of the values in the list.")))
     if len(" ".join(data.source.split())) < 5:
-        found.append(("source", _("Name the legal text the rate comes from (e.g. the province's resolution).")))
+        found.append(("source", _("Name the legal text the rate comes from (e.g. the People's Council's resolution).")))
     return found
 
 

@@ -9,9 +9,9 @@ from centre_desk.services.intake_terms import SUPPORT_CATEGORIES
 
 PLANNED, PAID, REFUSED, NOT_COLLECTED = "planned", "paid", "refused", "not_collected"
 STATUSES: Choices = (
-    (PLANNED, N_("Planned")),
+    (PLANNED, N_("To be paid")),
     (PAID, N_("Paid")),
-    (REFUSED, N_("Refused")),
+    (REFUSED, N_("Refused the money")),
     (NOT_COLLECTED, N_("Not collected")),
 )
 METHODS: Choices = (("cash", N_("Cash")), ("transfer", N_("Bank transfer")))
