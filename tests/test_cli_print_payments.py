@@ -92,7 +92,7 @@ def test_wrong_arguments_are_refused(
     assert status == 1 and "--from" in err
     status, _out, err = run(monkeypatch, capsys, [*db, "print", "roll-call", *PERIOD, "-o", out, *USER],
                             MANAGER_PASSWORD)  # fmt: skip
-    assert status == 1 and "payment list" in err
+    assert status == 1 and "--category" in err
 
 
 def test_the_payment_list_paper_loads_without_qt() -> None:
