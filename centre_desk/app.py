@@ -43,6 +43,7 @@ from centre_desk.ui.lodging.page import LodgingPage
 from centre_desk.ui.lodging.rooms_admin import RoomsAdminPage
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
+from centre_desk.ui.payments.page import PaymentsPage
 from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.shell.demo_marker import DemoMarker
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
@@ -89,6 +90,9 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         pages.append(PageSpec("health", _("Health"), health))
     if actor.can(Action.VIEW, FieldGroup.ACTIVITIES):
         pages.append(PageSpec("activities", _("Group sessions"), ActivitiesPage(centre.activities, actor, events)))
+    if actor.can(Action.VIEW, FieldGroup.PAYMENTS):
+        payments = PaymentsPage(centre.payments, centre.payment_papers, actor, events)
+        pages.append(PageSpec("payments", _("Support payments"), payments))
     pages += [
         PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
     ]

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from centre_desk import __version__
 from centre_desk.db.location import resolve_target, save_connection
@@ -32,12 +33,16 @@ from centre_desk.services.installation import Centre, Options, initialise, no_pa
 from centre_desk.services.recovery import recover, restore
 from centre_desk.services.settings import CentreDetails
 
+if TYPE_CHECKING:
+    from centre_desk.services.documents.dto import IssuedPaper
+
 log = logging.getLogger(__name__)
 DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")  # reports/paper_inputs.KINDS
 LODGING_KINDS = ("roll-call", "bed-board")  # LodgingService.roll_call_pdf / board_pdf: no resident, no number
 HEALTH_KINDS = ("health-summary",)  # HealthPapers.summary_pdf_by_code: numbered like the admission papers
 CARE_PLAN_KINDS = ("care-plan",)  # CarePlanPapers.plan_pdf_by_code: numbered once approved, else a draft
 ACTIVITY_KINDS = ("attendance",)  # ActivityService.attendance_pdf: a group session's sheet; CODE is the session id
+PAYMENT_KINDS = ("payment-list",)  # PaymentPapers.list_pdf: a period and a category, numbered (DS)
 
 
 def _read_stdin_line(what: str) -> str:
@@ -119,17 +124,23 @@ def build_parser() -> argparse.ArgumentParser:
         _(
             "print a paper as PDF: an admission paper of a resident (a decision or record takes the next number "
             "of the document register), the health summary for the commune health station (numbered too), the "
-            "care plan (numbered once approved), the night roll-call sheet, the bed board or the attendance sheet "
-            "of a group session"
+            "care plan (numbered once approved), the payment list of a period (numbered), the night roll-call sheet, "
+            "the bed board or the attendance sheet of a group session"
         ),
     )
-    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *LODGING_KINDS, *ACTIVITY_KINDS)
+    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *PAYMENT_KINDS, *LODGING_KINDS, *ACTIVITY_KINDS)
     p.add_argument("kind", choices=kinds, metavar="|".join(kinds))
     p.add_argument("code", nargs="?", default="", metavar="CODE",
                    help=_("the resident code, e.g. LC-2026-0007; attendance: the session's number"))  # fmt: skip
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.add_argument("--date", default="", metavar="DD/MM/YYYY",
                    help=_("roll-call: the evening to list (default: today)"))  # fmt: skip
+    p.add_argument("--from", dest="date_from", default="", metavar="DD/MM/YYYY",
+                   help=_("payment-list: the first day of the period"))  # fmt: skip
+    p.add_argument("--to", dest="date_to", default="", metavar="DD/MM/YYYY",
+                   help=_("payment-list: the last day of the period"))  # fmt: skip
+    p.add_argument("--category", default="", metavar="KEY",
+                   help=_("payment-list: one support only, e.g. essential, schooling, initial_allowance"))  # fmt: skip
     p.add_argument("--building", default="", metavar="NAME", help=_("bed-board: only this building"))
     p.add_argument("--floor", default="", metavar="NAME", help=_("bed-board: only this floor"))
     p.add_argument(
@@ -304,16 +315,40 @@ def _print_attendance(options: Options, args: argparse.Namespace, output: Path) 
     return 0
 
 
+def _day_argument(text: str, option: str) -> date:
+    day = parse_date(text)
+    if day is None:
+        raise UserError(_("Give {option} as a date DD/MM/YYYY.").format(option=option))
+    return day
+
+
+def _print_payments(options: Options, args: argparse.Namespace) -> IssuedPaper:
+    """`print payment-list --from D --to D [--category KEY]`: the list of the period, numbered from the register."""
+    if args.code or args.date or args.building or args.floor:
+        raise UserError(_("The payment list takes --from, --to and --category only."))
+    start, end = _day_argument(args.date_from, "--from"), _day_argument(args.date_to, "--to")
+    centre = open_centre(options)
+    try:
+        return centre.payment_papers.list_pdf(_sign_in(centre, args.user), start, end, args.category.strip(),
+                                              issue=True)  # fmt: skip
+    finally:
+        centre.close()
+
+
 def _cmd_print(options: Options, args: argparse.Namespace) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():  # before the number is issued: a paper issued and never written is a gap
         raise UserError(_("The folder {folder} does not exist.").format(folder=output.parent))
     if args.include_sensitive and args.kind not in HEALTH_KINDS:
         raise UserError(_("--include-sensitive is for the health summary."))
+    if (args.date_from or args.date_to or args.category) and args.kind not in PAYMENT_KINDS:
+        raise UserError(_("--from, --to and --category are for the payment list."))
     if args.kind in LODGING_KINDS:
         return _print_lodging(options, args, output)
     if args.kind in ACTIVITY_KINDS:
         return _print_attendance(options, args, output)
+    if args.kind in PAYMENT_KINDS:
+        return _written(output, _print_payments(options, args))
     if not args.code:
         raise UserError(_("Give the resident code, e.g. LC-2026-0007."))
     if args.date or args.building or args.floor:
@@ -329,6 +364,10 @@ def _cmd_print(options: Options, args: argparse.Namespace) -> int:
             issued = centre.documents.issue_by_code(actor, args.kind, args.code)
     finally:
         centre.close()
+    return _written(output, issued)
+
+
+def _written(output: Path, issued: IssuedPaper) -> int:
     write_atomic(output, issued.pdf)
     if issued.entry is None:
         print(_("Document written: {path}").format(path=output))

@@ -1,4 +1,4 @@
-"""Vietnamese display formats used by screens and documents: dd/mm/yyyy, 1.234.567."""
+"""Vietnamese display formats used by screens and documents: dd/mm/yyyy, 1.234.567, 1.250.000 đ."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ def format_number(value: int | float, decimals: int = 0) -> str:
     """Vietnamese separators: 1.234.567 and 1.234,5."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def format_money(amount: int) -> str:
+    """Whole đồng with dots: 1250000 -> "1.250.000 đ" (the same on screens and papers)."""
+    return f"{format_number(amount)} đ"
 
 
 def parse_date(text: str) -> date | None:

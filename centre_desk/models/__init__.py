@@ -35,6 +35,7 @@ from centre_desk.models.lodging import (
     Room,
     StayExtension,
 )
+from centre_desk.models.payments import PaymentList, PaymentRate, SupportPayment
 from centre_desk.models.resident import (
     Admission,
     AdmissionDraft,
@@ -90,6 +91,8 @@ __all__ = [
     "NursingNote",
     "OutgoingCopy",
     "OutgoingDocument",
+    "PaymentList",
+    "PaymentRate",
     "PresenceChange",
     "Referral",
     "ReproductiveEntry",
@@ -100,6 +103,7 @@ __all__ = [
     "Room",
     "StaffAccount",
     "StayExtension",
+    "SupportPayment",
     "Versioned",
     "WellbeingScore",
 ]

@@ -46,8 +46,9 @@ class OutgoingDocument(Base):
     paper_kind: Mapped[str] = mapped_column(NFCText(40))  # "admission-decision"
     document_date: Mapped[date] = mapped_column(Date, index=True)  # the date the paper bears
     subject: Mapped[str] = mapped_column(NFCText(300))  # trích yếu: "Về việc tiếp nhận đối tượng vào …"
-    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
-    admission_id: Mapped[int] = mapped_column(ForeignKey("admission.id"))
+    # the resident and admission a paper is about; None for a paper of the centre (a payment list, migration 0015)
+    resident_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"), index=True)
+    admission_id: Mapped[int | None] = mapped_column(ForeignKey("admission.id"))
     signer_name: Mapped[str] = mapped_column(NFCText(200))
     signer_title: Mapped[str] = mapped_column(NFCText(200))
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime())

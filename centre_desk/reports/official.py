@@ -100,13 +100,15 @@ class Table:
     """A grid inside the body (e.g. an itemised list of belongings).
 
     `col_widths` are relative weights scaled to the text width (empty = equal columns);
-    `align` gives "left", "center" or "right" per column (empty = all left). Cells wrap.
+    `align` gives "left", "center" or "right" per column (empty = all left). Cells wrap. `min_row_height` (points)
+    leaves room in every row below the header, e.g. for a signature or a thumbprint.
     """
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     col_widths: tuple[float, ...] = ()
     align: tuple[Literal["left", "center", "right"], ...] = ()
+    min_row_height: float = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,8 @@ class OfficialDocument:
     is ô 12 ("PL.(300)"), printed under the recipients. `reference`, when set, is printed in place
     of the "Số: …" line (a paper without a register number, e.g. "Mã hồ sơ: LC-2026-0007").
     `addressee` is ô 9a for a single recipient, printed centred under the title as "Kính gửi: …"
-    (e.g. "Trạm Y tế xã Tả Lèng"). Signers beyond two are laid out two to a row.
+    (e.g. "Trạm Y tế xã Tả Lèng"). Signers are laid out `signers_per_row` to a row (two; three on a payment list:
+    the list's maker, the accountant, the director).
     """
 
     parent_agency: str
@@ -165,6 +168,7 @@ class OfficialDocument:
     title: str = ""  # PDF metadata title; defaults to the kind
     reference: str = ""
     addressee: str = ""
+    signers_per_row: int = 2
 
 
 # ----------------------------------------------------------------------------------------- blocks
@@ -204,11 +208,15 @@ def _table(block: Table, st: Styles) -> RLTable:
         )
         for i in range(count)
     ]
-    data: list[list[Flowable]] = []
+    data: list[list[Flowable | list[Flowable]]] = []
     if block.headers:
         data.append([para(block.headers[i] if i < len(block.headers) else "", st.cell_head) for i in range(count)])
     for row in block.rows:
-        data.append([para(row[i] if i < len(row) else "", cell_styles[i]) for i in range(count)])
+        cells: list[Flowable | list[Flowable]] = [para(row[i] if i < len(row) else "", cell_styles[i])
+                                                  for i in range(count)]  # fmt: skip
+        if block.min_row_height:  # a strut in the last cell: the row is at least that tall
+            cells[-1] = [para(row[-1] if len(row) == count else "", cell_styles[-1]), Spacer(1, block.min_row_height)]
+        data.append(cells)
     table = RLTable(data, colWidths=widths, repeatRows=1 if block.headers else 0)
     table.setStyle(
         TableStyle(

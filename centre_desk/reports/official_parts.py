@@ -314,9 +314,10 @@ def closing_section(doc: OfficialDocument, st: Styles) -> tuple[list[Flowable], 
         # "Nơi nhận:" is 12 pt and the signer's line 14 pt: lower it by the ascent difference.
         pad = (SIGNER_SIZE - RECIPIENTS_LABEL_SIZE) * 0.9
         return [Spacer(1, 6), stack_table([recipients, sign], [HEADER_LEFT, HEADER_RIGHT], pad)], []
-    # Two signers to a row (a record with the person and a guardian signing has two rows).
+    # Two signers to a row (a record with the person and a guardian signing has two rows), or as many as asked.
     out: list[Flowable] = []
-    for start in range(0, len(doc.signers), 2):
-        row = [signature(s, st) for s in doc.signers[start : start + 2]]
-        out += [Spacer(1, 6 if start == 0 else 18), stack_table(row, [TEXT_WIDTH / 2] * len(row))]
+    per_row = max(2, doc.signers_per_row)
+    for start in range(0, len(doc.signers), per_row):
+        row = [signature(s, st) for s in doc.signers[start : start + per_row]]
+        out += [Spacer(1, 6 if start == 0 else 18), stack_table(row, [TEXT_WIDTH / per_row] * len(row))]
     return out, ([Spacer(1, 12), KeepTogether(recipients)] if recipients else [])

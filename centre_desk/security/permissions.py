@@ -40,7 +40,7 @@ class FieldGroup(enum.StrEnum):
     LEGAL = "legal"
     SCHOOLING = "schooling"
     ACTIVITIES = "activities"  # group sessions: life skills, recreation, prevention talks, and their attendance
-    PAYMENTS = "payments"
+    PAYMENTS = "payments"  # support payments and their lists; administer = the rates
     REGISTER = "register"  # the outgoing-document register (sổ văn bản đi): create = issue a number
     AUDIT = "audit"
     STAFF = "staff"
@@ -79,7 +79,7 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
         G.LODGING: "vcepxad", G.HEALTH: "vcpxa",
         G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.COUNSELLING_SESSIONS: "vp", G.CARE_PLAN: "vcepxa",
         G.LEGAL: "vcepxa",
-        G.SCHOOLING: "vcepxa", G.ACTIVITIES: "vcepxa", G.PAYMENTS: "vcepxa", G.REGISTER: "vc",
+        G.SCHOOLING: "vcepxa", G.ACTIVITIES: "vcepxa", G.PAYMENTS: "vcepxad", G.REGISTER: "vc",
         G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {

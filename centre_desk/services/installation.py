@@ -70,6 +70,8 @@ if TYPE_CHECKING:
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.maintenance import MaintenanceService
     from centre_desk.services.overview import OverviewService
+    from centre_desk.services.payments.papers import PaymentPapers
+    from centre_desk.services.payments.service import PaymentService
     from centre_desk.services.registry import RegistryService
     from centre_desk.services.residents import ResidentService
 
@@ -289,6 +291,18 @@ class Centre:
         from centre_desk.services.activities.service import ActivityService  # imported when first used
 
         return ActivityService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def payments(self) -> PaymentService:
+        from centre_desk.services.payments.service import PaymentService  # imported when first used
+
+        return PaymentService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def payment_papers(self) -> PaymentPapers:
+        from centre_desk.services.payments.papers import PaymentPapers  # reportlab: imported when first used
+
+        return PaymentPapers(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def counselling(self) -> CounsellingService:

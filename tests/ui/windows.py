@@ -474,3 +474,8 @@ CATALOGUE = CATALOGUE + windows_counselling.entries()
 from tests.ui.activities import windows_activities  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_activities.entries()
+
+# --- the support-payment windows (tests/ui/payments/windows_payments.py) -------------------------------------------
+from tests.ui.payments import windows_payments  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_payments.entries()

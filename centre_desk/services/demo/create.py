@@ -75,6 +75,8 @@ from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
 from centre_desk.services.demo.maker import Maker
 from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
 from centre_desk.services.demo.papers import add_register_lines
+from centre_desk.services.demo.payments import PaymentFigures
+from centre_desk.services.demo.payments import fill as fill_payments
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, anchor_path, initialise, open_centre
 from centre_desk.services.settings import CentreDetails
@@ -103,6 +105,7 @@ class DemoSummary:
     care_plans: CarePlanFigures = field(default_factory=CarePlanFigures)  # assessments, plans, reviews
     legal: LegalFigures = field(default_factory=LegalFigures)  # legal information, cases, papers, steps
     activities: ActivityFigures = field(default_factory=ActivityFigures)  # group sessions and their attendance
+    payments: PaymentFigures = field(default_factory=PaymentFigures)  # illustrative rates, payments, signed lists
 
 
 @dataclass(frozen=True)
@@ -290,6 +293,7 @@ def populate(
         care_plans = fill_care_plans(s, counsellor, recorded_by, now)
         legal = fill_legal(s, recorded_by, now)
         activities = fill_activities(s, counsellor, now)
+        payments = fill_payments(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -309,6 +313,7 @@ def populate(
         care_plans=care_plans,
         legal=legal,
         activities=activities,
+        payments=payments,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

@@ -18,8 +18,8 @@ class RegisterEntry:
     paper_kind: str  # "admission-decision"
     document_date: date
     subject: str  # trích yếu
-    resident_id: int
-    resident_code: str
+    resident_id: int | None  # None: a paper of the centre (a payment list)
+    resident_code: str  # "" for a paper of the centre
     resident_label: str  # the name with identity access, otherwise the alias
     signer_name: str
     signer_title: str

@@ -24,7 +24,7 @@ from centre_desk.services.documents import snapshot
 from centre_desk.services.documents.dto import FileCheck, RegisterEntry, RegisterFilter, RegisterPage
 from centre_desk.text import nfc
 
-_Listing = Select[OutgoingDocument, str, str, str, str | None, str | None, int]
+_Listing = Select[OutgoingDocument, str | None, str | None, str | None, str | None, str | None, int]
 MAX_ROWS = 2000  # one screen's worth; a year of a busy centre is a few hundred lines
 
 
@@ -57,6 +57,13 @@ def issued(s: Session, admission_id: int, kind: str) -> OutgoingDocument | None:
     )
 
 
+def issued_paper(s: Session, kind: str) -> OutgoingDocument | None:
+    """The register line of a paper of the centre (no resident), by its kind ("payment-list-12")."""
+    return s.scalar(
+        select(OutgoingDocument).where(OutgoingDocument.admission_id.is_(None), OutgoingDocument.paper_kind == kind)
+    )
+
+
 def numbered(counter: DocumentCounter, paper: AdmissionPaper) -> AdmissionPaper:
     """The paper with the next number of its counter (the counter is advanced)."""
     return replace(paper, number=str(next_number(counter)))
@@ -75,8 +82,8 @@ class Issue:
     """Who issues what, for a new register line."""
 
     kind: str
-    resident_id: int
-    admission_id: int
+    resident_id: int | None  # None: a paper of the centre, about no one resident (a payment list)
+    admission_id: int | None
     issued_by: int | None
     issued_at: datetime
 
@@ -150,7 +157,7 @@ def _listing() -> _Listing:
             StaffAccount.login,
             copies,
         )
-        .join(Resident, Resident.id == OutgoingDocument.resident_id)
+        .outerjoin(Resident, Resident.id == OutgoingDocument.resident_id)
         .outerjoin(StaffAccount, StaffAccount.id == OutgoingDocument.issued_by)
     )
 
@@ -170,8 +177,8 @@ def _entries(s: Session, query: _Listing, names: bool) -> list[RegisterEntry]:
                 document_date=doc.document_date,
                 subject=doc.subject,
                 resident_id=doc.resident_id,
-                resident_code=code,
-                resident_label=full_name if names else alias,
+                resident_code=code or "",
+                resident_label=(full_name if names else alias) or "",
                 signer_name=doc.signer_name,
                 signer_title=doc.signer_title,
                 issued_at=doc.issued_at,

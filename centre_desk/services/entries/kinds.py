@@ -11,6 +11,10 @@ and a few optional hooks written as pure functions over the values:
 * `preview(values, context)` — a live line under the form while typing (e.g. "NEWS2 5 — medium");
 * `list_summary(values)` — the list's last column when the summary repeats the columns.
 
+A kind whose rules need facts kept elsewhere in the database (the support payments: the rates in force and her
+entitlements on the payment's day) names a `facts` reader; what it finds reaches the hooks as `Context.facts`, so
+the hooks stay pure functions over the values and the context.
+
 The service (`EntryService`), the record tab (`ui/entries`), the Timeline, the audit and the printed list
 need nothing else. tests/services/entries shows a kind declared by a test, with no code of its own.
 """
@@ -22,6 +26,8 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+
+from sqlalchemy.orm import Session
 
 from centre_desk.i18n import N_, _
 from centre_desk.models.entries import DatedEntry
@@ -36,6 +42,7 @@ KIND_MODULES = (
     "centre_desk.services.counselling.kinds",
     "centre_desk.services.legal.kinds",
     "centre_desk.services.activities.events",  # no kind: the group sessions' Timeline source
+    "centre_desk.services.payments.kinds",
 )
 
 
@@ -54,9 +61,11 @@ class Context:
     pregnant: bool
     on: date
     allergies: tuple[str, ...] = ()  # as the latest intake health check lists them
+    facts: Mapping[str, Value] = field(default_factory=dict)  # what the kind's `facts` reader found
 
 
 Values = Mapping[str, Value]
+FactsReader = Callable[[Session, int, date], Mapping[str, Value]]  # (session, resident id, day) → facts
 
 
 def _no_problems(values: Values, context: Context) -> list[tuple[str, str]]:
@@ -96,6 +105,7 @@ class EntryKind:
     order: int = 100  # place in its tab
     extras: tuple[str, ...] = field(default=())  # UI panels the tab adds beside the list ("vitals_chart")
     list_summary: Callable[[Values], str] | None = None  # the list's last column, beside the in_list fields
+    facts: FactsReader | None = None  # facts from the database the hooks need (Context.facts)
 
     def brief(self, values: Values) -> str:
         """What the list shows after the kind's own columns: `list_summary`, else the summary."""

@@ -98,7 +98,7 @@ class EntryService(Service):
         values do not pass yet. Not audited: nothing stored is read but the resident's age."""
         k = kind(code)
         with self._read() as s:
-            ctx = store.context(s, resident_id, local_day(data.occurred_at))
+            ctx = store.context(s, resident_id, local_day(data.occurred_at), k)
         try:
             values = store.checked(k, data, ctx)
         except ValidationError:

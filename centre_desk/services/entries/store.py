@@ -42,13 +42,15 @@ def set_context_sources(pregnancy: PregnancySource, allergies: AllergySource) ->
     _allergies[:] = [allergies]
 
 
-def context(s: Session, resident_id: int, on: date) -> Context:
+def context(s: Session, resident_id: int, on: date, kind: EntryKind | None = None) -> Context:
+    """What the hooks of `kind` may know about the resident on a day (its own `facts` too, when it reads any)."""
     resident = s.get(Resident, resident_id)
     if resident is None:
         raise NotFound(_("The record no longer exists."))
     pregnant = bool(_pregnancy) and _pregnancy[0](s, resident_id, on)
     allergies = _allergies[0](s, resident_id, on) if _allergies else ()
-    return Context(age_on(resident.birth_date, resident.birth_year, on), resident.sex, pregnant, on, allergies)
+    facts = kind.facts(s, resident_id, on) if kind is not None and kind.facts is not None else {}
+    return Context(age_on(resident.birth_date, resident.birth_year, on), resident.sex, pregnant, on, allergies, facts)
 
 
 def values_of(kind: EntryKind, obj: DatedEntry) -> tuple[tuple[str, Value], ...]:
@@ -178,7 +180,7 @@ def write(
     replaced values as a revision; a struck entry cannot be changed."""
     if data.occurred_at > now + FUTURE_SLACK:
         raise ValidationError("occurred_at", _("The moment cannot be in the future."))
-    ctx = context(s, resident_id, local_day(data.occurred_at))
+    ctx = context(s, resident_id, local_day(data.occurred_at), kind)
     values = checked(kind, data, ctx)
     restricted = data.restricted or kind.restriction is Restriction.ALWAYS
     if entry_id is None:

@@ -46,6 +46,7 @@ PAPER_TITLES = {
     "admission-record": N_("Admission record"),
     "admission-decision": N_("Admission decision"),
     "belongings-receipt": N_("Receipt for belongings"),
+    "payment-list": N_("Payment list"),  # "payment-list-12": the list's register line
 }
 FILE_STEMS = {  # file names stay ASCII: they travel by USB stick and e-mail
     "admission-record": "bien-ban-tiep-nhan",
@@ -55,8 +56,9 @@ FILE_STEMS = {  # file names stay ASCII: they travel by USB stick and e-mail
 
 
 def paper_title(kind: str) -> str:
-    """ "Quyết định tiếp nhận" for "admission-decision" (the kind itself when unknown)."""
-    title = PAPER_TITLES.get(kind)
+    """ "Quyết định tiếp nhận" for "admission-decision", the list's title for "payment-list-12" (the kind itself
+    when unknown)."""
+    title = PAPER_TITLES.get(kind) or PAPER_TITLES.get(kind.rsplit("-", 1)[0])
     return _(title) if title else kind
 
 

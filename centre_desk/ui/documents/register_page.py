@@ -53,7 +53,11 @@ def register_columns() -> list[Column[RegisterEntry]]:
             _("Document date"), lambda e: format_date(e.document_date), sort_key=lambda e: e.document_date.toordinal()
         ),
         Column(_("Kind"), lambda e: paper_title(e.paper_kind)),
-        Column(_("Resident"), lambda e: f"{e.resident_code} — {e.resident_label}", sort_key=lambda e: e.resident_code),
+        Column(
+            _("Resident"),
+            lambda e: " — ".join(p for p in (e.resident_code, e.resident_label) if p),
+            sort_key=lambda e: e.resident_code,
+        ),
         Column(_("Signed by"), lambda e: ", ".join(p for p in (e.signer_name, e.signer_title) if p)),
         Column(_("Printed by"), lambda e: e.issued_by),
         Column(_("Issued at"), lambda e: format_datetime(e.issued_at), sort_key=lambda e: e.issued_at.timestamp()),
