@@ -18,38 +18,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from centre_desk import __version__
+from centre_desk.cli_input import read_stdin_line, sign_in
+from centre_desk.cli_print import add_print_command, cmd_print
 from centre_desk.db.location import resolve_target, save_connection
 from centre_desk.errors import CentreDeskError, KeyUnavailable, UserError
-from centre_desk.formatting import parse_date
 from centre_desk.i18n import _, install
 from centre_desk.log import setup_logging
 from centre_desk.models.staff import Role
 from centre_desk.paths import data_dir, restrict_new_files, tighten_data_dir, write_atomic
 from centre_desk.security import credentials
-from centre_desk.security.access import Actor
 from centre_desk.security.password_policy import check_passphrase
 from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Centre, Options, initialise, no_passphrase, open_centre
+from centre_desk.services.installation import Options, initialise, no_passphrase, open_centre
 from centre_desk.services.recovery import recover, restore
 from centre_desk.services.settings import CentreDetails
 
 if TYPE_CHECKING:
-    from centre_desk.services.documents.dto import IssuedPaper
+    pass
 
 log = logging.getLogger(__name__)
-DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")  # reports/paper_inputs.KINDS
-LODGING_KINDS = ("roll-call", "bed-board")  # LodgingService.roll_call_pdf / board_pdf: no resident, no number
-HEALTH_KINDS = ("health-summary",)  # HealthPapers.summary_pdf_by_code: numbered like the admission papers
-CARE_PLAN_KINDS = ("care-plan",)  # CarePlanPapers.plan_pdf_by_code: numbered once approved, else a draft
-ACTIVITY_KINDS = ("attendance",)  # ActivityService.attendance_pdf: a group session's sheet; CODE is the session id
-PAYMENT_KINDS = ("payment-list",)  # PaymentPapers.list_pdf: a period and a category, numbered (DS)
-
-
-def _read_stdin_line(what: str) -> str:
-    line = sys.stdin.readline()
-    if not line:
-        raise UserError(_("Expected {what} on standard input.").format(what=what))
-    return line.rstrip("\r\n")
 
 
 def _passphrase_reader(path: str | None) -> Callable[[bool], str]:
@@ -119,34 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("connect", help=_("use a PostgreSQL server from this computer"))
     p.add_argument("url", metavar="URL")
     p.add_argument("--password-stdin", action="store_true")
-    p = signed_in(
-        "print",
-        _(
-            "print a paper as PDF: an admission paper of a resident (a decision or record takes the next number "
-            "of the document register), the health summary for the commune health station (numbered too), the "
-            "care plan (numbered once approved), the payment list of a period (numbered), the night roll-call sheet, "
-            "the bed board or the attendance sheet of a group session"
-        ),
-    )
-    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *PAYMENT_KINDS, *LODGING_KINDS, *ACTIVITY_KINDS)
-    p.add_argument("kind", choices=kinds, metavar="|".join(kinds))
-    p.add_argument("code", nargs="?", default="", metavar="CODE",
-                   help=_("the resident code, e.g. LC-2026-0007; attendance: the session's number"))  # fmt: skip
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--date", default="", metavar="DD/MM/YYYY",
-                   help=_("roll-call: the evening to list (default: today)"))  # fmt: skip
-    p.add_argument("--from", dest="date_from", default="", metavar="DD/MM/YYYY",
-                   help=_("payment-list: the first day of the period"))  # fmt: skip
-    p.add_argument("--to", dest="date_to", default="", metavar="DD/MM/YYYY",
-                   help=_("payment-list: the last day of the period"))  # fmt: skip
-    p.add_argument("--category", default="", metavar="KEY",
-                   help=_("payment-list: one support only, e.g. essential, schooling, initial_allowance"))  # fmt: skip
-    p.add_argument("--building", default="", metavar="NAME", help=_("bed-board: only this building"))
-    p.add_argument("--floor", default="", metavar="NAME", help=_("bed-board: only this floor"))
-    p.add_argument(
-        "--include-sensitive", action="store_true",
-        help=_("health-summary: add the sensitive health information (tests, reproductive health, restricted entries)"),
-    )  # fmt: skip
+    add_print_command(signed_in)
     p = signed_in("residents", _("list residents as CSV (names only with identity access)"))
     p.add_argument("--search", default="", metavar="TEXT", help=_("name, alias or code; accents may be left out"))
     p.add_argument("--present", action="store_true", help=_("only residents now in the centre"))
@@ -166,12 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _sign_in(centre: Centre, login: str) -> Actor:
-    return centre.accounts.authenticate(login, _read_stdin_line(_("the password")))
-
-
 def _cmd_init(options: Options, args: argparse.Namespace) -> int:
-    password = _read_stdin_line(_("the password"))
+    password = read_stdin_line(_("the password"))
     manager = NewAccount(args.manager, args.full_name, password, frozenset({Role.MANAGER}))
     details = CentreDetails(
         date.today(),
@@ -204,7 +160,7 @@ def _cmd_check(options: Options, args: argparse.Namespace) -> int:
     centre = open_centre(options)
     try:
         found = centre.maintenance.inspect([Path(b) for b in args.backup])  # before the sign-in writes
-        report = centre.maintenance.check(_sign_in(centre, args.user), found, repair=args.repair)
+        report = centre.maintenance.check(sign_in(centre, args.user), found, repair=args.repair)
     finally:
         centre.close()
     for line in report.passed:
@@ -218,7 +174,7 @@ def _cmd_check(options: Options, args: argparse.Namespace) -> int:
 def _cmd_backup(options: Options, args: argparse.Namespace) -> int:
     centre = open_centre(options)
     try:
-        actor = _sign_in(centre, args.user)
+        actor = sign_in(centre, args.user)
         info = centre.backups.create(actor, Path(args.output).resolve() if args.output else None)
     finally:
         centre.close()
@@ -233,7 +189,7 @@ def _cmd_backup(options: Options, args: argparse.Namespace) -> int:
 def _cmd_restore(options: Options, args: argparse.Namespace) -> int:
     centre = open_centre(options)
     try:
-        actor = _sign_in(centre, args.user)
+        actor = sign_in(centre, args.user)
         centre, info = restore(centre, actor, Path(args.file).resolve())
     finally:
         centre.close()
@@ -244,7 +200,7 @@ def _cmd_restore(options: Options, args: argparse.Namespace) -> int:
 
 
 def _cmd_recover(options: Options, args: argparse.Namespace) -> int:
-    key = _read_stdin_line(_("the recovery key"))
+    key = read_stdin_line(_("the recovery key"))
     centre = recover(options, key, Path(args.backup).resolve() if args.backup else None)
     centre.close()
     print(_("Access restored: the keys of this database are stored on this computer again."))
@@ -252,7 +208,7 @@ def _cmd_recover(options: Options, args: argparse.Namespace) -> int:
 
 
 def _cmd_unlock(options: Options, args: argparse.Namespace) -> int:
-    key = _read_stdin_line(_("the recovery key"))
+    key = read_stdin_line(_("the recovery key"))
     centre = open_centre(options)
     try:
         centre.accounts.unlock_with_recovery_key(args.login, key)
@@ -267,116 +223,9 @@ def _cmd_connect(options: Options, args: argparse.Namespace) -> int:
     if target.url is None:
         raise UserError(_("Give a PostgreSQL address such as postgresql://user@server/centre."))
     if args.password_stdin:
-        credentials.set_secret(target.secret_name(), _read_stdin_line(_("the password")))
+        credentials.set_secret(target.secret_name(), read_stdin_line(_("the password")))
     save_connection(options.data_dir, target.url)
     print(_("This computer now uses the server {where}.").format(where=target.describe()))
-    return 0
-
-
-def _print_lodging(options: Options, args: argparse.Namespace, output: Path) -> int:
-    """`print roll-call [--date D]` and `print bed-board [--building B] [--floor F]`: lists of the centre, not
-    outgoing documents, so no number is taken from the register."""
-    if args.code:
-        raise UserError(_("The {kind} paper is not about one resident: leave out the code.").format(kind=args.kind))
-    if args.kind == "roll-call" and (args.building or args.floor):
-        raise UserError(_("--building and --floor are for the bed board."))
-    if args.kind == "bed-board" and args.date:
-        raise UserError(_("The bed board is printed as it is now: leave out --date."))
-    day = parse_date(args.date) if args.date else None
-    if args.date and day is None:
-        raise UserError(_("{text} is not a date: write it as DD/MM/YYYY.").format(text=args.date))
-    centre = open_centre(options)
-    try:
-        actor = _sign_in(centre, args.user)
-        if args.kind == "roll-call":
-            pdf = centre.lodging.roll_call_pdf(actor, day)
-        else:
-            pdf = centre.lodging.board_pdf(actor, args.building.strip(), args.floor.strip())
-    finally:
-        centre.close()
-    write_atomic(output, pdf)
-    print(_("Document written: {path}").format(path=output))
-    return 0
-
-
-def _print_attendance(options: Options, args: argparse.Namespace, output: Path) -> int:
-    """`print attendance SESSION_ID`: the attendance sheet of a group session, a list of the centre (no number)."""
-    if not args.code.strip().isdigit():
-        raise UserError(_("Give the number of the group session, e.g. centre-desk print attendance 12 -o FILE.pdf."))
-    if args.date or args.building or args.floor:
-        raise UserError(_("--date, --building and --floor are for the roll-call sheet and the bed board."))
-    centre = open_centre(options)
-    try:
-        pdf = centre.activities.attendance_pdf(_sign_in(centre, args.user), int(args.code))
-    finally:
-        centre.close()
-    write_atomic(output, pdf)
-    print(_("Document written: {path}").format(path=output))
-    return 0
-
-
-def _day_argument(text: str, option: str) -> date:
-    day = parse_date(text)
-    if day is None:
-        raise UserError(_("Give {option} as a date DD/MM/YYYY.").format(option=option))
-    return day
-
-
-def _print_payments(options: Options, args: argparse.Namespace) -> IssuedPaper:
-    """`print payment-list --from D --to D [--category KEY]`: the list of the period, numbered from the register."""
-    if args.code or args.date or args.building or args.floor:
-        raise UserError(_("The payment list takes --from, --to and --category only."))
-    start, end = _day_argument(args.date_from, "--from"), _day_argument(args.date_to, "--to")
-    centre = open_centre(options)
-    try:
-        return centre.payment_papers.list_pdf(_sign_in(centre, args.user), start, end, args.category.strip(),
-                                              issue=True)  # fmt: skip
-    finally:
-        centre.close()
-
-
-def _cmd_print(options: Options, args: argparse.Namespace) -> int:
-    output = Path(args.output)
-    if not output.parent.is_dir():  # before the number is issued: a paper issued and never written is a gap
-        raise UserError(_("The folder {folder} does not exist.").format(folder=output.parent))
-    if args.include_sensitive and args.kind not in HEALTH_KINDS:
-        raise UserError(_("--include-sensitive is for the health summary."))
-    if (args.date_from or args.date_to or args.category) and args.kind not in PAYMENT_KINDS:
-        raise UserError(_("--from, --to and --category are for the payment list."))
-    if args.kind in LODGING_KINDS:
-        return _print_lodging(options, args, output)
-    if args.kind in ACTIVITY_KINDS:
-        return _print_attendance(options, args, output)
-    if args.kind in PAYMENT_KINDS:
-        return _written(output, _print_payments(options, args))
-    if not args.code:
-        raise UserError(_("Give the resident code, e.g. LC-2026-0007."))
-    if args.date or args.building or args.floor:
-        raise UserError(_("--date, --building and --floor are for the roll-call sheet and the bed board."))
-    centre = open_centre(options)
-    try:
-        actor = _sign_in(centre, args.user)
-        if args.kind in HEALTH_KINDS:
-            issued = centre.health_papers.summary_pdf_by_code(actor, args.code, args.include_sensitive, issue=True)
-        elif args.kind in CARE_PLAN_KINDS:
-            issued = centre.care_plan_papers.plan_pdf_by_code(actor, args.code, issue=True)
-        else:
-            issued = centre.documents.issue_by_code(actor, args.kind, args.code)
-    finally:
-        centre.close()
-    return _written(output, issued)
-
-
-def _written(output: Path, issued: IssuedPaper) -> int:
-    write_atomic(output, issued.pdf)
-    if issued.entry is None:
-        print(_("Document written: {path}").format(path=output))
-    elif issued.copy:
-        print(_("Copy (BẢN SAO) of document No. {number} written: {path}").format(
-            number=issued.entry.number_text, path=output))  # fmt: skip
-    else:
-        print(_("Document No. {number} issued and written: {path}").format(
-            number=issued.entry.number_text, path=output))  # fmt: skip
     return 0
 
 
@@ -386,7 +235,7 @@ def _cmd_residents(options: Options, args: argparse.Namespace) -> int:
     wanted = RegistryFilter(search=args.search, presence=Presence.PRESENT if args.present else Presence.ALL)
     centre = open_centre(options)
     try:
-        actor = _sign_in(centre, args.user)
+        actor = sign_in(centre, args.user)
         # The whole list first, then out: the export's audit row is committed before any line leaves, even
         # when the reader stops early (`| head`).
         buffer = io.StringIO()
@@ -407,7 +256,7 @@ def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
     from centre_desk.services.demo.health_text import NURSE_LOGIN
 
     folder = Path(args.demo_dir).expanduser().resolve() if args.demo_dir else options.data_dir / "demo"
-    password = _read_stdin_line(_("the password")) if args.password_stdin else demo.new_demo_password()
+    password = read_stdin_line(_("the password")) if args.password_stdin else demo.new_demo_password()
     print(_("Creating the demo database…"), file=sys.stderr)
     made = demo.create_demo(folder, password, args.residents)
     summary = made.summary
@@ -447,7 +296,7 @@ def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[Options, argparse.Namespace], int]] = {
-    "print": _cmd_print,
+    "print": cmd_print,
     "residents": _cmd_residents,
     "demo": _cmd_demo,
     "init": _cmd_init,
