@@ -44,6 +44,14 @@ from centre_desk.models.resident import (
     ResidentCodeCounter,
     ResidentPhoto,
 )
+from centre_desk.models.schooling import (
+    JobSupport,
+    SchoolEnrolment,
+    SchoolTermResult,
+    SupportApplication,
+    VocationalCourse,
+    VocationalEnrolment,
+)
 from centre_desk.models.staff import LoginThrottle, Role, StaffAccount
 
 __all__ = [
@@ -75,6 +83,7 @@ __all__ = [
     "HealthCheck",
     "HealthTest",
     "Installation",
+    "JobSupport",
     "KeepApart",
     "LeavePass",
     "LegalAidCase",
@@ -95,8 +104,13 @@ __all__ = [
     "ResidentPhoto",
     "Role",
     "Room",
+    "SchoolEnrolment",
+    "SchoolTermResult",
     "StaffAccount",
     "StayExtension",
+    "SupportApplication",
     "Versioned",
+    "VocationalCourse",
+    "VocationalEnrolment",
     "WellbeingScore",
 ]

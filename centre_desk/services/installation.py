@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from centre_desk.services.overview import OverviewService
     from centre_desk.services.registry import RegistryService
     from centre_desk.services.residents import ResidentService
+    from centre_desk.services.schooling.service import SchoolingService
 
 log = logging.getLogger(__name__)
 
@@ -282,6 +283,12 @@ class Centre:
         from centre_desk.services.legal.service import LegalService  # imported when first used
 
         return LegalService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def schooling(self) -> SchoolingService:
+        from centre_desk.services.schooling.service import SchoolingService  # imported when first used
+
+        return SchoolingService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def counselling(self) -> CounsellingService:

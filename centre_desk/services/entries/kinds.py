@@ -11,6 +11,12 @@ and a few optional hooks written as pure functions over the values:
 * `preview(values, context)` — a live line under the form while typing (e.g. "NEWS2 5 — medium");
 * `list_summary(values)` — the list's last column when the summary repeats the columns.
 
+A hook that needs more than the entry (e.g. the school years her enrolments cover, to refuse term results of
+another year) names the facts it reads in `facts`; the capability registers their sources
+(`store.register_fact`) and the hooks find them in `Context.fact(name)`. A kind's own form that offers a list
+kept in the database (e.g. the vocational courses) names it in `lists` (`store.register_list`,
+`EntryService.choices`).
+
 The service (`EntryService`), the record tab (`ui/entries`), the Timeline, the audit and the printed list
 need nothing else. tests/services/entries shows a kind declared by a test, with no code of its own.
 """
@@ -35,6 +41,7 @@ KIND_MODULES = (
     "centre_desk.services.care_plan.kinds",
     "centre_desk.services.counselling.kinds",
     "centre_desk.services.legal.kinds",
+    "centre_desk.services.schooling.kinds",
 )
 
 
@@ -53,6 +60,11 @@ class Context:
     pregnant: bool
     on: date
     allergies: tuple[str, ...] = ()  # as the latest intake health check lists them
+    facts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, values) of the facts the kind asked for
+
+    def fact(self, name: str) -> tuple[str, ...]:
+        """The values of a fact the kind names in `facts` (empty when it has none)."""
+        return next((values for n, values in self.facts if n == name), ())
 
 
 Values = Mapping[str, Value]
@@ -95,6 +107,8 @@ class EntryKind:
     order: int = 100  # place in its tab
     extras: tuple[str, ...] = field(default=())  # UI panels the tab adds beside the list ("vitals_chart")
     list_summary: Callable[[Values], str] | None = None  # the list's last column, beside the in_list fields
+    facts: tuple[str, ...] = ()  # the facts its hooks read (store.register_fact), e.g. "school_years"
+    lists: tuple[str, ...] = ()  # the database lists its own form offers (store.register_list)
 
     def brief(self, values: Values) -> str:
         """What the list shows after the kind's own columns: `list_summary`, else the summary."""

@@ -22,7 +22,7 @@ from centre_desk.models.resident import Resident
 from centre_desk.security.access import Actor
 from centre_desk.services.concurrency import load_for_edit
 from centre_desk.services.entries.dto import Cursor, EntryInput, EntryPage, EntryRow, Revision
-from centre_desk.services.entries.fields import FieldType, Value, check_values
+from centre_desk.services.entries.fields import Choices, FieldType, Value, check_values
 from centre_desk.services.entries.kinds import Context, EntryKind, Restriction
 from centre_desk.services.lodging.common import local_day, staff_names
 from centre_desk.services.registry import age_on
@@ -31,8 +31,12 @@ FUTURE_SLACK = timedelta(minutes=5)  # a PC clock a little behind the server's
 
 PregnancySource = Callable[[Session, int, date], bool]
 AllergySource = Callable[[Session, int, date], tuple[str, ...]]
+FactSource = Callable[[Session, int, date], tuple[str, ...]]  # (session, resident, day) → the fact's values
+ListSource = Callable[[Session], Choices]  # session → (code, label) of a list kept in the database
 _pregnancy: list[PregnancySource] = []
 _allergies: list[AllergySource] = []
+_facts: dict[str, FactSource] = {}
+_lists: dict[str, ListSource] = {}
 
 
 def set_context_sources(pregnancy: PregnancySource, allergies: AllergySource) -> None:
@@ -42,13 +46,28 @@ def set_context_sources(pregnancy: PregnancySource, allergies: AllergySource) ->
     _allergies[:] = [allergies]
 
 
-def context(s: Session, resident_id: int, on: date) -> Context:
+def register_fact(name: str, source: FactSource) -> None:
+    """A fact about a resident on a day that a kind's hooks may ask for by name (EntryKind.facts)."""
+    _facts[name] = source
+
+
+def register_list(name: str, source: ListSource) -> None:
+    """A list kept in the database that a kind's own form may offer (EntryKind.lists)."""
+    _lists[name] = source
+
+
+def listed(s: Session, name: str) -> Choices:
+    return _lists[name](s)
+
+
+def context(s: Session, resident_id: int, on: date, facts: Sequence[str] = ()) -> Context:
     resident = s.get(Resident, resident_id)
     if resident is None:
         raise NotFound(_("The record no longer exists."))
     pregnant = bool(_pregnancy) and _pregnancy[0](s, resident_id, on)
     allergies = _allergies[0](s, resident_id, on) if _allergies else ()
-    return Context(age_on(resident.birth_date, resident.birth_year, on), resident.sex, pregnant, on, allergies)
+    found = tuple((name, _facts[name](s, resident_id, on)) for name in facts)
+    return Context(age_on(resident.birth_date, resident.birth_year, on), resident.sex, pregnant, on, allergies, found)
 
 
 def values_of(kind: EntryKind, obj: DatedEntry) -> tuple[tuple[str, Value], ...]:
@@ -178,7 +197,7 @@ def write(
     replaced values as a revision; a struck entry cannot be changed."""
     if data.occurred_at > now + FUTURE_SLACK:
         raise ValidationError("occurred_at", _("The moment cannot be in the future."))
-    ctx = context(s, resident_id, local_day(data.occurred_at))
+    ctx = context(s, resident_id, local_day(data.occurred_at), kind.facts)
     values = checked(kind, data, ctx)
     restricted = data.restricted or kind.restriction is Restriction.ALWAYS
     if entry_id is None:
