@@ -469,3 +469,8 @@ CATALOGUE = CATALOGUE + windows_care_plan.entries()
 from tests.ui.counselling import windows_counselling  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_counselling.entries()
+
+# --- the schooling windows (tests/ui/schooling/windows_schooling.py) -----------------------------------------------
+from tests.ui.schooling import windows_schooling  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_schooling.entries()

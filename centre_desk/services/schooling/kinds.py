@@ -122,7 +122,7 @@ COURSE = register(EntryKind(
     fields=(
         F("course_id", N_("Course"), T.INTEGER, required=True, minimum=Decimal(1)),
         F("course", N_("Trade"), max_length=260, in_list=True),
-        F("provider", N_("Provider"), max_length=200, in_list=True),
+        F("provider", N_("Training institution"), max_length=200, in_list=True),
         F("started_on", N_("Started on"), T.DATE, required=True, in_list=True),
         F("hours_attended", N_("Hours attended"), T.INTEGER, minimum=Decimal(0), maximum=Decimal(5000),
           unit=N_("hours")),

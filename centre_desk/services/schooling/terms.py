@@ -64,7 +64,7 @@ SUPPORTS: Choices = (
 )
 APPLICANTS: Choices = (("herself", N_("She herself")), ("family", N_("Her family (under 18)")))
 WAITING, GRANTED, REFUSED = "waiting", "granted", "refused"
-OUTCOMES: Choices = ((WAITING, N_("Waiting for the decision")), (GRANTED, N_("Granted")), (REFUSED, N_("Refused")))
+OUTCOMES: Choices = ((WAITING, N_("Waiting for the decision")), (GRANTED, N_("Granted")), (REFUSED, N_("Not granted")))
 
 # --- vocational training (Law on Vocational Education 2014: sơ cấp, trung cấp, cao đẳng; courses under 3 months)
 COURSE_LEVELS: Choices = (

@@ -22,7 +22,7 @@ from centre_desk.services.entries.fields import Choices
 from centre_desk.services.entries.kinds import EntryKind
 from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 
-FORM_MODULES = ("centre_desk.ui.counselling.scale_dialog",)
+FORM_MODULES = ("centre_desk.ui.counselling.scale_dialog", "centre_desk.ui.schooling.course_form")
 
 
 @dataclass(frozen=True)
