@@ -7,7 +7,7 @@ rows exactly as `AdmissionService.admit` writes them: every generated admission 
 many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`), then a year of
 health records written by the demo's nurse "yta" (`health`), counselling by the counsellor "tuvan"
 (`counselling`), who also assesses needs and writes the care plans the director approves (`care_plan`),
-legal aid by the manager (`legal`).
+legal aid, schooling and vocational training by the manager (`legal`, `schooling`).
 `create_demo` initialises a new encrypted installation with a manager account "demo" and populates it (the nurse
 "yta" and the counsellor "tuvan" get the same password). A demo database carries the setting "demo" = "1";
 `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
@@ -73,6 +73,8 @@ from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
 from centre_desk.services.demo.maker import Maker
 from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
 from centre_desk.services.demo.papers import add_register_lines
+from centre_desk.services.demo.schooling import SchoolingFigures
+from centre_desk.services.demo.schooling import fill as fill_schooling
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, anchor_path, initialise, open_centre
 from centre_desk.services.settings import CentreDetails
@@ -100,6 +102,7 @@ class DemoSummary:
     counselling: CounsellingFigures = field(default_factory=CounsellingFigures)  # the counsellor's sessions
     care_plans: CarePlanFigures = field(default_factory=CarePlanFigures)  # assessments, plans, reviews
     legal: LegalFigures = field(default_factory=LegalFigures)  # legal information, cases, papers, steps
+    schooling: SchoolingFigures = field(default_factory=SchoolingFigures)  # schools, courses, Mẫu 07, jobs
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,7 @@ def populate(
         counselling = fill_counselling(s, counsellor, now)
         care_plans = fill_care_plans(s, counsellor, recorded_by, now)
         legal = fill_legal(s, recorded_by, now)
+        schooling = fill_schooling(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -304,6 +308,7 @@ def populate(
         counselling=counselling,
         care_plans=care_plans,
         legal=legal,
+        schooling=schooling,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

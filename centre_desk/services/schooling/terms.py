@@ -39,7 +39,13 @@ LEVELS: Choices = (
     ("college", N_("College")),
     ("university", N_("University")),
 )
-TERMS: Choices = (("term1", N_("First term")), ("term2", N_("Second term")), ("year", N_("Whole school year")))
+TERMS: Choices = (
+    ("mid1", N_("Mid first term")),
+    ("term1", N_("First term")),
+    ("mid2", N_("Mid second term")),
+    ("term2", N_("Second term")),
+    ("year", N_("Whole school year")),
+)
 NOT_PASSED = ("not_passed", "not_completed")  # results that need attention
 CONDUCT: Choices = (
     ("good", N_("Good")),
