@@ -19,6 +19,7 @@ from centre_desk.services.schooling import catalogue, due
 from centre_desk.services.schooling.dto import CourseInput, CourseRow, DecisionDueRow
 
 G = FieldGroup.SCHOOLING
+COURSE = "vocational_course"  # the audit's record type of a course of the catalogue
 
 
 class SchoolingService(Service):
@@ -34,16 +35,24 @@ class SchoolingService(Service):
         field names); a stale version → Conflict. ADMINISTER on SCHOOLING: the manager only."""
         with self._admin(actor, course_id) as (s, cur):
             course = catalogue.save(s, course_id, version, data)
-            code = "schooling.course_added" if course_id is None else "schooling.course_changed"
-            self._audit.record(s, cur, code, record_type="vocational_course", record_id=course.id, field_group=G)
+            if course_id is None:
+                self._audit.record(s, cur, "schooling.course_added", record_type=COURSE, record_id=course.id,
+                                   field_group=G)  # fmt: skip
+            else:
+                self._audit.record(s, cur, "schooling.course_changed", record_type=COURSE, record_id=course.id,
+                                   field_group=G)  # fmt: skip
             return catalogue.row(s, course.id)
 
     def set_course_offered(self, actor: Actor, course_id: int, version: int, offered: bool) -> CourseRow:
         """Retire a course (no longer offered for new enrolments; those that name it keep it) or offer it again."""
         with self._admin(actor, course_id) as (s, cur):
             catalogue.set_active(s, course_id, version, offered)
-            code = "schooling.course_offered" if offered else "schooling.course_retired"
-            self._audit.record(s, cur, code, record_type="vocational_course", record_id=course_id, field_group=G)
+            if offered:
+                self._audit.record(s, cur, "schooling.course_offered", record_type=COURSE, record_id=course_id,
+                                   field_group=G)  # fmt: skip
+            else:
+                self._audit.record(s, cur, "schooling.course_retired", record_type=COURSE, record_id=course_id,
+                                   field_group=G)  # fmt: skip
             return catalogue.row(s, course_id)
 
     def decisions_late(self, actor: Actor) -> tuple[DecisionDueRow, ...]:
@@ -57,8 +66,7 @@ class SchoolingService(Service):
     @contextmanager
     def _admin(self, actor: Actor, course_id: int | None) -> Iterator[tuple[Session, Actor]]:
         with (
-            self._access.unit(actor, Action.ADMINISTER, G, record_type="vocational_course",
-                              record_id=course_id or "") as (s, cur),
+            self._access.unit(actor, Action.ADMINISTER, G, record_type=COURSE, record_id=course_id or "") as (s, cur),
             stale_guard(),
         ):  # fmt: skip
             yield s, cur
