@@ -13,7 +13,7 @@ from datetime import date
 
 from centre_desk.formatting import format_date, format_number
 from centre_desk.i18n import _
-from centre_desk.services.entries.fields import Value, label
+from centre_desk.services.entries.fields import Value, day_of, label, text_of
 from centre_desk.services.entries.kinds import Context, Values
 from centre_desk.services.schooling.terms import (
     COMPLETED,
@@ -42,16 +42,6 @@ SCHOOL_YEARS_FACT, COURSES_FACT = "school_years", "courses"
 FACT_SEPARATOR = "\x1f"  # between the parts of a course in the fact "courses": id, name, provider
 
 
-def _text(values: Values, name: str) -> str:
-    value = values.get(name)
-    return " ".join(value.split()) if isinstance(value, str) else ""
-
-
-def _day(values: Values, name: str) -> date | None:
-    value = values.get(name)
-    return value if isinstance(value, date) else None
-
-
 def _number(values: Values, name: str) -> int | None:
     value = values.get(name)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -76,15 +66,15 @@ def money(amount: int) -> str:
 
 def supported_years(values: Values) -> str:
     """ "2025–2026 and 2026–2027": Decree 162 Art. 24 covers the first school year and the next."""
-    first = _text(values, "support_from")
+    first = text_of(values, "support_from")
     if not first:
         return ""
     return _("{first} and {next}").format(first=label(SCHOOL_YEARS, first), next=label(SCHOOL_YEARS, next_year(first)))
 
 
 def enrolment_summary(values: Values) -> str:
-    school = _join(_text(values, "school"), _text(values, "class_name"))
-    enrolled, left = _day(values, "enrolled_on"), _day(values, "left_on")
+    school = _join(text_of(values, "school"), text_of(values, "class_name"))
+    enrolled, left = day_of(values, "enrolled_on"), day_of(values, "left_on")
     when = _("from {date}").format(date=format_date(enrolled)) if enrolled else ""
     if left is not None:
         when = _("{start} to {end}").format(start=format_date(enrolled), end=format_date(left))
@@ -96,15 +86,15 @@ def enrolment_summary(values: Values) -> str:
 
 def enrolment_problems(values: Values, context: Context) -> Problems:
     problems: Problems = []
-    enrolled = _day(values, "enrolled_on")
-    _order(problems, enrolled, _day(values, "left_on"), "left_on", _("She cannot leave before she enrolled."))
-    moved, moved_on = values.get("records_transferred"), _day(values, "records_transferred_on")
+    enrolled = day_of(values, "enrolled_on")
+    _order(problems, enrolled, day_of(values, "left_on"), "left_on", _("She cannot leave before she enrolled."))
+    moved, moved_on = values.get("records_transferred"), day_of(values, "records_transferred_on")
     if moved and moved_on is None:
         problems.append(("records_transferred_on", _("Give the date the school records were transferred.")))
     if not moved and moved_on is not None:
         problems.append(("records_transferred_on", _("Tick “School records transferred” or leave the date empty.")))
     supported = bool(values.get("tuition_exempt") or values.get("books_support"))
-    first = _text(values, "support_from")
+    first = text_of(values, "support_from")
     if supported and not first:
         problems.append(("support_from", _("Give the first school year the support covers.")))
     elif first and not supported:
@@ -133,7 +123,7 @@ def result_flag(values: Values) -> bool:
 
 
 def result_problems(values: Values, context: Context) -> Problems:
-    year = _text(values, "school_year")
+    year = text_of(values, "school_year")
     if not year:
         return []
     if year > school_year(context.on):
@@ -148,7 +138,7 @@ def result_problems(values: Values, context: Context) -> Problems:
 
 def clock_start(values: Values) -> date | None:
     """The day the Sở Y tế had the complete application: the day found complete, else the day it was sent."""
-    return _day(values, "complete_on") or _day(values, "sent_on")
+    return day_of(values, "complete_on") or day_of(values, "sent_on")
 
 
 def application_derive(values: Values, context: Context) -> dict[str, Value]:
@@ -157,7 +147,7 @@ def application_derive(values: Values, context: Context) -> dict[str, Value]:
 
 
 def application_late(values: Values, today: date) -> bool:
-    due = _day(values, "decision_due_on")
+    due = day_of(values, "decision_due_on")
     return values.get("outcome") == WAITING and due is not None and due < today
 
 
@@ -168,10 +158,10 @@ def application_flag(values: Values) -> bool:
 
 def application_summary(values: Values) -> str:
     support = label(SUPPORTS, values.get("support"))
-    outcome, decided = values.get("outcome"), _day(values, "decision_on")
-    due, sent = _day(values, "decision_due_on"), _day(values, "sent_on")
+    outcome, decided = values.get("outcome"), day_of(values, "decision_on")
+    due, sent = day_of(values, "decision_due_on"), day_of(values, "sent_on")
     if outcome != WAITING and decided is not None:
-        number = _text(values, "decision_number")
+        number = text_of(values, "decision_number")
         state = _("{outcome} by decision {number} of {date}").format(
             outcome=label(OUTCOMES, outcome), number=number, date=format_date(decided)
         )
@@ -186,12 +176,12 @@ def application_summary(values: Values) -> str:
 
 def application_problems(values: Values, context: Context) -> Problems:
     problems: Problems = []
-    applied, sent, complete = _day(values, "applied_on"), _day(values, "sent_on"), _day(values, "complete_on")
+    applied, sent, complete = day_of(values, "applied_on"), day_of(values, "sent_on"), day_of(values, "complete_on")
     _order(problems, applied, sent, "sent_on", _("It cannot be sent before it was written."))
     if complete is not None and sent is None:
         problems.append(("sent_on", _("Give the date it was sent to the Sở Y tế.")))
     _order(problems, sent, complete, "complete_on", _("It cannot be complete before it was sent."))
-    decided, number = _day(values, "decision_on"), _text(values, "decision_number")
+    decided, number = day_of(values, "decision_on"), text_of(values, "decision_number")
     if values.get("outcome") == WAITING:
         if decided is not None or number:
             problems.append(("outcome", _("A decision is recorded: choose its outcome.")))
@@ -221,37 +211,37 @@ def course_facts(context: Context) -> dict[int, tuple[str, str]]:
 def course_derive(values: Values, context: Context) -> dict[str, Value]:
     """The course's trade and provider copied from the catalogue as they are on the day of writing."""
     number = _number(values, "course_id")
-    name, provider = course_facts(context).get(number or 0, (_text(values, "course"), _text(values, "provider")))
+    name, provider = course_facts(context).get(number or 0, (text_of(values, "course"), text_of(values, "provider")))
     return {"course": name, "provider": provider}
 
 
 def course_summary(values: Values) -> str:
     status = label(COMPLETION, values.get("status"))
-    ended, number = _day(values, "ended_on"), _text(values, "certificate_number")
+    ended, number = day_of(values, "ended_on"), text_of(values, "certificate_number")
     if ended is not None and values.get("status") != ONGOING:
         status += " " + format_date(ended)
     hours = _number(values, "hours_attended")
     attended = _("{n} hours attended").format(n=hours) if hours else ""
     certificate = _("certificate {number}").format(number=number) if number else ""
-    return _join(_text(values, "course"), _text(values, "provider"), status, attended, certificate)
+    return _join(text_of(values, "course"), text_of(values, "provider"), status, attended, certificate)
 
 
 def course_flag(values: Values) -> bool:
     """Completed and no certificate recorded yet: ask the provider for it."""
-    return values.get("status") == COMPLETED and not _text(values, "certificate_number")
+    return values.get("status") == COMPLETED and not text_of(values, "certificate_number")
 
 
 def course_problems(values: Values, context: Context) -> Problems:
     problems: Problems = []
     if _number(values, "course_id") not in course_facts(context):
         problems.append(("course_id", _("Choose a course from the catalogue.")))
-    status, started, ended = values.get("status"), _day(values, "started_on"), _day(values, "ended_on")
+    status, started, ended = values.get("status"), day_of(values, "started_on"), day_of(values, "ended_on")
     if status in (COMPLETED, DROPPED) and ended is None:
         problems.append(("ended_on", _("Give the day the course ended for her.")))
     if status == ONGOING and ended is not None:
         problems.append(("ended_on", _("The course is ongoing: choose its outcome or leave the date empty.")))
     _order(problems, started, ended, "ended_on", _("A course cannot end before it started."))
-    number, given = _text(values, "certificate_number"), _day(values, "certificate_on")
+    number, given = text_of(values, "certificate_number"), day_of(values, "certificate_on")
     if (number or given) and status != COMPLETED:
         problems.append(("certificate_number", _("A certificate is for a course completed.")))
     elif number and given is None:
@@ -267,8 +257,8 @@ def course_problems(values: Values, context: Context) -> Problems:
 
 def job_summary(values: Values) -> str:
     what = label(JOB_SUPPORTS, values.get("support"))
-    employer = _join(_text(values, "job"), _text(values, "employer"))
-    start, wage = _day(values, "start_on"), _number(values, "wage")
+    employer = _join(text_of(values, "job"), text_of(values, "employer"))
+    start, wage = day_of(values, "start_on"), _number(values, "wage")
     since = _("from {date}").format(date=format_date(start)) if start else ""
     pay = _("{amount} a month").format(amount=money(wage)) if wage else ""
     loan = _("loan asked") if values.get("loan") else ""
@@ -279,9 +269,9 @@ def job_problems(values: Values, context: Context) -> Problems:
     problems: Problems = []
     if values.get("support") == PLACEMENT:
         for name, message in (("employer", _("Name the employer.")), ("job", _("Say what the job is."))):
-            if not _text(values, name):
+            if not text_of(values, name):
                 problems.append((name, message))
-        if _day(values, "start_on") is None:
+        if day_of(values, "start_on") is None:
             problems.append(("start_on", _("Give the day she starts.")))
     elif _number(values, "wage") is not None:
         problems.append(("wage", _("A wage is for a job placement.")))
