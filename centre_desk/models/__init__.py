@@ -46,6 +46,14 @@ from centre_desk.models.resident import (
     ResidentCodeCounter,
     ResidentPhoto,
 )
+from centre_desk.models.schooling import (
+    JobSupport,
+    SchoolEnrolment,
+    SchoolTermResult,
+    SupportApplication,
+    VocationalCourse,
+    VocationalEnrolment,
+)
 from centre_desk.models.staff import LoginThrottle, Role, StaffAccount
 
 __all__ = [
@@ -79,6 +87,7 @@ __all__ = [
     "HealthCheck",
     "HealthTest",
     "Installation",
+    "JobSupport",
     "KeepApart",
     "LeavePass",
     "LegalAidCase",
@@ -101,9 +110,14 @@ __all__ = [
     "ResidentPhoto",
     "Role",
     "Room",
+    "SchoolEnrolment",
+    "SchoolTermResult",
     "StaffAccount",
     "StayExtension",
+    "SupportApplication",
     "SupportPayment",
     "Versioned",
+    "VocationalCourse",
+    "VocationalEnrolment",
     "WellbeingScore",
 ]

@@ -38,7 +38,7 @@ class FieldGroup(enum.StrEnum):
     COUNSELLING_SESSIONS = "counselling_sessions"  # sessions held and their shareable summary
     CARE_PLAN = "care_plan"  # needs assessment, the care plan, its reviews and evaluation; approve = the plan
     LEGAL = "legal"
-    SCHOOLING = "schooling"
+    SCHOOLING = "schooling"  # administer = the catalogue of vocational courses
     ACTIVITIES = "activities"  # group sessions: life skills, recreation, prevention talks, and their attendance
     PAYMENTS = "payments"  # support payments and their lists; administer = the rates
     REGISTER = "register"  # the outgoing-document register (sổ văn bản đi): create = issue a number
@@ -79,7 +79,7 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
         G.LODGING: "vcepxad", G.HEALTH: "vcpxa",
         G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.COUNSELLING_SESSIONS: "vp", G.CARE_PLAN: "vcepxa",
         G.LEGAL: "vcepxa",
-        G.SCHOOLING: "vcepxa", G.ACTIVITIES: "vcepxa", G.PAYMENTS: "vcepxad", G.REGISTER: "vc",
+        G.SCHOOLING: "vcepxad", G.ACTIVITIES: "vcepxa", G.PAYMENTS: "vcepxad", G.REGISTER: "vc",
         G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {

@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from centre_desk.services.payments.service import PaymentService
     from centre_desk.services.registry import RegistryService
     from centre_desk.services.residents import ResidentService
+    from centre_desk.services.schooling.service import SchoolingService
 
 log = logging.getLogger(__name__)
 
@@ -303,6 +304,12 @@ class Centre:
         from centre_desk.services.payments.papers import PaymentPapers  # reportlab: imported when first used
 
         return PaymentPapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def schooling(self) -> SchoolingService:
+        from centre_desk.services.schooling.service import SchoolingService  # imported when first used
+
+        return SchoolingService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def counselling(self) -> CounsellingService:

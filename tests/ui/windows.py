@@ -479,3 +479,8 @@ CATALOGUE = CATALOGUE + windows_activities.entries()
 from tests.ui.payments import windows_payments  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_payments.entries()
+
+# --- the schooling windows (tests/ui/schooling/windows_schooling.py) -----------------------------------------------
+from tests.ui.schooling import windows_schooling  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_schooling.entries()

@@ -7,7 +7,8 @@ rows exactly as `AdmissionService.admit` writes them: every generated admission 
 many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit clocks (`lodging`), then a year of
 health records written by the demo's nurse "yta" (`health`), counselling by the counsellor "tuvan"
 (`counselling`), who also assesses needs and writes the care plans the director approves (`care_plan`),
-legal aid by the manager (`legal`), the monthly group sessions since 2011 with their attendance (`activities`).
+legal aid, schooling and vocational training by the manager (`legal`, `schooling`), the monthly group sessions
+since 2011 with their attendance (`activities`), illustrative rates and support payments (`payments`).
 `create_demo` initialises a new encrypted installation with a manager account "demo" and populates it (the nurse
 "yta" and the counsellor "tuvan" get the same password). A demo database carries the setting "demo" = "1";
 `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
@@ -77,6 +78,8 @@ from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_
 from centre_desk.services.demo.papers import add_register_lines
 from centre_desk.services.demo.payments import PaymentFigures
 from centre_desk.services.demo.payments import fill as fill_payments
+from centre_desk.services.demo.schooling import SchoolingFigures
+from centre_desk.services.demo.schooling import fill as fill_schooling
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, anchor_path, initialise, open_centre
 from centre_desk.services.settings import CentreDetails
@@ -106,6 +109,7 @@ class DemoSummary:
     legal: LegalFigures = field(default_factory=LegalFigures)  # legal information, cases, papers, steps
     activities: ActivityFigures = field(default_factory=ActivityFigures)  # group sessions and their attendance
     payments: PaymentFigures = field(default_factory=PaymentFigures)  # illustrative rates, payments, signed lists
+    schooling: SchoolingFigures = field(default_factory=SchoolingFigures)  # schools, courses, Mẫu 07, jobs
 
 
 @dataclass(frozen=True)
@@ -294,6 +298,7 @@ def populate(
         legal = fill_legal(s, recorded_by, now)
         activities = fill_activities(s, counsellor, now)
         payments = fill_payments(s, recorded_by, now)
+        schooling = fill_schooling(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -314,6 +319,7 @@ def populate(
         legal=legal,
         activities=activities,
         payments=payments,
+        schooling=schooling,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

@@ -21,6 +21,18 @@ Value = str | int | Decimal | bool | date | None
 Choices = tuple[tuple[str, str], ...]  # (code, N_ label) of a choice field
 
 
+def text_of(values: Mapping[str, Value], name: str) -> str:
+    """A text value with its spaces collapsed ("" when not a text), for the kinds' hooks."""
+    value = values.get(name)
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def day_of(values: Mapping[str, Value], name: str) -> date | None:
+    """A date value (None when not a date), for the kinds' hooks."""
+    value = values.get(name)
+    return value if isinstance(value, date) else None
+
+
 def label(choices: Choices, code: object) -> str:
     """The label of a choice in the current language (the code itself when unknown)."""
     return next((_(text) for c, text in choices if c == code), str(code or ""))

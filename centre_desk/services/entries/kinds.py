@@ -12,8 +12,10 @@ and a few optional hooks written as pure functions over the values:
 * `list_summary(values)` — the list's last column when the summary repeats the columns.
 
 A kind whose rules need facts kept elsewhere in the database (the support payments: the rates in force and her
-entitlements on the payment's day) names a `facts` reader; what it finds reaches the hooks as `Context.facts`, so
-the hooks stay pure functions over the values and the context.
+entitlements on the payment's day; term results: the school years her enrolments cover) names a `facts` reader;
+what it finds reaches the hooks as `Context.facts` (`Context.fact(name)` for a fact of several lines), so the
+hooks stay pure functions over the values and the context. A kind's own form that offers a list kept in the
+database (e.g. the vocational courses) names it in `lists` (`store.register_list`, `EntryService.choices`).
 
 The service (`EntryService`), the record tab (`ui/entries`), the Timeline, the audit and the printed list
 need nothing else. tests/services/entries shows a kind declared by a test, with no code of its own.
@@ -43,6 +45,7 @@ KIND_MODULES = (
     "centre_desk.services.legal.kinds",
     "centre_desk.services.activities.events",  # no kind: the group sessions' Timeline source
     "centre_desk.services.payments.kinds",
+    "centre_desk.services.schooling.kinds",
 )
 
 
@@ -62,6 +65,11 @@ class Context:
     on: date
     allergies: tuple[str, ...] = ()  # as the latest intake health check lists them
     facts: Mapping[str, Value] = field(default_factory=dict)  # what the kind's `facts` reader found
+
+    def fact(self, name: str) -> tuple[str, ...]:
+        """A fact of several values, one per line (e.g. the school years her enrolments cover); () without it."""
+        value = self.facts.get(name)
+        return tuple(value.split("\n")) if isinstance(value, str) and value else ()
 
 
 Values = Mapping[str, Value]
@@ -106,6 +114,7 @@ class EntryKind:
     extras: tuple[str, ...] = field(default=())  # UI panels the tab adds beside the list ("vitals_chart")
     list_summary: Callable[[Values], str] | None = None  # the list's last column, beside the in_list fields
     facts: FactsReader | None = None  # facts from the database the hooks need (Context.facts)
+    lists: tuple[str, ...] = ()  # the database lists its own form offers (store.register_list)
 
     def brief(self, values: Values) -> str:
         """What the list shows after the kind's own columns: `list_summary`, else the summary."""

@@ -34,6 +34,7 @@ from centre_desk.services.entries.dto import (
     Revision,
     TimelinePage,
 )
+from centre_desk.services.entries.fields import Choices
 from centre_desk.services.entries.kinds import EntryKind, Restriction, kind, kinds
 from centre_desk.services.lodging.common import local_day, names_allowed
 from centre_desk.services.registry import age_on
@@ -116,6 +117,17 @@ class EntryService(Service):
             if resident is None:
                 raise NotFound(_("The record no longer exists."))
             return age_on(resident.birth_date, resident.birth_year, on)
+
+    def choices(self, actor: Actor, code: str, name: str) -> Choices:
+        """A list kept in the database that the kind's own form offers (one of its `lists`, e.g. the vocational
+        courses). Needs VIEW on the kind's group; not audited: no one's record is read."""
+        k = kind(code)
+        if name not in k.lists:
+            raise NotFound(_("This list does not exist."))
+        if not timeline.sees(actor, Action.VIEW, k.group):
+            raise PermissionDenied(_("Your account is not allowed to do this."))
+        with self._read() as s:
+            return store.listed(s, name)
 
     # ------------------------------------------------------------------------------------ writing
 

@@ -22,7 +22,7 @@ from centre_desk.models.resident import Resident
 from centre_desk.security.access import Actor
 from centre_desk.services.concurrency import load_for_edit
 from centre_desk.services.entries.dto import Cursor, EntryInput, EntryPage, EntryRow, Revision
-from centre_desk.services.entries.fields import FieldType, Value, check_values
+from centre_desk.services.entries.fields import Choices, FieldType, Value, check_values
 from centre_desk.services.entries.kinds import Context, EntryKind, Restriction
 from centre_desk.services.lodging.common import local_day, staff_names
 from centre_desk.services.registry import age_on
@@ -31,8 +31,10 @@ FUTURE_SLACK = timedelta(minutes=5)  # a PC clock a little behind the server's
 
 PregnancySource = Callable[[Session, int, date], bool]
 AllergySource = Callable[[Session, int, date], tuple[str, ...]]
+ListSource = Callable[[Session], Choices]  # session → (code, label) of a list kept in the database
 _pregnancy: list[PregnancySource] = []
 _allergies: list[AllergySource] = []
+_lists: dict[str, ListSource] = {}
 
 
 def set_context_sources(pregnancy: PregnancySource, allergies: AllergySource) -> None:
@@ -40,6 +42,15 @@ def set_context_sources(pregnancy: PregnancySource, allergies: AllergySource) ->
     her known allergies; the hooks only ever see these facts, never the entries."""
     _pregnancy[:] = [pregnancy]
     _allergies[:] = [allergies]
+
+
+def register_list(name: str, source: ListSource) -> None:
+    """A list kept in the database that a kind's own form may offer (EntryKind.lists)."""
+    _lists[name] = source
+
+
+def listed(s: Session, name: str) -> Choices:
+    return _lists[name](s)
 
 
 def context(s: Session, resident_id: int, on: date, kind: EntryKind | None = None) -> Context:

@@ -7,11 +7,9 @@ dates follow one another, a closed case has its date and outcome.
 
 from __future__ import annotations
 
-from datetime import date
-
 from centre_desk.formatting import format_date
 from centre_desk.i18n import N_, _
-from centre_desk.services.entries.fields import label
+from centre_desk.services.entries.fields import day_of, label, text_of
 from centre_desk.services.entries.kinds import Context, Values
 from centre_desk.services.legal.terms import (
     APPLIED,
@@ -43,16 +41,6 @@ NEEDS_CONSENT = N_(
 )
 
 
-def _text(values: Values, name: str) -> str:
-    value = values.get(name)
-    return " ".join(value.split()) if isinstance(value, str) else ""
-
-
-def _day(values: Values, name: str) -> date | None:
-    value = values.get(name)
-    return value if isinstance(value, date) else None
-
-
 def _shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
@@ -65,15 +53,15 @@ def _join(*parts: str) -> str:
 
 
 def session_summary(values: Values) -> str:
-    topic = _text(values, "details") if values.get("topic") == "other" else label(TOPICS, values.get("topic"))
-    by = _text(values, "given_by_name") or label(GIVEN_BY, values.get("given_by"))
+    topic = text_of(values, "details") if values.get("topic") == "other" else label(TOPICS, values.get("topic"))
+    by = text_of(values, "given_by_name") or label(GIVEN_BY, values.get("given_by"))
     minutes = values.get("minutes")
     length = _("{n} minutes").format(n=minutes) if isinstance(minutes, int) and not isinstance(minutes, bool) else ""
     return _join(topic, by, length)
 
 
 def session_problems(values: Values, context: Context) -> Problems:
-    if values.get("topic") == "other" and not _text(values, "details"):
+    if values.get("topic") == "other" and not text_of(values, "details"):
         return [("details", _("Say what the session was about."))]
     return []
 
@@ -87,10 +75,10 @@ def outside(values: Values) -> bool:
 
 
 def case_summary(values: Values) -> str:
-    provider = _text(values, "provider_name") or label(PROVIDERS, values.get("provider_type"))
+    provider = text_of(values, "provider_name") or label(PROVIDERS, values.get("provider_type"))
     matter = label(MATTERS, values.get("matter"))
     status = label(CASE_STATUS, values.get("status"))
-    closed = _day(values, "closed_on")
+    closed = day_of(values, "closed_on")
     if values.get("status") == CLOSED and closed is not None:
         status = _("closed on {date}").format(date=format_date(closed))
     return f"{matter} – {provider}: {status}"
@@ -106,22 +94,22 @@ def case_problems(values: Values, context: Context) -> Problems:
     status, consent = values.get("status"), values.get("consent")
     if status == IN_PROGRESS and outside(values) and consent != GIVEN:
         problems.append(("status", _(NEEDS_CONSENT)))
-    consent_on = _day(values, "consent_on")
+    consent_on = day_of(values, "consent_on")
     if consent in (GIVEN, REFUSED) and consent_on is None:
         problems.append(("consent_on", _("Give the date of her answer.")))
     if consent == NOT_ASKED and consent_on is not None:
         problems.append(("consent_on", _("No answer is recorded: choose her answer or leave the date empty.")))
-    closed = _day(values, "closed_on")
+    closed = day_of(values, "closed_on")
     if status == CLOSED:
         if closed is None:
             problems.append(("closed_on", _("Give the date the case was closed.")))
         elif closed < context.on:
             problems.append(("closed_on", _("A case cannot close before it was requested.")))
-        if not _text(values, "outcome"):
+        if not text_of(values, "outcome"):
             problems.append(("outcome", _("Write the outcome.")))
     elif closed is not None:
         problems.append(("closed_on", _("Only for a closed case: choose “Closed” or leave this empty.")))
-    if values.get("interpreter") and not _text(values, "interpreter_details"):
+    if values.get("interpreter") and not text_of(values, "interpreter_details"):
         problems.append(("interpreter_details", _("Say who interprets and in which language.")))
     return problems
 
@@ -131,20 +119,20 @@ def case_problems(values: Values, context: Context) -> Problems:
 
 def paper_name(values: Values) -> str:
     if values.get("paper") == "other":
-        return _text(values, "other_name") or label(PAPERS, "other")
+        return text_of(values, "other_name") or label(PAPERS, "other")
     return label(PAPERS, values.get("paper"))
 
 
 def paper_summary(values: Values) -> str:
     status = values.get("status")
     text = label(PAPER_STATUS, status)
-    day = {APPLIED: _day(values, "requested_on"), OBTAINED: _day(values, "obtained_on")}.get(str(status))
+    day = {APPLIED: day_of(values, "requested_on"), OBTAINED: day_of(values, "obtained_on")}.get(str(status))
     if day is not None:
         text += " " + format_date(day)
-    expected = _day(values, "expected_on")
+    expected = day_of(values, "expected_on")
     if status == APPLIED and expected is not None:
         text += ", " + _("expected {date}").format(date=format_date(expected))
-    return _join(f"{paper_name(values)}: {text}", _text(values, "office"))
+    return _join(f"{paper_name(values)}: {text}", text_of(values, "office"))
 
 
 def paper_flag(values: Values) -> bool:
@@ -155,8 +143,8 @@ def paper_flag(values: Values) -> bool:
 def paper_problems(values: Values, context: Context) -> Problems:
     problems: Problems = []
     status = values.get("status")
-    requested, expected, obtained = (_day(values, n) for n in ("requested_on", "expected_on", "obtained_on"))
-    if values.get("paper") == "other" and not _text(values, "other_name"):
+    requested, expected, obtained = (day_of(values, n) for n in ("requested_on", "expected_on", "obtained_on"))
+    if values.get("paper") == "other" and not text_of(values, "other_name"):
         problems.append(("other_name", _("Name the paper.")))
     if status == APPLIED and requested is None:
         problems.append(("requested_on", _("Give the date it was applied for.")))
@@ -166,7 +154,7 @@ def paper_problems(values: Values, context: Context) -> Problems:
         problems.append(("obtained_on", _("Give the date it was obtained.")))
     if status != OBTAINED and obtained is not None:
         problems.append(("obtained_on", _("Only for a paper obtained: choose “Obtained” or leave this empty.")))
-    if status == NOT_ISSUED and not _text(values, "note"):
+    if status == NOT_ISSUED and not text_of(values, "note"):
         problems.append(("note", _("Write why the office did not issue it.")))
     if requested is not None and expected is not None and expected < requested:
         problems.append(("expected_on", _("The expected date cannot be before it was applied for.")))
@@ -180,34 +168,34 @@ def paper_problems(values: Values, context: Context) -> Problems:
 
 def step_name(values: Values) -> str:
     if values.get("step") == "other":
-        return _text(values, "step_detail") or label(STEPS, "other")
+        return text_of(values, "step_detail") or label(STEPS, "other")
     return label(STEPS, values.get("step"))
 
 
 def authority_name(values: Values) -> str:
-    return _text(values, "authority_name") or label(AUTHORITIES, values.get("authority"))
+    return text_of(values, "authority_name") or label(AUTHORITIES, values.get("authority"))
 
 
 def step_summary(values: Values) -> str:
-    done, due = _day(values, "done_on"), _day(values, "due_on")
+    done, due = day_of(values, "done_on"), day_of(values, "due_on")
     if done is not None:
         when = _("done {date}").format(date=format_date(done))
     elif due is not None:
         when = _("due by {date}").format(date=format_date(due))
     else:
         when = ""
-    return _join(f"{authority_name(values)}: {step_name(values)}", when, _shorten(_text(values, "document"), 60))
+    return _join(f"{authority_name(values)}: {step_name(values)}", when, _shorten(text_of(values, "document"), 60))
 
 
 def step_flag(values: Values) -> bool:
     """A step with a due date not done yet (the Overview says which are due this week or past: due.py)."""
-    return _day(values, "due_on") is not None and _day(values, "done_on") is None
+    return day_of(values, "due_on") is not None and day_of(values, "done_on") is None
 
 
 def step_problems(values: Values, context: Context) -> Problems:
     problems: Problems = []
-    if values.get("step") == "other" and not _text(values, "step_detail"):
+    if values.get("step") == "other" and not text_of(values, "step_detail"):
         problems.append(("step_detail", _("Say what the step is.")))
-    if _day(values, "due_on") is None and _day(values, "done_on") is None:
+    if day_of(values, "due_on") is None and day_of(values, "done_on") is None:
         problems.append(("due_on", _("Give the date it is due or the date it was done.")))
     return problems

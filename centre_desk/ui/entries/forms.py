@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QWidget
 
 from centre_desk.security.access import Actor
 from centre_desk.services.entries.dto import EntryInput, EntryRow
+from centre_desk.services.entries.fields import Choices
 from centre_desk.services.entries.kinds import EntryKind
 from centre_desk.ui.widgets.submit_dialog import SubmitDialog
 
-FORM_MODULES = ("centre_desk.ui.counselling.scale_dialog",)
+FORM_MODULES = ("centre_desk.ui.counselling.scale_dialog", "centre_desk.ui.schooling.course_form")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class FormRequest:
     submit: Callable[[EntryInput], object] | None  # the service's save; None in a form shown for a look only
     row: EntryRow | None = None
     age_on: Callable[[date], int | None] = lambda _day: None  # the resident's age on a day (None: unknown)
+    choices: Callable[[str], Choices] = lambda _name: ()  # a list of the kind's `lists`, read from the database
 
 
 FormFactory = Callable[[FormRequest], SubmitDialog[EntryInput]]

@@ -243,7 +243,8 @@ class EntryPanel(QWidget):
         dialog: SubmitDialog[EntryInput]
         if own is not None:  # a kind with a form of its own (ui/entries/forms.py)
             age_on = partial(service.age_on, actor, code, rid)
-            dialog = own.form(FormRequest(self.kind, actor, self, submit, row, age_on))
+            lists = partial(service.choices, actor, code)
+            dialog = own.form(FormRequest(self.kind, actor, self, submit, row, age_on, lists))
         else:
             dialog = EntryDialog(self.kind, actor, self, submit, row=row,
                                  preview=lambda data: service.preview(actor, code, rid, data))  # fmt: skip

@@ -57,7 +57,7 @@ LATER_TABS = (
     N_("Medical care"),
     N_("Counselling"),
     N_("Legal aid"),
-    N_("Schooling – Vocational training"),
+    N_("Schooling and training"),
     N_("Support payments"),
     N_("Leaving the centre"),
     N_("Follow-up after reintegration"),

@@ -1,5 +1,6 @@
 """The Overview's case-work list: what waits on someone today — care plans waiting for the manager's approval,
-monthly reviews past due, wellbeing-scale alerts (thoughts of self-harm first), legal steps due this week or late. Each
+monthly reviews past due, wellbeing-scale alerts (thoughts of self-harm first), legal steps due this week or late, the
+Sở Y tế's decisions on Mẫu 07 applications past their 9 working days. Each
 capability gives a source (a service call returning lines); the list reads them all off the UI thread, in one
 task, and Enter or a double click opens the record."""
 
@@ -17,6 +18,7 @@ from centre_desk.services.counselling.dto import ScaleAlert
 from centre_desk.services.installation import Centre
 from centre_desk.services.legal.dto import StepDueRow
 from centre_desk.services.lodging.common import local_day
+from centre_desk.services.schooling.dto import DecisionDueRow
 from centre_desk.ui.entries.list_model import ALERT, ALERT_COLOUR
 from centre_desk.ui.lodging.census_actions import weakly
 from centre_desk.ui.shell.alert_panel import AlertPanel
@@ -66,6 +68,17 @@ def legal_lines(steps: Sequence[StepDueRow]) -> list[Line]:
     return lines
 
 
+def schooling_lines(late: Sequence[DecisionDueRow]) -> list[Line]:
+    """ "Sùng Thị Dợ (LC-2026-0007) — ⚠ Mẫu 07: the Sở Y tế's decision on Schooling support was due 05/03/2026
+    (3 working days late)"."""
+    text = _("{name} ({code}) — Mẫu 07: the Sở Y tế's decision on {support} was due {day} ({n} working days late)")
+    return [
+        Line(ALERT + text.format(name=r.name, code=r.code, support=r.support, day=format_date(r.due_on),
+                                 n=r.working_days_late), r.resident_id, ALERT_COLOUR, LATE)
+        for r in late
+    ]  # fmt: skip
+
+
 def scale_lines(alerts: Sequence[ScaleAlert]) -> list[Line]:
     """ "Sùng Thị Dợ (LC-2026-0007) — ⚠ PHQ-9: thoughts of self-harm: respond today (07/12/2026)"."""
     return [
@@ -78,7 +91,7 @@ def scale_lines(alerts: Sequence[ScaleAlert]) -> list[Line]:
 def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     """The sources of those who act on them (each service checks again): the care plans for who writes or
     approves them (not a nurse, who only reads), the scale alerts for the counsellor and the manager, the legal
-    steps for who sees the legal records."""
+    steps for who sees the legal records, the Mẫu 07 decisions late for who writes the schooling records."""
     sources: list[Source] = []
     if actor.can(Action.VIEW, FieldGroup.COUNSELLING):
         counselling = centre.counselling
@@ -86,6 +99,9 @@ def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     if actor.can(Action.VIEW, FieldGroup.LEGAL):
         legal = centre.legal
         sources.append(lambda: legal_lines(legal.steps_due(actor)))
+    if actor.can(Action.CREATE, FieldGroup.SCHOOLING):
+        schooling = centre.schooling
+        sources.append(lambda: schooling_lines(schooling.decisions_late(actor)))
     if actor.can(Action.CREATE, FieldGroup.CARE_PLAN) or actor.can(Action.APPROVE, FieldGroup.CARE_PLAN):
         plans = centre.care_plans
         sources.append(lambda: care_plan_lines(plans.due(actor)))
