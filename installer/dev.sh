@@ -73,7 +73,9 @@ case "$mode" in
     export QT_QPA_PLATFORM=offscreen CENTRE_DESK_REQUIRE_PG=1
     echo "== ruff";  .venv/bin/ruff check centre_desk tests && .venv/bin/ruff format --check centre_desk tests
     echo "== mypy";  .venv/bin/mypy
-    echo "== pytest"; .venv/bin/python -m pytest -q -p no:randomly "$@"
+    # One pytest worker per core (PYTEST_WORKERS=0: all in this process); every test has its own temporary
+    # folder, keyring and PostgreSQL database, so the workers share nothing.
+    echo "== pytest"; .venv/bin/python -m pytest -q -p no:randomly -n "${PYTEST_WORKERS:-auto}" "$@"
     ;;
   *)
     echo "usage: installer/dev.sh run|test [ARGS...]" >&2

@@ -3,6 +3,11 @@
 Every service test runs twice: on an encrypted SQLite file and on a real PostgreSQL
 server (TEST_DATABASE_URL, started by installer/dev.sh test). With
 CENTRE_DESK_REQUIRE_PG=1 (set in CI) a missing server is an error, not a skip.
+
+`installed` does not run the migrations for every test (about 0.2 s on SQLite, 0.5 s on PostgreSQL, times
+some 1,500 tests): the migrations bring one template database per engine to head once per session, and each
+test's database starts as a copy of its schema (tests/db/test_migrations.py checks the migrations themselves).
+Everything else of `initialise` (keys, salt, installation id, first manager, audit chain) is new per test.
 """
 
 from __future__ import annotations
@@ -14,19 +19,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from centre_desk.db import migrate
+from centre_desk.db.engine import make_engine
+from centre_desk.db.location import DatabaseTarget
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.security.credentials import CHEAP_ARGON2, LayeredCustody, PassphraseCustody
+from centre_desk.security.keys import derive_keys, new_salt, new_secret
 from centre_desk.security.passwords import Passwords, cheap_hasher
+from centre_desk.services import installation
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, initialise
 from tests.support.memory_keyring import MemoryKeyring
@@ -61,16 +71,68 @@ def pg_admin_url() -> str | None:
     return url
 
 
+def _pg_name(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:12]}"
+
+
+@dataclass(frozen=True)
+class SqliteTemplate:
+    """An encrypted file the migrations brought to head (with a key of its own)."""
+
+    path: Path
+    key_sql: str  # the ATTACH … KEY expression: the raw key and salt, as db/engine.py gives them
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplate:
+    folder = tmp_path_factory.mktemp("schema-template")
+    path = folder / "template.db"
+    key, salt = derive_keys(new_secret()).database, new_salt()
+    engine = make_engine(DatabaseTarget(folder, path=path), key=key, salt=salt, create=True)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    return SqliteTemplate(path, f"\"x'{key.hex()}{salt.hex()}'\"")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str | None]:
+    """The name of a PostgreSQL database the migrations brought to head; dropped at the end of the session."""
+    admin = pg_admin_url()
+    if not admin:
+        yield None
+        return
+    name = _pg_name("cd_template")
+    server = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+        engine = make_engine(DatabaseTarget(Path(), url=url))
+        try:
+            migrate.upgrade(engine)
+        finally:
+            engine.dispose()
+        yield name
+    finally:
+        with server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
 @pytest.fixture
-def pg_database() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+def pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test; dropped afterwards. Empty, except for a test that uses
+    `installed`: its database is a copy of the migrated template (CREATE DATABASE … TEMPLATE)."""
     admin = pg_admin_url()
     if not admin:
         pytest.skip("no PostgreSQL server (set TEST_DATABASE_URL)")
-    name = f"cd_test_{uuid.uuid4().hex[:12]}"
+    template = request.getfixturevalue("pg_template") if "installed" in request.fixturenames else None
+    name = _pg_name("cd_test")
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     try:
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
@@ -105,14 +167,39 @@ class Installed:
 
 
 @pytest.fixture
-def installed(options: Options) -> Iterator[Installed]:
+def installed(options: Options, request: pytest.FixtureRequest) -> Iterator[Installed]:
     manager = NewAccount("giamdoc", "Nguyễn Thị Hường", MANAGER_PASSWORD, frozenset({Role.MANAGER}))
-    centre, recovery_key = initialise(options, manager, "Trung tâm Công tác xã hội tỉnh Lai Châu")
+    with pytest.MonkeyPatch.context() as patch:  # only around initialise: a test's own initialise migrates
+        if options.db is None:
+            patch.setattr(installation, "upgrade", _copy_schema(request.getfixturevalue("sqlite_template")))
+        # PostgreSQL: pg_database made the database from the migrated template; upgrade() finds it at head.
+        centre, recovery_key = initialise(options, manager, "Trung tâm Công tác xã hội tỉnh Lai Châu")
     actor = centre.accounts.authenticate("giamdoc", MANAGER_PASSWORD)
     holder = Installed(centre, recovery_key, actor, options)
     yield holder
     _wait_for_screens()
     holder.centre.close()
+
+
+def _copy_schema(template: SqliteTemplate) -> Callable[[Engine], None]:
+    """In place of migrate.upgrade for `installed`: the template's schema and rows (alembic_version) are
+    exported into the new, empty file (encrypted under the new file's own key), then checked as upgrade does."""
+
+    def upgrade(engine: Engine) -> None:
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                raw.execute(f"ATTACH DATABASE ? AS template KEY {template.key_sql}", (str(template.path),))
+                raw.execute("SELECT sqlcipher_export('main', 'template')")
+                raw.execute("DETACH DATABASE template")
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+        migrate.check_foreign_keys(engine)
+        assert migrate.current_revision(engine) == migrate.HEAD
+
+    return upgrade
 
 
 def _wait_for_screens() -> None:

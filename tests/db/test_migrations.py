@@ -2,14 +2,63 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 
 from centre_desk.db import migrate
+from centre_desk.db.engine import make_engine
+from centre_desk.db.location import DatabaseTarget
 from centre_desk.errors import StorageError
+from centre_desk.security.keys import derive_keys, new_salt, new_secret
 from centre_desk.services.installation import open_centre
 from tests.conftest import Installed
+
+
+def _items(sql: str) -> tuple[str, ...]:
+    """A CREATE statement as its head and its sorted top-level items: Alembic's batch mode writes a rebuilt
+    table's constraints in no fixed order (the same migration gives `resident` its UNIQUE first or last)."""
+    if "(" not in sql:
+        return (sql,)
+    head, body = sql.split("(", 1)
+    body = body.rsplit(")", 1)[0]
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(body):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            items.append(body[start:i].strip())
+            start = i + 1
+    items.append(body[start:].strip())
+    return (head.strip(), *sorted(items))
+
+
+def _sqlite_schema(engine: Engine) -> set[tuple[str, ...]]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master")).all()
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        user_version = conn.execute(text("PRAGMA user_version")).scalar_one()
+    schema = {(kind, name, table, *_items(sql)) for kind, name, table, sql in rows}
+    return schema | {("alembic_version", version), ("user_version", str(user_version))}
+
+
+@pytest.mark.parametrize("engine_kind", ["sqlite"])
+def test_installed_starts_from_what_the_migrations_make(installed: Installed, tmp_path: Path) -> None:
+    """tests/conftest.py's `installed` copies a file migrated once per session into each new file instead of
+    migrating every test's database (PostgreSQL: CREATE DATABASE … TEMPLATE, an exact copy): the copy has the
+    schema that migrating the new file itself makes."""
+    fresh = make_engine(
+        DatabaseTarget(tmp_path, path=tmp_path / "fresh.db"),
+        key=derive_keys(new_secret()).database,
+        salt=new_salt(),
+        create=True,
+    )
+    try:
+        migrate.upgrade(fresh)
+        assert _sqlite_schema(installed.centre.engine) == _sqlite_schema(fresh)
+    finally:
+        fresh.dispose()
 
 
 def test_models_match_migrations(installed: Installed) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
 import socket
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,9 +15,11 @@ import pytest
 from centre_desk.db.engine import open_cipher_connection, read_salt
 from centre_desk.errors import PermissionDenied, StorageError
 from centre_desk.i18n import _
+from centre_desk.models.base import utcnow
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.security.keys import backup_file_key, derive_keys, parse_recovery_key
+from centre_desk.services import recovery
 from centre_desk.services.backup import KEEP_REPLACED, SUFFIX, TRUNCATED, verify_backup
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, open_centre
@@ -204,16 +206,24 @@ def test_backup_refuses_the_live_files_as_destination(installed: Installed, engi
     assert centre.maintenance.check(installed.manager).ok
 
 
-def test_replaced_databases_are_rotated_and_listed(installed: Installed, tmp_path: Path) -> None:
+def test_replaced_databases_are_rotated_and_listed(
+    installed: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     info = installed.centre.backups.create(installed.manager, tmp_path / "b.cdbak")
-    for n in range(KEEP_REPLACED + 2):
+    # The copies' names carry the second of their restore (two restores in one second would share one): the
+    # restores' clock moves on a second at each restore, as waiting a second between them would.
+    calls = itertools.count()
+    start = utcnow()
+    monkeypatch.setattr(recovery, "utcnow", lambda: start + timedelta(seconds=next(calls)))
+    made = []
+    for _n in range(KEEP_REPLACED + 2):
         installed.centre, result = restore(installed.centre, installed.manager, info.path)
         assert result.replaced_copy is not None and result.replaced_copy.suffix == SUFFIX
         os.utime(result.replaced_copy)
-        if n < KEEP_REPLACED + 1:  # names carry the second: two restores in one second would share one
-            time.sleep(1.05)
+        made.append(result.replaced_copy.name)
+    assert len(set(made)) == KEEP_REPLACED + 2
     replaced = installed.centre.backups.replaced_dir
-    assert len(list(replaced.iterdir())) == KEEP_REPLACED
+    assert sorted(p.name for p in replaced.iterdir()) == sorted(made)[-KEEP_REPLACED:]  # the newest are kept
     listed = [b for b in installed.centre.backups.known_backups(installed.manager) if b.kind == "before-restore"]
     assert sorted(b.path for b in listed) == sorted(replaced.iterdir())
     assert verify_backup(listed[0].path, installed.centre.keys).ok  # and each can be restored like any backup

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import select as io_select
 import signal
 import socket
 import sys
@@ -67,12 +68,25 @@ def _kill(pid: int, read_fd: int) -> list[str]:
     return [x for x in b"".join(chunks).decode().split() if x != "ready"]
 
 
+def _wait_ready(read_fd: int) -> None:
+    """Until the writer has opened the database (its first line): on a busy machine opening can take longer
+    than the random wait, and a writer killed while opening has nothing acknowledged to lose."""
+    line = b""
+    while len(line) < len(b"ready\n"):
+        assert io_select.select([read_fd], [], [], 60)[0], "the writer has not opened the database in 60 s"
+        chunk = os.read(read_fd, len(b"ready\n") - len(line))
+        assert chunk, "the writer ended before it had opened the database"
+        line += chunk
+    assert line == b"ready\n", line
+
+
 def _kill_rounds(installed: Installed, rounds: int, between: Callable[[int], None] | None = None) -> list[str]:
     rng = random.Random(20261129)
     acked: list[str] = []
     started = time.perf_counter()
     for round_no in range(rounds):
         pid, read_fd = _spawn(installed, f"r{round_no}")
+        _wait_ready(read_fd)  # the moment is random within the writing, however long opening took
         time.sleep(rng.uniform(0.0, 0.2))
         if between is not None:
             between(round_no)
