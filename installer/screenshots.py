@@ -36,6 +36,7 @@ from centre_desk.services.installation import Centre, Options, initialise
 from centre_desk.services.settings import CentreDetails
 from installer.screenshots_casework import casework_screens
 from installer.screenshots_health import health_screens
+from installer.screenshots_support import support_screens
 from tests.support.memory_keyring import MemoryKeyring
 
 STAFF = [
@@ -125,6 +126,7 @@ def main() -> None:
         lodging_screens(centre, actor, session, out)
         health_screens(centre, actor, session, out, grab, settle)
         casework_screens(centre, actor, session, out, grab, settle)
+        support_screens(centre, actor, session, out, grab, settle)
         lock = LockController(centre.accounts, actor)
         lock.lock()
         QApplication.processEvents()
