@@ -51,30 +51,20 @@ from centre_desk.security.keys import (
 from centre_desk.security.passwords import Passwords, default_hasher
 from centre_desk.services.accounts import AccountService, check_new_account
 from centre_desk.services.backup import BackupService
+from centre_desk.services.capabilities import CapabilityServices
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.settings import CentreDetails, SettingsService, add_details, check_details
 
 if TYPE_CHECKING:
-    from centre_desk.services.activities.service import ActivityService
     from centre_desk.services.admissions import AdmissionService
     from centre_desk.services.audit_view import AuditViewService
-    from centre_desk.services.care_plan.papers import CarePlanPapers
-    from centre_desk.services.care_plan.service import CarePlanService
-    from centre_desk.services.counselling.service import CounsellingService
     from centre_desk.services.documents import DocumentService
     from centre_desk.services.drafts import DraftService
-    from centre_desk.services.entries import EntryService
-    from centre_desk.services.health.papers import HealthPapers
-    from centre_desk.services.health.service import HealthService
-    from centre_desk.services.legal.service import LegalService
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.maintenance import MaintenanceService
     from centre_desk.services.overview import OverviewService
-    from centre_desk.services.payments.papers import PaymentPapers
-    from centre_desk.services.payments.service import PaymentService
     from centre_desk.services.registry import RegistryService
     from centre_desk.services.residents import ResidentService
-    from centre_desk.services.schooling.service import SchoolingService
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +160,7 @@ def anchor_path(data_dir: Path, installation_id: str) -> Path:
     return data_dir / "anchors" / f"{installation_id}.json"
 
 
-class Centre:
+class Centre(CapabilityServices):
     """The core of one open installation, holding its lease (db/lease.py) until closed."""
 
     def __init__(
@@ -250,72 +240,6 @@ class Centre:
         from centre_desk.services.documents import DocumentService  # imported when first used
 
         return DocumentService(self.sessions, self.audit, self.access)
-
-    @cached_property
-    def entries(self) -> EntryService:
-        from centre_desk.services.entries import EntryService  # imported when first used
-
-        return EntryService(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def health(self) -> HealthService:
-        from centre_desk.services.health.service import HealthService  # imported when first used
-
-        return HealthService(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def health_papers(self) -> HealthPapers:
-        from centre_desk.services.health.papers import HealthPapers  # reportlab: imported when first used
-
-        return HealthPapers(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def care_plans(self) -> CarePlanService:
-        from centre_desk.services.care_plan.service import CarePlanService  # imported when first used
-
-        return CarePlanService(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def care_plan_papers(self) -> CarePlanPapers:
-        from centre_desk.services.care_plan.papers import CarePlanPapers  # reportlab: imported when first used
-
-        return CarePlanPapers(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def legal(self) -> LegalService:
-        from centre_desk.services.legal.service import LegalService  # imported when first used
-
-        return LegalService(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def activities(self) -> ActivityService:
-        from centre_desk.services.activities.service import ActivityService  # imported when first used
-
-        return ActivityService(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def payments(self) -> PaymentService:
-        from centre_desk.services.payments.service import PaymentService  # imported when first used
-
-        return PaymentService(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def payment_papers(self) -> PaymentPapers:
-        from centre_desk.services.payments.papers import PaymentPapers  # reportlab: imported when first used
-
-        return PaymentPapers(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def schooling(self) -> SchoolingService:
-        from centre_desk.services.schooling.service import SchoolingService  # imported when first used
-
-        return SchoolingService(self.sessions, self.read_sessions, self.audit, self.access)
-
-    @cached_property
-    def counselling(self) -> CounsellingService:
-        from centre_desk.services.counselling.service import CounsellingService  # imported when first used
-
-        return CounsellingService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def lodging(self) -> LodgingService:
