@@ -15,7 +15,6 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from centre_desk import __version__
 from centre_desk.cli_input import read_stdin_line, sign_in
@@ -32,9 +31,6 @@ from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Options, initialise, no_passphrase, open_centre
 from centre_desk.services.recovery import recover, restore
 from centre_desk.services.settings import CentreDetails
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 
