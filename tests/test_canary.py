@@ -12,7 +12,9 @@ from centre_desk.models.staff import Role
 from centre_desk.services.dto import NewAccount
 from tests.conftest import MANAGER_PASSWORD, Installed
 
-CANARIES = ["Sùng Thị Dợ", "Giàng A Páo", "Lò Thị Hương", "Nguyễn Thị Hường", "Trung tâm Công tác xã hội", "HIV"]
+# Needles are long enough (≥ 6 bytes) that encrypted bytes never match them by chance: a
+# 3-byte needle such as "HIV" turns up in a megabyte of ciphertext a few times in a hundred runs.
+CANARIES = ["Sùng Thị Dợ", "Giàng A Páo", "Lò Thị Hương", "Nguyễn Thị Hường", "Trung tâm Công tác xã hội", "Dợ HIV"]
 
 
 def _needles() -> list[bytes]:

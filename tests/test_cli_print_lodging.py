@@ -17,10 +17,12 @@ from centre_desk.services import installation
 from tests.conftest import MANAGER_PASSWORD
 from tests.reports.test_lodging_papers import pdftotext
 from tests.reports.test_paper_texts import diagonal_text
+from tests.services.lodging.support import Clock, at, lodging
 from tests.support.registry_data import admit
 from tests.test_cli import CLI_ENV, _cli, _init, cheap_passwords, cli_db, passphrase_demo, run  # noqa: F401 - fixtures
 
 USER = ["--user", "giamdoc", "--password-stdin"]
+DAY = date.today() - timedelta(days=1)  # the roll-call printed: yesterday's, complete whatever the hour of the run
 
 
 @pytest.fixture
@@ -45,9 +47,13 @@ def _lodge(db: list[str]) -> None:
             "Nhà A", "Tầng 1", "Phòng 101", RoomSex.FEMALE, RoomAge.ANY, 2, "", ("G1", "G2")))  # fmt: skip
         b = centre.lodging.save_room(actor, None, None, RoomInput(
             "Nhà B", "Tầng 1", "Phòng 201", RoomSex.ANY, RoomAge.ANY, 1, "", ("G1",)))  # fmt: skip
-        people = [admit(centre, actor, name).resident_id for name in ("Lò Thị Mai", "Giàng Thị Mỷ", "Sùng Thị Dợ")]
-        centre.lodging.place(actor, people[0], a.beds[1].id, "Bố trí khi tiếp nhận")
-        centre.lodging.place(actor, people[1], b.beds[0].id, "Bố trí khi tiếp nhận")
+        # Arrived and placed in the morning of DAY, well before that evening's roll-call (21:00), whatever the hour now.
+        arrived = at(DAY, 8)
+        people = [admit(centre, actor, name, arrived_at=arrived).resident_id
+                  for name in ("Lò Thị Mai", "Giàng Thị Mỷ", "Sùng Thị Dợ")]  # fmt: skip
+        placing = lodging(centre, Clock(at(DAY, 9)))
+        placing.place(actor, people[0], a.beds[1].id, "Bố trí khi tiếp nhận")
+        placing.place(actor, people[1], b.beds[0].id, "Bố trí khi tiếp nhận")
     finally:
         centre.close()
 
@@ -66,14 +72,13 @@ def test_print_roll_call_and_bed_board(
 ) -> None:
     _init(monkeypatch, capsys, db)
     _lodge(db)
-    today = date.today()
     sheet = tmp_path / "điểm danh.pdf"
-    code, out, err = run(monkeypatch, capsys, [*db, "print", "roll-call", "--date", format_date(today), "-o",
+    code, out, err = run(monkeypatch, capsys, [*db, "print", "roll-call", "--date", format_date(DAY), "-o",
                                                str(sheet), *USER], MANAGER_PASSWORD)  # fmt: skip
     assert code == 0, err
     assert str(sheet) in out
     text = "\n".join(pdftotext(sheet))
-    assert f"Điểm danh buổi tối ngày {format_date(today)}" in text
+    assert f"Điểm danh buổi tối ngày {format_date(DAY)}" in text
     assert "1 G2 Lò Thị Mai" in text and "1 G1 Giàng Thị Mỷ" in text and "1 — Sùng Thị Dợ" in text
     assert "Tổng sĩ số toàn Trung tâm: có mặt 3/3." in text
     board = tmp_path / "so-do.pdf"
