@@ -13,6 +13,7 @@ from centre_desk.models.care_plan import (
 )
 from centre_desk.models.centre import AppSetting, CentreSettings, Installation
 from centre_desk.models.counselling import CounsellingSession, CounsellorNote, WellbeingScore
+from centre_desk.models.discharge import BelongingReturn, Discharge, DischargeCheck, DischargeReopening
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
 from centre_desk.models.entries import DatedEntry, EntryRevision, GlassBreak, GlassReview
 from centre_desk.models.health import (
@@ -68,6 +69,7 @@ __all__ = [
     "BedStateChange",
     "BedStay",
     "Belonging",
+    "BelongingReturn",
     "CarePlan",
     "CarePlanAction",
     "CarePlanDecision",
@@ -79,6 +81,9 @@ __all__ = [
     "CounsellingSession",
     "CounsellorNote",
     "DatedEntry",
+    "Discharge",
+    "DischargeCheck",
+    "DischargeReopening",
     "DocumentCounter",
     "DoseRecord",
     "EntryRevision",

@@ -63,6 +63,7 @@ def test_every_editable_table_has_a_version_counter() -> None:
         "bed_state_change", "presence_change",  # lodging histories: append-only (triggers in migration 0006)
         "entry_revision", "glass_break", "glass_review", "dose_record",  # append-only (migration 0007)
         "care_plan_decision",  # a plan's history: append-only (migration 0009)
+        "discharge_reopening",  # a discharge undone: append-only (migration 0017)
         "payment_rate",  # a rate is superseded by a newer one, never changed: append-only (migration 0015)
         "activity_attendance",  # changed only with its session, under the session's version counter
     }  # fmt: skip
