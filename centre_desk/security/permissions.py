@@ -41,6 +41,9 @@ class FieldGroup(enum.StrEnum):
     SCHOOLING = "schooling"  # administer = the catalogue of vocational courses
     ACTIVITIES = "activities"  # group sessions: life skills, recreation, prevention talks, and their attendance
     PAYMENTS = "payments"  # support payments and their lists; administer = the rates
+    DISCHARGE = "discharge"  # ending assistance: request, checklist, receiving party; approve = the discharge,
+    # a waived checklist item, a reopening; print = the discharge papers; administer = the holiday calendar
+    FOLLOW_UP = "follow_up"  # follow-up after reintegration: schedule and contacts; administer = the default schedule
     REGISTER = "register"  # the outgoing-document register (sổ văn bản đi): create = issue a number
     AUDIT = "audit"
     STAFF = "staff"
@@ -64,15 +67,18 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
         G.IDENTITY: "vcep", G.TRAFFICKING: "vcep", G.NARRATIVE: "vce", G.PLACEMENT: "vcep", G.LODGING: "vcep",
         G.HEALTH: "vc", G.SENSITIVE_HEALTH: "c", G.COUNSELLING_SESSIONS: "v", G.CARE_PLAN: "vcep", G.LEGAL: "vcep",
         G.SCHOOLING: "vcep", G.ACTIVITIES: "vcep", G.PAYMENTS: "vcep", G.REGISTER: "vc",
+        G.DISCHARGE: "vcep", G.FOLLOW_UP: "vcep",
     },
     Role.NURSE: {
         G.IDENTITY: "v", G.PLACEMENT: "v", G.LODGING: "vep", G.HEALTH: "vcep", G.SENSITIVE_HEALTH: "vcep",
         G.COUNSELLING_SESSIONS: "v", G.CARE_PLAN: "v", G.ACTIVITIES: "v",
+        G.DISCHARGE: "ve", G.FOLLOW_UP: "v",
     },
     Role.COUNSELLOR: {
         G.IDENTITY: "v", G.TRAFFICKING: "v", G.NARRATIVE: "v", G.PLACEMENT: "v", G.LODGING: "v", G.HEALTH: "v",
         G.COUNSELLING: "vcep", G.COUNSELLING_SESSIONS: "vcep", G.CARE_PLAN: "vcep",
         G.LEGAL: "v", G.SCHOOLING: "vp", G.ACTIVITIES: "vcep",
+        G.DISCHARGE: "v", G.FOLLOW_UP: "vcep",
     },
     Role.MANAGER: {
         G.IDENTITY: "vcepxa", G.TRAFFICKING: "vcepxa", G.NARRATIVE: "vcep", G.PLACEMENT: "vcepxa",
@@ -80,6 +86,7 @@ _MATRIX: dict[Role, dict[FieldGroup, str]] = {
         G.SENSITIVE_HEALTH: "vcp", G.COUNSELLING: "v", G.COUNSELLING_SESSIONS: "vp", G.CARE_PLAN: "vcepxa",
         G.LEGAL: "vcepxa",
         G.SCHOOLING: "vcepxad", G.ACTIVITIES: "vcepxa", G.PAYMENTS: "vcepxad", G.REGISTER: "vc",
+        G.DISCHARGE: "vcepxad", G.FOLLOW_UP: "vcepxad",
         G.AUDIT: "vx", G.STAFF: "vd", G.SYSTEM: "ved",
     },
     Role.ADMINISTRATOR: {
@@ -130,6 +137,8 @@ GROUP_NAMES = {
     FieldGroup.SCHOOLING: N_("Schooling and training"),
     FieldGroup.ACTIVITIES: N_("Group sessions and activities"),
     FieldGroup.PAYMENTS: N_("Support payments"),
+    FieldGroup.DISCHARGE: N_("Discharge and hand-over"),
+    FieldGroup.FOLLOW_UP: N_("Follow-up after reintegration"),
     FieldGroup.REGISTER: N_("Outgoing-document register"),
     FieldGroup.AUDIT: N_("Audit trail"),
     FieldGroup.STAFF: N_("Staff accounts"),
