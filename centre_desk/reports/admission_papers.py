@@ -67,8 +67,8 @@ from centre_desk.text import fold, nfc
 __all__ = [
     "KINDS", "REGISTERED", "AdmissionFacts", "AdmissionPaper", "CentreHeader", "Home", "Item", "Person",
     "Safekeeping", "StatusDocument", "admission_decision", "admission_record", "belongings_receipt", "build_paper",
-    "home_line", "legal_bases", "long_date", "number_in_words", "render_paper", "symbol_of", "term_of_address",
-    "vnd_in_words",
+    "home_line", "legal_bases", "long_date", "number_in_words", "particulars", "render_paper", "symbol_of",
+    "term_of_address", "vnd_in_words",
 ]  # fmt: skip
 
 NEW_LAW_FROM = datetime.date(2025, 7, 1)  # Law 53/2024/QH15 and Decree 162/2025/NĐ-CP in force
@@ -130,7 +130,8 @@ def person_signers(person: Person, day: datetime.date) -> tuple[Signer, ...]:
 # --------------------------------------------------------------------------------------- sections
 
 
-def _particulars(person: Person, on: datetime.date) -> list[Block]:
+def particulars(person: Person, on: datetime.date, when: str = "khi tiếp nhận") -> list[Block]:
+    """The person's particulars, one item a line; a minor's age on `on` ("16 tuổi khi tiếp nhận")."""
     lines = [f"Họ và tên: {person.full_name}"]
     if person.other_names.strip():
         lines.append(f"Tên gọi khác: {person.other_names}")
@@ -151,7 +152,7 @@ def _particulars(person: Person, on: datetime.date) -> list[Block]:
         lines.append(f"Mã hồ sơ tại cơ sở: {person.code}")
     age = age_at(person, on)
     if age is not None and age < ADULT_AGE:
-        lines.append(f"Người dưới 18 tuổi ({age} tuổi khi tiếp nhận)")
+        lines.append(f"Người dưới 18 tuổi ({age} tuổi {when})")
     return list(items(lines))
 
 
@@ -244,7 +245,7 @@ def admission_record(paper: AdmissionPaper) -> OfficialDocument:
         Paragraph(f"Hôm nay, vào hồi {time_of_day(facts.arrived_at)}, tại {where}, chúng tôi gồm:"),
         *_parties(paper),
         Heading("I. Thông tin về người được tiếp nhận", centred=False),
-        *_particulars(person, day),
+        *particulars(person, day),
         Heading("II. Hoàn cảnh tiếp nhận", centred=False),
         *items([f"Kênh tiếp nhận: {facts.channel}", _status_text(facts)]),
         Heading(f"III. {handed}", centred=False),

@@ -147,7 +147,9 @@ class OfficialDocument:
     is ô 12 ("PL.(300)"), printed under the recipients. `reference`, when set, is printed in place
     of the "Số: …" line (a paper without a register number, e.g. "Mã hồ sơ: LC-2026-0007").
     `addressee` is ô 9a for a single recipient, printed centred under the title as "Kính gửi: …"
-    (e.g. "Trạm Y tế xã Tả Lèng"). Signers are laid out `signers_per_row` to a row (two; three on a payment list:
+    (e.g. "Trạm Y tế xã Tả Lèng"). `issuer_header=False` is a citizen's application (Mẫu 09 of Decree 20/2021):
+    no issuer and no number, the national name and motto centred, the date line under them at the right, as
+    `date_text` when set. Signers are laid out `signers_per_row` to a row (two; three on a payment list:
     the list's maker, the accountant, the director).
     """
 
@@ -169,6 +171,8 @@ class OfficialDocument:
     reference: str = ""
     addressee: str = ""
     signers_per_row: int = 2
+    issuer_header: bool = True  # False: a citizen's application (đơn), the national name alone, centred
+    date_text: str = ""  # printed instead of the place and date, e.g. "…, ngày … tháng … năm …" left to fill in
 
 
 # ----------------------------------------------------------------------------------------- blocks

@@ -253,6 +253,10 @@ def stack_table(columns: list[list[Flowable]], widths: list[float], first_top_pa
 
 
 def header_section(doc: OfficialDocument, st: Styles) -> list[Flowable]:
+    date: list[Flowable] = [para(doc.date_text or date_line(doc.place, doc.date), st.date)] if doc.dated_header else []
+    if not doc.issuer_header:  # an application: the national name and motto centred, the date at the right
+        national = [para(NATIONAL_NAME, st.national), Ruled(para(MOTTO, st.motto), 1.0)]
+        return [*national, Spacer(1, 8), stack_table([[], date], [HEADER_LEFT, HEADER_RIGHT])]
     left: list[Flowable] = []
     if doc.parent_agency.strip():
         left.append(para(doc.parent_agency.upper(), st.parent))
@@ -263,7 +267,6 @@ def header_section(doc: OfficialDocument, st: Styles) -> list[Flowable]:
     ]
     top = stack_table([left, right], [HEADER_LEFT, HEADER_RIGHT])
     number = para(doc.reference or number_line(doc.number, doc.symbol), st.number)
-    date: list[Flowable] = [para(date_line(doc.place, doc.date), st.date)] if doc.dated_header else []
     # ô 3 and ô 4 "trên cùng một dòng"; the number is 13 pt and the date 14 pt, so align baselines.
     second = stack_table([[number], date], [HEADER_LEFT, HEADER_RIGHT], first_top_pad=(DATE_SIZE - NUMBER_SIZE) * 0.9)
     return [top, Spacer(1, 8), second]

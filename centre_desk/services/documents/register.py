@@ -6,19 +6,23 @@ No access control or audit here: services/documents/service.py calls these insid
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from centre_desk.formatting import format_date
 from centre_desk.models.base import utcnow
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
 from centre_desk.models.resident import Resident
 from centre_desk.models.staff import StaffAccount
 from centre_desk.reports.admission_papers import REGISTERED, director
-from centre_desk.reports.official import OfficialDocument, number_symbol
-from centre_desk.reports.paper_inputs import AdmissionPaper
+from centre_desk.reports.marks import COPY_STAMP, DEMO_WATERMARK, PageMarks
+from centre_desk.reports.official import OfficialDocument, number_symbol, render
+from centre_desk.reports.paper_inputs import AdmissionPaper, CentreHeader
 from centre_desk.services.counters import locked_counter
 from centre_desk.services.documents import snapshot
 from centre_desk.services.documents.dto import FileCheck, RegisterEntry, RegisterFilter, RegisterPage
@@ -69,11 +73,16 @@ def numbered(counter: DocumentCounter, paper: AdmissionPaper) -> AdmissionPaper:
     return replace(paper, number=str(next_number(counter)))
 
 
+def director_of(centre: CentreHeader) -> tuple[str, str]:
+    """(name, title) of the director (or the deputy who signs for them), as a register line names the signer."""
+    signer = director(centre)
+    return signer.name, " ".join(centre.director_title.split()) or signer.title.capitalize()
+
+
 def signer_of(kind: str, paper: AdmissionPaper) -> tuple[str, str]:
     """(name, title) of who signs for the centre: the director on a decision, the receiving officer on a record."""
     if kind == "admission-decision":
-        signer = director(paper.centre)
-        return signer.name, " ".join(paper.centre.director_title.split()) or signer.title.capitalize()
+        return director_of(paper.centre)
     return paper.officer_name, paper.officer_title
 
 
@@ -130,6 +139,64 @@ def add_line(
     s.add(row)
     s.flush()
     return row.id
+
+
+P = TypeVar("P")
+
+
+def marks_of(demo: bool, stamp: str = "", note: str = "") -> PageMarks:
+    """The marks of a paper: the demo watermark on a demo database's papers, and `stamp` with its `note`."""
+    return PageMarks(watermark=DEMO_WATERMARK if demo else "", stamp=stamp, note=note)
+
+
+def copy_note(day: date) -> str:
+    return f"In lại ngày {format_date(day)}"
+
+
+@dataclass(frozen=True)
+class Numbered(Generic[P]):
+    """A paper to issue from the register: its register line's kind ("care-plan-2") and type code ("KH"), the year
+    it is numbered in, whose it is, its input without a number (a frozen dataclass with a `number` field), how it is
+    laid out and who signs it (the director unless told)."""
+
+    kind: str
+    kind_code: str
+    year: int
+    resident_id: int | None
+    admission_id: int | None  # None with resident_id None: a paper of the centre (a payment list)
+    paper: P
+    layout: Callable[[P], OfficialDocument]
+    signer: Callable[[P], tuple[str, str]] = lambda paper: director_of(paper.centre)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[P]):
+    pdf: bytes
+    document_id: int
+    copy: bool  # a reprint of the paper issued before: "BẢN SAO", the issued text, the same number
+    paper: P  # the input as printed (numbered)
+
+
+def issue_or_copy(s: Session, job: Numbered[P], by: int | None, today: date, demo: bool) -> Outcome[P]:
+    """Issue `job`'s paper once: the first time it takes the next number of its type and year and writes its register
+    line (with the snapshot of its input); afterwards it is a copy of the issued text marked "BẢN SAO", recorded as a
+    copy. The counter is locked first, so two computers can neither number the same paper twice nor race for a
+    number. Access control and audit are the caller's, in the same transaction."""
+    counter = lock_counter(s, job.kind_code, job.year)
+    done = issued(s, job.admission_id, job.kind) if job.admission_id is not None else issued_paper(s, job.kind)
+    if done is not None:
+        old: Any = snapshot.load_as(type(job.paper), done.snapshot)
+        pdf = render(job.layout(old), marks_of(demo, COPY_STAMP, copy_note(today)))
+        add_copy(s, done.id, by, pdf)
+        return Outcome(pdf, done.id, True, old)
+    paper: Any = replace(job.paper, number=str(next_number(counter)))  # type: ignore[type-var]
+    doc = job.layout(paper)
+    pdf = render(doc, marks_of(demo))
+    name, title = job.signer(paper)
+    line = Issue(job.kind, job.resident_id, job.admission_id, by, utcnow())
+    document_id = add_line(s, line, Signed(job.kind_code, int(paper.number), name, title), doc,
+                           snapshot.dump_any(paper), pdf)  # fmt: skip
+    return Outcome(pdf, document_id, False, paper)
 
 
 def add_copy(s: Session, document_id: int, printed_by: int | None, pdf: bytes) -> None:
