@@ -26,6 +26,8 @@ HEALTH_KINDS = ("health-summary",)  # HealthPapers.summary_pdf_by_code: numbered
 CARE_PLAN_KINDS = ("care-plan",)  # CarePlanPapers.plan_pdf_by_code: numbered once approved, else a draft
 ACTIVITY_KINDS = ("attendance",)  # ActivityService.attendance_pdf: a group session's sheet; CODE is the session id
 PAYMENT_KINDS = ("payment-list",)  # PaymentPapers.list_pdf: a period and a category, numbered (DS)
+# DischargePapers.issue_by_code (reports/discharge_inputs.KINDS): the decision and the record numbered once approved
+DISCHARGE_KINDS = ("discharge-decision", "handover", "case-summary", "belongings-return", "discharge-application")
 
 
 def add_print_command(signed_in: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -35,11 +37,14 @@ def add_print_command(signed_in: Callable[[str, str], argparse.ArgumentParser]) 
         _(
             "print a paper as PDF: an admission paper of a resident (a decision or record takes the next number "
             "of the document register), the health summary for the commune health station (numbered too), the "
-            "care plan (numbered once approved), the payment list of a period (numbered), the night roll-call sheet, "
+            "care plan (numbered once approved), the discharge papers (the decision and the hand-over record "
+            "numbered once the discharge is approved), the payment list of a period (numbered), the night roll-call "
+            "sheet, "
             "the bed board or the attendance sheet of a group session"
         ),
     )
-    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *PAYMENT_KINDS, *LODGING_KINDS, *ACTIVITY_KINDS)
+    kinds = (*DOCUMENT_KINDS, *HEALTH_KINDS, *CARE_PLAN_KINDS, *DISCHARGE_KINDS, *PAYMENT_KINDS, *LODGING_KINDS,
+             *ACTIVITY_KINDS)  # fmt: skip
     p.add_argument("kind", choices=kinds, metavar="|".join(kinds))
     p.add_argument("code", nargs="?", default="", metavar="CODE",
                    help=_("the resident code, e.g. LC-2026-0007; attendance: the session's number"))  # fmt: skip
@@ -58,6 +63,9 @@ def add_print_command(signed_in: Callable[[str, str], argparse.ArgumentParser]) 
         "--include-sensitive", action="store_true",
         help=_("health-summary: add the sensitive health information (tests, reproductive health, restricted entries)"),
     )  # fmt: skip
+    p.add_argument("--include", default="", metavar="PART,…",
+                   help=_("case-summary: add sensitive parts, comma-separated: narrative, sensitive-health, "
+                          "counselling-notes"))  # fmt: skip
 
 
 def _print_lodging(options: Options, args: argparse.Namespace, output: Path) -> int:
@@ -128,6 +136,8 @@ def cmd_print(options: Options, args: argparse.Namespace) -> int:
         raise UserError(_("The folder {folder} does not exist.").format(folder=output.parent))
     if args.include_sensitive and args.kind not in HEALTH_KINDS:
         raise UserError(_("--include-sensitive is for the health summary."))
+    if args.include and args.kind != "case-summary":
+        raise UserError(_("--include is for the case summary."))
     if (args.date_from or args.date_to or args.category) and args.kind not in PAYMENT_KINDS:
         raise UserError(_("--from, --to and --category are for the payment list."))
     if args.kind in LODGING_KINDS:
@@ -147,6 +157,9 @@ def cmd_print(options: Options, args: argparse.Namespace) -> int:
             issued = centre.health_papers.summary_pdf_by_code(actor, args.code, args.include_sensitive, issue=True)
         elif args.kind in CARE_PLAN_KINDS:
             issued = centre.care_plan_papers.plan_pdf_by_code(actor, args.code, issue=True)
+        elif args.kind in DISCHARGE_KINDS:
+            parts = frozenset(p.strip() for p in args.include.split(",") if p.strip())
+            issued = centre.discharge_papers.issue_by_code(actor, args.kind, args.code, parts)
         else:
             issued = centre.documents.issue_by_code(actor, args.kind, args.code)
     finally:

@@ -164,7 +164,7 @@ def _insurance(check: IntakeCheck) -> str:
     return "Bảo hiểm y tế: chưa xác định được"
 
 
-def _check_lines(check: IntakeCheck) -> list[str]:
+def check_lines(check: IntakeCheck) -> list[str]:
     return [
         f"Dị ứng: {_or_none(check.allergies, 'Chưa ghi nhận')}",
         f"Bệnh mạn tính: {_or_none(check.chronic_conditions, 'Chưa ghi nhận')}",
@@ -180,7 +180,7 @@ def _history(summary: HealthSummary) -> list[Block]:
     if check is None:
         return [heading, Paragraph("Chưa có kết quả khám sức khỏe khi tiếp nhận.")]
     lead = Paragraph(f"Theo kết quả khám sức khỏe khi tiếp nhận ngày {format_date(check.checked_on)}:")
-    return [heading, lead, *items(_check_lines(check))]
+    return [heading, lead, *items(check_lines(check))]
 
 
 def _vital_lines(v: Vitals) -> list[str]:
@@ -224,7 +224,7 @@ def _period(m: Medication) -> str:
     return f"Từ {start} đến {format_date(m.end_on)}" if m.end_on else f"Từ {start}"
 
 
-def _medicine(m: Medication) -> str:
+def medicine_text(m: Medication) -> str:
     """ "Paracetamol 500 mg (đau đầu)": the name, the strength and why."""
     return f"{m.medicine} {m.strength}".strip() + (f" ({_lower_first(m.reason)})" if m.reason.strip() else "")
 
@@ -233,14 +233,14 @@ def _medication_text(m: Medication) -> str:
     """The plan on one line, for the restricted part."""
     how = ", ".join(x for x in (m.dose, m.route, m.frequency) if x)
     period = _lower_first(_period(m))
-    return f"{_medicine(m)}: {how}; {period}" if how else f"{_medicine(m)}; {period}"
+    return f"{medicine_text(m)}: {how}; {period}" if how else f"{medicine_text(m)}; {period}"
 
 
 def _medication_table(medications: tuple[Medication, ...]) -> Table:
     rows = tuple(
         (
             str(n),
-            _medicine(m),
+            medicine_text(m),
             ", ".join(x for x in (m.dose, m.route) if x),
             m.frequency,
             _period(m),
@@ -346,7 +346,7 @@ def _sensitive(sensitive: SensitiveHealth, day: datetime.date) -> list[Block]:
         check = sensitive.intake
         lines.append(
             f"Khám sức khỏe ngày {format_date(check.checked_on)}: "
-            + "; ".join(_lower_first(line) for line in _check_lines(check))
+            + "; ".join(_lower_first(line) for line in check_lines(check))
         )
     lines += [f"Thuốc đang dùng: {_medication_text(m)}" for m in sensitive.medications]
     lines += [_referral_text(r) for r in sensitive.referrals] + [_observation_text(o) for o in sensitive.observations]

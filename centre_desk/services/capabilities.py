@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from centre_desk.services.care_plan.papers import CarePlanPapers
     from centre_desk.services.care_plan.service import CarePlanService
     from centre_desk.services.counselling.service import CounsellingService
+    from centre_desk.services.discharge.papers import DischargePapers
     from centre_desk.services.entries import EntryService
     from centre_desk.services.health.papers import HealthPapers
     from centre_desk.services.health.service import HealthService
@@ -60,6 +61,12 @@ class CapabilityServices:
         from centre_desk.services.care_plan.papers import CarePlanPapers  # reportlab: imported when first used
 
         return CarePlanPapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def discharge_papers(self) -> DischargePapers:
+        from centre_desk.services.discharge.papers import DischargePapers  # reportlab: imported when first used
+
+        return DischargePapers(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def legal(self) -> LegalService:

@@ -153,6 +153,14 @@ def copy_note(day: date) -> str:
     return f"In lại ngày {format_date(day)}"
 
 
+SignerOf = Callable[[Any], tuple[str, str]]  # (name, title) of who signs a paper, from its input
+
+
+def director_signer(paper: Any) -> tuple[str, str]:
+    """The director signs: any paper input with a `centre` (reports/paper_inputs.CentreHeader)."""
+    return director_of(paper.centre)
+
+
 @dataclass(frozen=True)
 class Numbered(Generic[P]):
     """A paper to issue from the register: its register line's kind ("care-plan-2") and type code ("KH"), the year
@@ -166,7 +174,7 @@ class Numbered(Generic[P]):
     admission_id: int | None  # None with resident_id None: a paper of the centre (a payment list)
     paper: P
     layout: Callable[[P], OfficialDocument]
-    signer: Callable[[P], tuple[str, str]] = lambda paper: director_of(paper.centre)  # type: ignore[attr-defined]
+    signer: SignerOf = director_signer
 
 
 @dataclass(frozen=True)
