@@ -259,13 +259,13 @@ def _handover_signers(paper: DischargePaper) -> tuple[Signer, ...]:
 def handover(paper: DischargePaper) -> OfficialDocument:
     person, centre, day = paper.person, paper.centre, paper.day
     where = centre.centre_name + (f" ({lower_unit_kinds(centre.address)})" if centre.address.strip() else "")
-    to = "cơ sở tiếp nhận" if _transfer(paper) else "gia đình, cộng đồng"
+    to = "cho cơ sở tiếp nhận" if _transfer(paper) else "về gia đình, cộng đồng"
     copies = "02 bản, mỗi bên giữ 01 bản" if _transfer(paper) else "03 bản, mỗi bên giữ 01 bản"
     body: list[Block] = [
         Paragraph(f"Hôm nay, {long_date(day)}, tại {where}, chúng tôi gồm:"),
         *_parties(paper),
         Paragraph(
-            f"Cùng tiến hành bàn giao đối tượng về {to} theo Quyết định dừng trợ giúp xã hội của Giám đốc "
+            f"Cùng tiến hành bàn giao đối tượng {to} theo Quyết định dừng trợ giúp xã hội của Giám đốc "
             f"{centre.centre_name}, cụ thể như sau:"
         ),
         Heading("I. Thông tin về người được bàn giao", centred=False),
