@@ -27,6 +27,7 @@ from centre_desk.services.audit_terms import (
     describe_outcome,
     known_action,
 )
+from centre_desk.services.discharge import papers as discharge_papers
 from centre_desk.services.documents.service import KINDS, REGISTERED
 from centre_desk.services.health import papers as health_papers
 
@@ -39,6 +40,7 @@ DYNAMIC = {
         | {f"{documents.service.PRINTED}.{kind}" for kind in set(KINDS) - set(REGISTERED)}
     ),
     ("services/health/papers.py", "code"): set(health_papers.CODES.values()),
+    ("services/discharge/papers.py", "CODES[what, unit.kind]"): set(discharge_papers.CODES.values()),
 }
 
 

@@ -84,8 +84,8 @@ CODES: dict[tuple[str, str], str] = {
     **{("previewed", k): f"document.previewed.{k}" for k in KINDS},
     **{("printed", k): f"document.printed.{k}" for k in KINDS},
     **{(what, k): f"document.{what}.{k}" for what in ("issued", "copied") for k in REGISTERED},
-    ("included", CASE_SUMMARY): "discharge.summary_part_included",
 }
+INCLUDED = "discharge.summary_part_included"  # one row per sensitive part printed, its field group naming it
 
 
 def paper_kind(kind: str, discharge_id: int) -> str:
@@ -191,7 +191,7 @@ class DischargePapers(Service):
                            record_id=unit.resident.id, field_group=FieldGroup.DISCHARGE)  # fmt: skip
         for part in SENSITIVE_PARTS:
             if part in include:
-                self._audit.record(unit.s, unit.actor, CODES[("included", CASE_SUMMARY)], record_type="resident",
+                self._audit.record(unit.s, unit.actor, INCLUDED, record_type="resident",
                                    record_id=unit.resident.id, field_group=PART_RIGHTS[part][1])  # fmt: skip
 
     @contextmanager
