@@ -484,3 +484,8 @@ CATALOGUE = CATALOGUE + windows_payments.entries()
 from tests.ui.schooling import windows_schooling  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_schooling.entries()
+
+# --- the discharge papers' windows (tests/ui/discharge/windows_discharge_papers.py) -----------------------------------
+from tests.ui.discharge import windows_discharge_papers  # noqa: E402
+
+CATALOGUE = CATALOGUE + windows_discharge_papers.entries()
