@@ -64,7 +64,7 @@ def add_print_command(signed_in: Callable[[str, str], argparse.ArgumentParser]) 
         help=_("health-summary: add the sensitive health information (tests, reproductive health, restricted entries)"),
     )  # fmt: skip
     p.add_argument("--include", default="", metavar="PART,…",
-                   help=_("case-summary: add sensitive parts, comma-separated: narrative, sensitive-health, "
+                   help=_("case-summary: add confidential parts, comma-separated: narrative, sensitive-health, "
                           "counselling-notes"))  # fmt: skip
 
 

@@ -87,7 +87,7 @@ def test_the_case_summary_is_refused_without_consent(
     _init(monkeypatch, capsys, db)
     code = _discharged(db, consent=False)
     status, _out, err = _print(monkeypatch, capsys, db, "case-summary", code, "-o", str(tmp_path / "s.pdf"))
-    assert status != 0 and "consent" in err and not (tmp_path / "s.pdf").exists()
+    assert status != 0 and "đồng ý" in err and not (tmp_path / "s.pdf").exists()
 
 
 def test_the_discharge_papers_load_without_qt() -> None:

@@ -122,21 +122,21 @@ def _article_2(paper: DischargePaper, who: str) -> str:
     centre, r = paper.centre.centre_name, paper.receiving
     if _transfer(paper):
         where = f" ({r.centre_address.strip()})" if r.centre_address.strip() else ""
-        return (f"{centre} có trách nhiệm chuyển {who} cùng hồ sơ, giấy tờ và tài sản gửi giữ hộ đến "
+        return (f"{centre} có trách nhiệm chuyển {who} cùng hồ sơ, giấy tờ và tài sản giữ hộ đến "
                 f"{or_blank(r.centre)}{where} để tiếp tục chăm sóc, hỗ trợ theo quy định.")  # fmt: skip
     if paper.reason == "death":
         return (f"{centre} có trách nhiệm phối hợp với gia đình và cơ quan có thẩm quyền giải quyết việc mai táng "
-                "theo quy định; bàn giao giấy tờ, tài sản gửi giữ hộ cho thân nhân.")  # fmt: skip
+                "theo quy định; bàn giao giấy tờ, tài sản giữ hộ cho thân nhân.")  # fmt: skip
     if paper.reason == "absconded":
         return (f"{centre} có trách nhiệm thông báo cho gia đình, {_commune_committee(r)} nơi cư trú và cơ quan "
-                "công an; bảo quản giấy tờ, tài sản gửi giữ hộ cho đến khi giao trả.")  # fmt: skip
+                "công an; bảo quản giấy tờ, tài sản giữ hộ cho đến khi giao trả.")  # fmt: skip
     family = r.family_name.strip()
     relation = f" ({r.family_relation.strip()})" if family and r.family_relation.strip() else ""
     to_family = f"gia đình là ông/bà {family}{relation}" if family else "gia đình"
     return (
         f"{centre} có trách nhiệm bàn giao {who} về {to_family} và {_commune_committee(r)}"
         f"{f', {r.commune_province.strip()}' if r.commune_province.strip() else ''} để tiếp tục hỗ trợ hòa "
-        "nhập cộng đồng; giao trả đầy đủ giấy tờ, tài sản gửi giữ hộ; phối hợp theo dõi sau tái hòa nhập."
+        "nhập cộng đồng; giao trả đầy đủ giấy tờ, tài sản giữ hộ; phối hợp theo dõi sau tái hòa nhập."
     )
 
 
@@ -216,7 +216,7 @@ def _parties(paper: DischargePaper) -> list[Block]:
 
 def _handed_table(paper: DischargePaper) -> list[Block]:
     if not paper.returned:
-        return [Paragraph("Không có tài sản gửi giữ hộ.")]
+        return [Paragraph("Không có tài sản giữ hộ.")]
     rows = tuple((str(i), line.name, format_number(line.returned) if line.returned is not None else "")
                  for i, line in enumerate(paper.returned, 1))  # fmt: skip
     return [Table(("STT", "Tên tài sản, giấy tờ", "Số lượng giao"), rows, col_widths=(0.9, 8.6, 2.1),

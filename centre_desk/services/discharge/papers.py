@@ -181,9 +181,9 @@ class DischargePapers(Service):
     def _warnings(unit: _Unit) -> tuple[str, ...]:
         out = []
         if not unit.approved and unit.kind != APPLICATION:
-            out.append(_("The discharge is not approved yet: the paper prints as a draft (DỰ THẢO), without a number."))
+            out.append(_("The discharge is not approved yet: the paper prints stamped DỰ THẢO, without a number."))
         if unit.kind == "discharge-decision" and not unit.paper.centre.founding_decision.strip():
-            out.append(_("The centre's founding decision is not set: the decision will lack that legal basis."))
+            out.append(_("The centre's founding decision is not set: the decision will not cite it."))
         return tuple(out)
 
     def _record(self, unit: _Unit, what: str, include: frozenset[str]) -> None:

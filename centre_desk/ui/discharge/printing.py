@@ -54,8 +54,9 @@ class SummaryPartsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Case summary"))
         self.setModal(True)
-        warning = QLabel(_("The case summary leaves the centre. Tick a sensitive part only if the receiving commune or "
-                           "centre needs it: each part printed is written to the audit trail."), self)  # fmt: skip
+        text = _("The case summary leaves the centre. Tick a confidential part only if the receiving commune or centre "
+                 "needs it: each part printed is written to the audit trail.")  # fmt: skip
+        warning = QLabel(text, self)
         warning.setObjectName("summaryWarning")
         warning.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -24,6 +24,7 @@ from tests.services.health.test_summary import staff
 from tests.services.lodging.support import resident
 from tests.support.discharge_data import hand_back, request, sharing
 
+pytestmark = pytest.mark.usefixtures("english")
 NOW = datetime.now(UTC)
 CANARY = {"narrative": "QUYNHNARRATIVECANARY", "sensitive-health": "QUYNHHEALTHCANARY",
           "counselling-notes": "QUYNHCOUNSELCANARY"}  # fmt: skip
