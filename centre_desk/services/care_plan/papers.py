@@ -22,13 +22,10 @@ from sqlalchemy.orm import Session
 from centre_desk.errors import NotFound
 from centre_desk.formatting import format_date
 from centre_desk.i18n import _
-from centre_desk.models.base import utcnow
 from centre_desk.models.care_plan import CarePlan, NeedsAssessment
 from centre_desk.models.resident import Admission, Resident
-from centre_desk.reports.admission_papers import director
 from centre_desk.reports.care_plan import KIND_CODE, CarePlanPaper, PaperAction, care_plan_document, render_care_plan
-from centre_desk.reports.marks import COPY_STAMP, DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
-from centre_desk.reports.official import render
+from centre_desk.reports.marks import DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services import intake_terms as terms
@@ -36,7 +33,7 @@ from centre_desk.services.base import Service
 from centre_desk.services.care_plan import store
 from centre_desk.services.care_plan.terms import PlanStatus
 from centre_desk.services.demo.marker import is_demo_session
-from centre_desk.services.documents import register, snapshot
+from centre_desk.services.documents import register
 from centre_desk.services.documents.dto import IssuedPaper
 from centre_desk.services.documents.paper import centre_header, latest_admission, person_of
 from centre_desk.services.documents.words import SUPPORT_WORDS
@@ -101,28 +98,20 @@ class CarePlanPapers(Service):
 
     def _issue(self, s: Session, cur: Actor, person: Resident, admission: Admission, plan: CarePlan, today: date,
                demo: bool) -> IssuedPaper:  # fmt: skip
-        kind = paper_kind(plan.number)
-        counter = register.lock_counter(s, KIND_CODE, today.year)
-        done = register.issued(s, admission.id, kind)
-        if done is not None:
-            issued = snapshot.load_as(CarePlanPaper, done.snapshot)
-            pdf = render_care_plan(issued, _marks(demo, COPY_STAMP, f"In lại ngày {format_date(today)}"))
-            register.add_copy(s, done.id, cur.account_id, pdf)
-            self._audit.record(s, cur, "care_plan.copied", record_type="resident", record_id=person.id,
-                               field_group=FieldGroup.CARE_PLAN)  # fmt: skip
-            return IssuedPaper(KIND, person.code, pdf, register.entry(s, done.id, True), copy=True)
-        paper = self._input(s, person, admission, plan, today, str(register.next_number(counter)))
-        doc = care_plan_document(paper)
-        pdf = render(doc, _marks(demo))
-        signer = director(paper.centre)
-        title = " ".join(paper.centre.director_title.split()) or signer.title.capitalize()
-        line = register.Issue(kind, person.id, admission.id, cur.account_id, utcnow())
-        signed = register.Signed(KIND_CODE, int(paper.number), signer.name, title)
-        document_id = register.add_line(s, line, signed, doc, snapshot.dump_any(paper), pdf)
-        self._audit.record(s, cur, "care_plan.issued", record_type="resident", record_id=person.id,
-                           field_group=FieldGroup.CARE_PLAN)  # fmt: skip
-        log.info("care plan issued: register line #%d", document_id)
-        return IssuedPaper(KIND, person.code, pdf, register.entry(s, document_id, True))
+        job = register.Numbered(paper_kind(plan.number), KIND_CODE, today.year, person.id, admission.id,
+                                self._input(s, person, admission, plan, today), care_plan_document)  # fmt: skip
+        done = register.issue_or_copy(s, job, cur.account_id, today, demo)
+        if done.copy:
+            self._recorded(s, cur, "care_plan.copied", person.id)
+        else:
+            self._recorded(s, cur, "care_plan.issued", person.id)
+        log.info("care plan %s: register line #%d", "copy" if done.copy else "issued", done.document_id)
+        return IssuedPaper(KIND, person.code, done.pdf, register.entry(s, done.document_id, True), copy=done.copy)
+
+    def _recorded(self, s: Session, cur: Actor, action: str, person_id: int) -> None:
+        self._audit.record(
+            s, cur, action, record_type="resident", record_id=person_id, field_group=FieldGroup.CARE_PLAN
+        )
 
     @staticmethod
     def _input(s: Session, person: Resident, admission: Admission, plan: CarePlan, today: date,

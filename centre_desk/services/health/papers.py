@@ -25,19 +25,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from centre_desk.errors import NotFound
-from centre_desk.formatting import format_date
 from centre_desk.i18n import _
-from centre_desk.models.base import utcnow
 from centre_desk.models.resident import Admission, Resident
-from centre_desk.reports.admission_papers import director
 from centre_desk.reports.health import KIND_CODE, HealthPaper, health_document, render_health
-from centre_desk.reports.marks import COPY_STAMP, DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
-from centre_desk.reports.official import render
+from centre_desk.reports.marks import DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.base import Service
 from centre_desk.services.demo.marker import is_demo_session
-from centre_desk.services.documents import register, snapshot
+from centre_desk.services.documents import register
 from centre_desk.services.documents.dto import IssuedPaper
 from centre_desk.services.documents.paper import centre_header, latest_admission
 from centre_desk.services.health.summary import health_summary
@@ -137,23 +133,9 @@ class HealthPapers(Service):
             pdf = render_health(self._input(unit), unit.marks(PREVIEW_STAMP, PREVIEW_NOTE))
             self._record(unit, "printed")
             return IssuedPaper(unit.kind, code, pdf, None)
-        counter = register.lock_counter(unit.s, KIND_CODE, unit.today.year)
-        done = register.issued(unit.s, unit.admission.id, unit.kind)
-        if done is not None:
-            issued = snapshot.load_as(HealthPaper, done.snapshot)
-            pdf = render_health(issued, unit.marks(COPY_STAMP, f"In lại ngày {format_date(unit.today)}"))
-            register.add_copy(unit.s, done.id, unit.actor.account_id, pdf)
-            self._record(unit, "copied")
-            log.info("health summary copy of register line #%d", done.id)
-            return IssuedPaper(unit.kind, code, pdf, register.entry(unit.s, done.id, True), copy=True)
-        paper = self._input(unit, str(register.next_number(counter)))
-        doc = health_document(paper)
-        pdf = render(doc, unit.marks())
-        signer = director(paper.centre)
-        title = " ".join(paper.centre.director_title.split()) or signer.title.capitalize()
-        line = register.Issue(unit.kind, unit.resident.id, unit.admission.id, unit.actor.account_id, utcnow())
-        signed = register.Signed(KIND_CODE, int(paper.number), signer.name, title)
-        document_id = register.add_line(unit.s, line, signed, doc, snapshot.dump_any(paper), pdf)
-        self._record(unit, "issued")
-        log.info("health summary issued: register line #%d", document_id)
-        return IssuedPaper(unit.kind, code, pdf, register.entry(unit.s, document_id, True))
+        job = register.Numbered(unit.kind, KIND_CODE, unit.today.year, unit.resident.id, unit.admission.id,
+                                self._input(unit), health_document)  # fmt: skip
+        done = register.issue_or_copy(unit.s, job, unit.actor.account_id, unit.today, unit.demo)
+        self._record(unit, "copied" if done.copy else "issued")
+        log.info("health summary %s: register line #%d", "copy" if done.copy else "issued", done.document_id)
+        return IssuedPaper(unit.kind, code, done.pdf, register.entry(unit.s, done.document_id, True), copy=done.copy)

@@ -13,7 +13,6 @@ A demo database's lists carry the demo watermark. Audit rows name the list by id
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -21,10 +20,7 @@ from sqlalchemy.orm import Session
 from centre_desk.errors import NotFound
 from centre_desk.formatting import format_date
 from centre_desk.i18n import _
-from centre_desk.models.base import utcnow
-from centre_desk.reports.admission_papers import director
-from centre_desk.reports.marks import COPY_STAMP, DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
-from centre_desk.reports.official import render
+from centre_desk.reports.marks import DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
 from centre_desk.reports.payments import (
     KIND_CODE,
     PaperLine,
@@ -36,7 +32,7 @@ from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.base import Service
 from centre_desk.services.demo.marker import is_demo_session
-from centre_desk.services.documents import register, snapshot
+from centre_desk.services.documents import register
 from centre_desk.services.documents.dto import IssuedPaper
 from centre_desk.services.documents.paper import centre_header
 from centre_desk.services.documents.words import SUPPORT_WORDS
@@ -90,29 +86,20 @@ class PaymentPapers(Service):
 
     def _issue(self, s: Session, cur: Actor, paper: PaymentListPaper, category: str, demo: bool) -> IssuedPaper:
         listed = lists.found_or_new(s, paper.period_from, paper.period_to, category, cur, self._clock())
-        kind = paper_kind(listed.id)
-        counter = register.lock_counter(s, KIND_CODE, paper.day.year)
-        done = register.issued_paper(s, kind)
         names = names_allowed(cur)
-        if done is not None:
-            issued = snapshot.load_as(PaymentListPaper, done.snapshot)
-            pdf = render_payment_list(issued, _marks(demo, COPY_STAMP, f"In lại ngày {format_date(paper.day)}"))
-            register.add_copy(s, done.id, cur.account_id, pdf)
-            self._audit.record(s, cur, "payment.list_copied", record_type="payment_list", record_id=listed.id,
-                               field_group=FieldGroup.PAYMENTS)  # fmt: skip
-            return IssuedPaper(KIND, "", pdf, register.entry(s, done.id, names), copy=True)
-        paper = replace(paper, number=str(register.next_number(counter)))
-        doc = payment_list_document(paper)
-        pdf = render(doc, _marks(demo))
-        signer = director(paper.centre)
-        title = " ".join(paper.centre.director_title.split()) or signer.title.capitalize()
-        line = register.Issue(kind, None, None, cur.account_id, utcnow())
-        signed = register.Signed(KIND_CODE, int(paper.number), signer.name, title)
-        document_id = register.add_line(s, line, signed, doc, snapshot.dump_any(paper), pdf)
-        self._audit.record(s, cur, "payment.list_issued", record_type="payment_list", record_id=listed.id,
+        job = register.Numbered(paper_kind(listed.id), KIND_CODE, paper.day.year, None, None, paper,
+                                payment_list_document)  # fmt: skip
+        done = register.issue_or_copy(s, job, cur.account_id, paper.day, demo)
+        if done.copy:
+            self._recorded(s, cur, "payment.list_copied", listed.id)
+        else:
+            self._recorded(s, cur, "payment.list_issued", listed.id)
+        log.info("payment list %s: register line #%d", "copy" if done.copy else "issued", done.document_id)
+        return IssuedPaper(KIND, "", done.pdf, register.entry(s, done.document_id, names), copy=done.copy)
+
+    def _recorded(self, s: Session, cur: Actor, action: str, list_id: int) -> None:
+        self._audit.record(s, cur, action, record_type="payment_list", record_id=list_id,
                            field_group=FieldGroup.PAYMENTS)  # fmt: skip
-        log.info("payment list issued: register line #%d", document_id)
-        return IssuedPaper(KIND, "", pdf, register.entry(s, document_id, names))
 
     @staticmethod
     def _input(s: Session, cur: Actor, start: date, end: date, category: str, today: date) -> PaymentListPaper:
