@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from centre_desk.reports.discharge import KINDS, build_paper, render_paper
 from centre_desk.reports.discharge_inputs import SENSITIVE_PARTS, DischargePaper
 from centre_desk.reports.marks import PageMarks
 from tests.reports.discharge_sample import CANARIES, TRANSFER, discharge_sample, with_parts
-from tests.reports.test_paper_texts import EXPECTED, SHOTS, pdftotext
+from tests.reports.test_paper_texts import SHOTS, assert_expected_text, pdftotext
 from tests.support.pdf import fonts
 
 _SELF = dataclasses.replace(
@@ -52,11 +51,7 @@ def papers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name", CASES)
 def test_text_is_exactly_the_expected_vietnamese(name: str, papers: dict[str, Path]) -> None:
-    text = "\n\f\n".join(pdftotext(papers[name])) + "\n"
-    expected = EXPECTED / f"{name}.txt"
-    if os.environ.get("UPDATE_EXPECTED"):
-        expected.write_text(text, encoding="utf-8")
-    assert text == expected.read_text(encoding="utf-8")
+    assert_expected_text(papers[name], name)
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -35,7 +35,7 @@ from centre_desk.services.care_plan.terms import PlanStatus
 from centre_desk.services.demo.marker import is_demo_session
 from centre_desk.services.documents import register
 from centre_desk.services.documents.dto import IssuedPaper
-from centre_desk.services.documents.paper import centre_header, latest_admission, person_of
+from centre_desk.services.documents.paper import centre_header, latest_admission, person_of, resident_by
 from centre_desk.services.documents.words import SUPPORT_WORDS
 from centre_desk.services.lodging.common import local_day, staff_names
 from centre_desk.services.settings import details_on
@@ -74,12 +74,7 @@ class CarePlanPapers(Service):
             actor, Action.PRINT, FieldGroup.CARE_PLAN, record_type="resident",
             record_id=resident_id if resident_id is not None else code, also=needs,
         ) as (s, cur):  # fmt: skip
-            if resident_id is not None:
-                person = s.get(Resident, resident_id)
-            else:
-                person = s.scalar(select(Resident).where(Resident.code == code))
-            if person is None:
-                raise NotFound(_("There is no resident with this code or number."))
+            person = resident_by(s, resident_id, code)
             versions = store.versions(s, person.id)
             if not versions:
                 raise NotFound(_("This resident has no care plan yet."))

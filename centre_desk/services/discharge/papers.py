@@ -26,10 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from centre_desk.errors import NotFound, ValidationError
+from centre_desk.errors import ValidationError
 from centre_desk.i18n import _
 from centre_desk.models.discharge import Discharge
 from centre_desk.models.documents import OutgoingDocument
@@ -60,7 +59,7 @@ from centre_desk.services.discharge.paper_input import (
 )
 from centre_desk.services.documents import register, snapshot
 from centre_desk.services.documents.dto import IssuedPaper, PaperPreview
-from centre_desk.services.documents.paper import latest_admission
+from centre_desk.services.documents.paper import latest_admission, resident_by
 from centre_desk.services.lodging.common import local_day
 from centre_desk.text import nfc
 
@@ -214,12 +213,7 @@ class DischargePapers(Service):
             actor, Action.PRINT, FieldGroup.DISCHARGE, record_type="resident",
             record_id=resident_id if resident_id is not None else code, also=needs,
         ) as (s, current):  # fmt: skip
-            if resident_id is not None:
-                resident = s.get(Resident, resident_id)
-            else:
-                resident = s.scalar(select(Resident).where(Resident.code == code))
-            if resident is None:
-                raise NotFound(_("There is no resident with this code or number."))
+            resident = resident_by(s, resident_id, code)
             admission = latest_admission(s, resident)
             discharge = latest_discharge(s, admission)
             today = local_day(self._clock())

@@ -46,6 +46,17 @@ from centre_desk.services.settings import details_on
 from centre_desk.text import fold
 
 
+def resident_by(s: Session, resident_id: int | None, code: str = "") -> Resident:
+    """The resident a paper is printed for: by id (the screens) or by file code (the command line)."""
+    if resident_id is not None:
+        resident = s.get(Resident, resident_id)
+    else:
+        resident = s.scalar(select(Resident).where(Resident.code == code))
+    if resident is None:
+        raise NotFound(_("There is no resident with this code or number."))
+    return resident
+
+
 def latest_admission(s: Session, resident: Resident) -> Admission:
     admission = s.scalar(
         select(Admission)

@@ -22,10 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from centre_desk.errors import NotFound, ValidationError
+from centre_desk.errors import ValidationError
 from centre_desk.formatting import format_date
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
@@ -48,7 +47,7 @@ from centre_desk.services.documents.dto import (
     RegisterFilter,
     RegisterPage,
 )
-from centre_desk.services.documents.paper import latest_admission, paper_for
+from centre_desk.services.documents.paper import latest_admission, paper_for, resident_by
 from centre_desk.services.settings import FOUNDING_MISSING, PAPER_GAPS
 from centre_desk.text import nfc
 
@@ -201,12 +200,7 @@ class DocumentService:
             actor, Action.PRINT, FieldGroup.IDENTITY, record_type="resident",
             record_id=resident_id if resident_id is not None else code, also=needs,
         ) as (s, current):  # fmt: skip
-            if resident_id is not None:
-                resident = s.get(Resident, resident_id)
-            else:
-                resident = s.scalar(select(Resident).where(Resident.code == code))
-            if resident is None:
-                raise NotFound(_("There is no resident with this code or number."))
+            resident = resident_by(s, resident_id, code)
             admission = latest_admission(s, resident)
             paper = paper_for(s, resident, admission, current)
             yield _Unit(s, current, resident, admission, paper, is_demo_session(s))

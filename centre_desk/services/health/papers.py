@@ -21,11 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from centre_desk.errors import NotFound
-from centre_desk.i18n import _
 from centre_desk.models.resident import Admission, Resident
 from centre_desk.reports.health import KIND_CODE, HealthPaper, health_document, render_health
 from centre_desk.reports.marks import DEMO_WATERMARK, PREVIEW_STAMP, PageMarks
@@ -35,7 +32,7 @@ from centre_desk.services.base import Service
 from centre_desk.services.demo.marker import is_demo_session
 from centre_desk.services.documents import register
 from centre_desk.services.documents.dto import IssuedPaper
-from centre_desk.services.documents.paper import centre_header, latest_admission
+from centre_desk.services.documents.paper import centre_header, latest_admission, resident_by
 from centre_desk.services.health.summary import health_summary
 from centre_desk.services.settings import details_on
 from centre_desk.text import nfc
@@ -106,12 +103,7 @@ class HealthPapers(Service):
             actor, Action.PRINT, group, record_type="resident",
             record_id=resident_id if resident_id is not None else code, also=needs,
         ) as (s, current):  # fmt: skip
-            if resident_id is not None:
-                resident = s.get(Resident, resident_id)
-            else:
-                resident = s.scalar(select(Resident).where(Resident.code == code))
-            if resident is None:
-                raise NotFound(_("There is no resident with this code or number."))
+            resident = resident_by(s, resident_id, code)
             admission = latest_admission(s, resident)
             today = self._clock().astimezone().date()
             yield _Unit(s, current, resident, admission, sensitive, is_demo_session(s), today)
