@@ -67,8 +67,8 @@ from centre_desk.text import fold, nfc
 __all__ = [
     "KINDS", "REGISTERED", "AdmissionFacts", "AdmissionPaper", "CentreHeader", "Home", "Item", "Person",
     "Safekeeping", "StatusDocument", "admission_decision", "admission_record", "belongings_receipt", "build_paper",
-    "home_line", "legal_bases", "long_date", "number_in_words", "particulars", "render_paper", "symbol_of",
-    "term_of_address", "vnd_in_words",
+    "centre_document", "home_line", "legal_bases", "long_date", "number_in_words", "particulars", "render_paper",
+    "symbol_of", "term_of_address", "vnd_in_words",
 ]  # fmt: skip
 
 NEW_LAW_FROM = datetime.date(2025, 7, 1)  # Law 53/2024/QH15 and Decree 162/2025/NĐ-CP in force
@@ -102,16 +102,20 @@ def symbol_of(kind: str, centre: CentreHeader) -> str:
     return f"{REGISTERED[kind]}-{abbreviation_of(centre)}"
 
 
-def _document(paper: AdmissionPaper, **fields: object) -> OfficialDocument:
-    centre = paper.centre
+def centre_document(centre: CentreHeader, number: str, day: datetime.date, **fields: object) -> OfficialDocument:
+    """A document the centre issues on `day` (numbered `number`, "" = none yet), `fields` the rest of its layout."""
     return OfficialDocument(
         parent_agency=centre.parent_agency,
         issuer=centre.centre_name,
-        number=paper.number or None,
+        number=number or None,
         place=centre.place_name or "Lai Châu",
-        date=paper.admission.arrived_at.date(),
+        date=day,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _document(paper: AdmissionPaper, **fields: object) -> OfficialDocument:
+    return centre_document(paper.centre, paper.number, paper.admission.arrived_at.date(), **fields)
 
 
 def person_signers(person: Person, day: datetime.date) -> tuple[Signer, ...]:

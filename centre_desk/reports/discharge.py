@@ -24,6 +24,7 @@ from centre_desk.formatting import format_number
 from centre_desk.reports.admission_papers import (
     PERSON_HINT,
     SIGN_HINT,
+    centre_document,
     director,
     legal_bases,
     particulars,
@@ -69,15 +70,7 @@ def symbol_of(kind: str, paper: DischargePaper) -> str:
 
 
 def _document(paper: DischargePaper, **fields: object) -> OfficialDocument:
-    centre = paper.centre
-    return OfficialDocument(
-        parent_agency=centre.parent_agency,
-        issuer=centre.centre_name,
-        number=paper.number or None,
-        place=centre.place_name or "Lai Châu",
-        date=paper.day,
-        **fields,  # type: ignore[arg-type]
-    )
+    return centre_document(paper.centre, paper.number, paper.day, **fields)
 
 
 def _commune(receiving: Receiving) -> str:

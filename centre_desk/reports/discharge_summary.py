@@ -9,7 +9,7 @@ or legal basis, and audits the choice); the summary says on what basis it is sha
 from __future__ import annotations
 
 from centre_desk.formatting import format_date, format_number
-from centre_desk.reports.admission_papers import director, particulars
+from centre_desk.reports.admission_papers import centre_document, director, particulars
 from centre_desk.reports.discharge_inputs import COUNSELLING_NOTES, NARRATIVE, SENSITIVE_HEALTH, DischargePaper
 from centre_desk.reports.official import Block, Heading, OfficialDocument, Paragraph
 from centre_desk.reports.paper_text import BLANK, items, lower_unit_kinds, or_blank
@@ -85,10 +85,8 @@ def case_summary(paper: DischargePaper) -> OfficialDocument:
             italic=True,
         ),
     ]
-    return OfficialDocument(
-        parent_agency=centre.parent_agency, issuer=centre.centre_name, number=None, symbol="",
-        reference=f"Mã hồ sơ: {or_blank(person.code)}", place=centre.place_name or "Lai Châu", date=day,
-        kind="TÓM TẮT HỒ SƠ", subject=f"Đối tượng {person.full_name}", addressee=addressee_of(paper),
-        body=tuple(body), recipients=("Như trên", "Lưu: Hồ sơ đối tượng"), signers=(director(centre),),
-        title="Tóm tắt hồ sơ",
+    return centre_document(
+        centre, "", day, symbol="", reference=f"Mã hồ sơ: {or_blank(person.code)}", kind="TÓM TẮT HỒ SƠ",
+        subject=f"Đối tượng {person.full_name}", addressee=addressee_of(paper), body=tuple(body),
+        recipients=("Như trên", "Lưu: Hồ sơ đối tượng"), signers=(director(centre),), title="Tóm tắt hồ sơ",
     )  # fmt: skip
