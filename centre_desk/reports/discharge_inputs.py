@@ -79,7 +79,7 @@ class DischargePaper:
     condition: str = ""  # on leaving
     support_given: str = ""
     follow_up: str = ""
-    documents: tuple[str, ...] = ()  # the papers received at admission, handed back
+    documents: tuple[str, ...] = ()  # the papers handed over with her: the decision, for a transfer the package
     returned: tuple[Returned, ...] = ()
     money_in_vnd: int = 0
     money_in_other: str = ""

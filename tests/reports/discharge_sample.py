@@ -35,7 +35,7 @@ def discharge_sample(day: datetime.date = datetime.date(2026, 9, 10), **changes:
         condition="Sức khỏe ổn định, tâm lý vui vẻ, mong về nhà",
         support_given="Chăm sóc, nuôi dưỡng 7 tháng; hỗ trợ học văn hóa lớp 8; tư vấn tâm lý 12 buổi",
         follow_up="Cán bộ xã thăm gia đình hằng tháng; Trung tâm gọi điện sau 1, 3, 6 và 12 tháng",
-        documents=("Giấy khai sinh bản chính", "Học bạ lớp 8"),
+        documents=("Quyết định dừng trợ giúp xã hội", "Tóm tắt hồ sơ"),
         returned=(Returned("Điện thoại di động Oppo A57 màu đen", 1, 1),
                   Returned("Vòng cổ bạc chạm hoa văn người Mông", 2, 1, "thất lạc khi chuyển phòng"),
                   Returned("Giấy khai sinh bản chính", 1, 1)),

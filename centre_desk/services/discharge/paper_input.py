@@ -51,6 +51,16 @@ REASON_WORDS = {  # services/discharge/terms.py keys (models/discharge.py)
     "death": "Qua đời",
 }
 APPROVED, CANCELLED = "approved", "cancelled"
+# The papers handed over with her (Discharge.package_papers holds their kinds): the decision always goes.
+PAPER_WORDS = {
+    "discharge-decision": "Quyết định dừng trợ giúp xã hội",
+    "case-summary": "Tóm tắt hồ sơ",
+    "health-summary": "Tóm tắt tình trạng sức khỏe",
+    "care-plan": "Kế hoạch chăm sóc, trợ giúp",
+    "belongings-return": "Biên bản giao trả tài sản giữ hộ",
+    "admission-decision": "Quyết định tiếp nhận",
+    "admission-record": "Biên bản tiếp nhận",
+}
 
 
 def latest_discharge(s: Session, admission: Admission) -> Discharge:
@@ -101,6 +111,14 @@ def _returned(s: Session, admission: Admission, discharge: Discharge) -> tuple[R
     return tuple(out)
 
 
+def handed_papers(discharge: Discharge) -> tuple[str, ...]:
+    """The papers that go with her: the decision, and for a transfer the package chosen (the case summary first)."""
+    kinds = ["discharge-decision", *discharge.package_papers.split()]
+    if discharge.reason == "transfer" and "case-summary" not in kinds:
+        kinds.insert(1, "case-summary")
+    return tuple(dict.fromkeys(PAPER_WORDS.get(k, k) for k in kinds))
+
+
 def _ends_on(discharge: Discharge) -> date:
     return local_day(discharge.leaves_at) if discharge.leaves_at is not None else discharge.planned_on
 
@@ -142,7 +160,7 @@ def discharge_paper(
             discharge.receiving_address,
         ),
         condition=discharge.condition_on_leaving, support_given=discharge.support_given,
-        follow_up=discharge.follow_up_arrangements, documents=facts.documents, returned=returned,
+        follow_up=discharge.follow_up_arrangements, documents=handed_papers(discharge), returned=returned,
         money_in_vnd=admission.money_vnd, money_in_other=admission.money_other,
         money_returned_vnd=discharge.money_returned_vnd if recorded else None,
         money_returned_other=discharge.money_other_returned,

@@ -163,3 +163,15 @@ def _code(installed: Installed, rid: int) -> str:
         found = s.get(Resident, rid)
         assert found is not None
         return found.code
+
+
+def test_the_papers_handed_over_with_her() -> None:
+    from centre_desk.models.discharge import Discharge
+    from centre_desk.services.discharge.paper_input import handed_papers
+
+    assert handed_papers(Discharge(reason="family", package_papers="")) == ("Quyết định dừng trợ giúp xã hội",)
+    assert handed_papers(Discharge(reason="transfer", package_papers="health-summary")) == (
+        "Quyết định dừng trợ giúp xã hội", "Tóm tắt hồ sơ", "Tóm tắt tình trạng sức khỏe",
+    )  # fmt: skip
+    chosen = Discharge(reason="transfer", package_papers="health-summary case-summary discharge-decision")
+    assert handed_papers(chosen)[1:] == ("Tóm tắt tình trạng sức khỏe", "Tóm tắt hồ sơ")
