@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QTabWidget
 
@@ -219,8 +220,12 @@ class DesktopSession(QObject):
         progress.setMinimumDuration(0)
         progress.show()
 
+        def close_progress() -> None:
+            if shiboken6.isValid(progress):  # gone with its window if the window was closed meanwhile
+                progress.close()
+
         def done(result: object) -> None:
-            progress.close()
+            close_progress()
             assert isinstance(result, tuple)
             self._close_window()
             self.centre = result[0]
@@ -229,7 +234,7 @@ class DesktopSession(QObject):
                 self.app.quit()
 
         def failed(exc: BaseException) -> None:
-            progress.close()
+            close_progress()
             show_error(self.window, exc)
 
         run_task(self, lambda: restore(self.centre, actor, path), done, failed, writes_db=True)
