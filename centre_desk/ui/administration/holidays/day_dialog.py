@@ -15,6 +15,7 @@ from centre_desk.formatting import format_date
 from centre_desk.i18n import N_, _
 from centre_desk.models.calendar import DayChange
 from centre_desk.services.holidays.service import NOTE_WIDTH, shipped_status
+from centre_desk.services.workdays import SATURDAY
 from centre_desk.ui.widgets.date_edit import DateEdit
 from centre_desk.ui.widgets.dialog_buttons import confirm_buttons
 from centre_desk.ui.widgets.submit_dialog import SubmitDialog
@@ -32,6 +33,7 @@ SHIPPED = {
     DayChange.WORK: N_("{weekday} {day}: worked in exchange in the shipped calendar."),
     DayChange.NORMAL: N_("{weekday} {day}: an ordinary day in the shipped calendar."),
 }
+WEEKEND = N_("{weekday} {day}: a weekend day, not worked in the shipped calendar.")
 
 Correction = tuple[date, str, str]  # the day, its DayChange, the reason
 
@@ -78,8 +80,12 @@ class DayDialog(SubmitDialog[Correction]):
 
     def _on_day_text_changed(self, *_args: object) -> None:
         day = self.day.value()
-        text = SHIPPED[DayChange(shipped_status(day))] if day is not None else ""
-        self.shipped.setText(_(text).format(weekday=weekday_name(day), day=format_date(day)) if day else "")
+        if day is None:
+            self.shipped.setText("")
+            return
+        status = DayChange(shipped_status(day))
+        text = WEEKEND if status == DayChange.NORMAL and day.weekday() >= SATURDAY else SHIPPED[status]
+        self.shipped.setText(_(text).format(weekday=weekday_name(day), day=format_date(day)))
 
     def value(self) -> Correction:
         day = self.day.value()
