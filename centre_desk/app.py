@@ -29,6 +29,7 @@ from centre_desk.ui.activities.page import ActivitiesPage
 from centre_desk.ui.administration.audit.page import AuditPage
 from centre_desk.ui.administration.backup.page import BackupPage
 from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
+from centre_desk.ui.administration.holidays.page import HolidaysPage
 from centre_desk.ui.administration.users.page import UsersPage
 from centre_desk.ui.documents.register_page import RegisterPage
 from centre_desk.ui.entries.glass_review import GlassReviewPage
@@ -105,6 +106,8 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         admin.addTab(CentreSettingsPage(centre.settings, actor, events), _("Centre details"))
     if actor.can(Action.ADMINISTER, FieldGroup.LODGING):
         admin.addTab(RoomsAdminPage(centre.lodging, actor, events), _("Rooms and beds"))
+    if actor.can(Action.ADMINISTER, FieldGroup.DISCHARGE):
+        admin.addTab(HolidaysPage(centre.holidays, actor, events), _("Public holidays"))
     if actor.can(Action.VIEW, FieldGroup.AUDIT):
         admin.addTab(AuditPage(centre.audit_view, actor, events), _("Audit trail"))
         admin.addTab(GlassReviewPage(centre.entries, actor, events), _("Restricted entries opened"))

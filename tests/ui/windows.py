@@ -484,3 +484,8 @@ CATALOGUE = CATALOGUE + windows_payments.entries()
 from tests.ui.schooling import windows_schooling  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_schooling.entries()
+
+# --- the holiday calendar's windows (tests/ui/holidays/windows_holidays.py) ----------------------------------------
+from tests.ui.holidays import windows_holidays  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_holidays.entries()
