@@ -485,6 +485,11 @@ from tests.ui.schooling import windows_schooling  # noqa: E402  (it builds on En
 
 CATALOGUE = CATALOGUE + windows_schooling.entries()
 
+# --- the holiday calendar's windows (tests/ui/holidays/windows_holidays.py) ----------------------------------------
+from tests.ui.holidays import windows_holidays  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_holidays.entries()
+
 # --- the discharge papers' windows (tests/ui/discharge/windows_discharge_papers.py) -----------------------------------
 from tests.ui.discharge import windows_discharge_papers  # noqa: E402
 
