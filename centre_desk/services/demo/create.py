@@ -69,6 +69,7 @@ from centre_desk.services.demo.data import (
     Stay,
     plan,
 )
+from centre_desk.services.demo.discharge_papers import add_discharge_lines
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
 from centre_desk.services.demo.holidays import fill as fill_holidays
 from centre_desk.services.demo.legal import LegalFigures
@@ -302,6 +303,7 @@ def populate(
         fill_holidays(s, recorded_by, now)  # before every clock counted in working days
         schooling = fill_schooling(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
+        registered += add_discharge_lines(s, recorded_by, now)  # after the demo's discharges are written
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
     summary = DemoSummary(

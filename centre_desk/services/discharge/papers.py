@@ -65,7 +65,7 @@ from centre_desk.text import nfc
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CODES", "DRAFT_STAMP", "KINDS", "PART_RIGHTS", "DischargePapers", "paper_kind"]
+__all__ = ["CODES", "DRAFT_STAMP", "KINDS", "PART_RIGHTS", "DischargePapers", "paper_kind", "signer_of"]
 
 DRAFT_STAMP = "DỰ THẢO"
 DRAFT_NOTE = "Chưa được phê duyệt, không có giá trị thi hành"
@@ -85,6 +85,17 @@ CODES: dict[tuple[str, str], str] = {
     **{(what, k): f"document.{what}.{k}" for what in ("issued", "copied") for k in REGISTERED},
 }
 INCLUDED = "discharge.summary_part_included"  # one row per sensitive part printed, its field group naming it
+
+
+def signer_of(kind: str) -> register.SignerOf:
+    """Who signs for the centre, as the register line names them: the director the decision, the officer the record."""
+    if kind == "discharge-decision":
+        return register.director_signer
+    return _officer
+
+
+def _officer(paper: DischargePaper) -> tuple[str, str]:
+    return paper.officer_name, paper.officer_title
 
 
 def paper_kind(kind: str, discharge_id: int) -> str:
@@ -157,18 +168,12 @@ class DischargePapers(Service):
             return IssuedPaper(unit.kind, code, pdf, None)
         job = register.Numbered(
             paper_kind(unit.kind, unit.discharge.id), REGISTERED[unit.kind], unit.paper.day.year, unit.resident.id,
-            unit.admission.id, unit.paper, document_of(unit.kind), self._signer(unit.kind),
+            unit.admission.id, unit.paper, document_of(unit.kind), signer_of(unit.kind),
         )  # fmt: skip
         done = register.issue_or_copy(unit.s, job, unit.actor.account_id, unit.today, unit.demo)
         self._record(unit, "copied" if done.copy else "issued", include)
         log.info("%s %s: register line #%d", unit.kind, "copy" if done.copy else "issued", done.document_id)
         return IssuedPaper(unit.kind, code, done.pdf, register.entry(unit.s, done.document_id, unit.names), done.copy)
-
-    @staticmethod
-    def _signer(kind: str) -> register.SignerOf:
-        if kind == "discharge-decision":
-            return register.director_signer
-        return lambda paper: (paper.officer_name, paper.officer_title)
 
     @staticmethod
     def _issued(unit: _Unit) -> OutgoingDocument | None:

@@ -175,3 +175,14 @@ def test_the_papers_handed_over_with_her() -> None:
     )  # fmt: skip
     chosen = Discharge(reason="transfer", package_papers="health-summary case-summary discharge-decision")
     assert handed_papers(chosen)[1:] == ("Tóm tắt tình trạng sức khỏe", "Tóm tắt hồ sơ")
+
+
+def test_the_demo_registers_the_papers_of_approved_discharges(installed: Installed, dung: int) -> None:
+    from centre_desk.services.demo.discharge_papers import add_discharge_lines
+
+    request(installed.centre, dung, approved_at=NOW - timedelta(days=3))
+    request(installed.centre, resident(installed.centre, installed.manager, "Lù Thị Ca", NOW - timedelta(days=9)))
+    with installed.centre.sessions.begin() as s:
+        assert add_discharge_lines(s, installed.manager.account_id, NOW) == 2  # the approved one only
+    again = installed.centre.discharge_papers.issue(installed.manager, "handover", dung)
+    assert again.copy and again.entry is not None and again.entry.number_text.startswith("01/BB-")
