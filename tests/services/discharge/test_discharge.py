@@ -55,7 +55,8 @@ def test_closure_refused_while_items_open_and_only_a_manager_decides(
         svc.waive_item(manager, d.id, Item.HEALTH_SUMMARY, d.checks[1].version, "không")  # a reason one can read
     st = svc.waive_item(manager, d.id, Item.HEALTH_SUMMARY, d.checks[1].version, "Em không có vấn đề sức khỏe")
     assert st.current is not None and st.current.checks[1].state == "waived"
-    back = (ReturnInput(st.current.belongings[0].belonging_id, 1), ReturnInput(st.current.belongings[1].belonging_id, 1))
+    ids = [b.belonging_id for b in st.current.belongings]
+    back = (ReturnInput(ids[0], 1), ReturnInput(ids[1], 1))
     with pytest.raises(ValidationErrors) as missing:
         svc.return_belongings(worker, d.id, st.current.version, back, 0)
     assert [f for f, _m in missing.value.problems] == ["returns.1.missing_note"]
@@ -78,9 +79,7 @@ def test_closure_refused_while_items_open_and_only_a_manager_decides(
         assert all(b.returned_at == NOW for b in s.scalars(select(Belonging)))
 
 
-def test_bed_census_and_clock_change_on_approval_and_not_before(
-    installed: Installed, staff: dict[Role, Actor]
-) -> None:
+def test_bed_census_and_clock_change_on_approval_and_not_before(installed: Installed, staff: dict[Role, Actor]) -> None:
     clock = Clock(NOW)
     svc, rooms = service(installed.centre, clock), lodging(installed.centre, clock)
     rid, bed = in_bed(installed)
