@@ -31,7 +31,7 @@ def labels() -> dict[str, str]:
         "family_relation": _("relationship"), "family_id_number": _("CCCD number"),
         "family_address": _("address"), "family_phone": _("phone"), "commune_officer": _("commune representative"),
         "commune_officer_position": _("position"), "commune_name": _("commune"), "commune_province": _("province"),
-        "receiving_centre": _("receiving centre"), "receiving_address": _("receiving centre's address"),
+        "receiving_centre": _("receiving facility"), "receiving_address": _("receiving facility's address"),
         "package_papers": _("papers sent"), "condition_on_leaving": _("condition on leaving"),
         "support_given": _("support given"), "follow_up_arrangements": _("follow-up arrangements"),
     }  # fmt: skip

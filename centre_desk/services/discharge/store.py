@@ -157,4 +157,4 @@ def still_open(s: Session, admission_id: int) -> Discharge | None:
 
 def refuse_if_readmitted(s: Session, resident_id: int) -> None:
     if s.scalar(select(Resident.id).where(Resident.previous_resident_id == resident_id).limit(1)) is not None:
-        raise UserError(_("She has been admitted again since: the earlier stay stays closed."))
+        raise UserError(_("She has been readmitted since: this stay stays closed."))

@@ -25,7 +25,7 @@ class Reason(enum.StrEnum):
 
 REASONS: dict[str, str] = {
     Reason.FAMILY: N_("Return to her family"),
-    Reason.TRANSFER: N_("Transfer to another province's centre"),
+    Reason.TRANSFER: N_("Transfer to a social assistance facility in another province"),
     Reason.RELATIVE: N_("To a relative or a foster family"),
     Reason.INDEPENDENT: N_("Independent living"),
     Reason.ABSCONDED: N_("Left without permission"),

@@ -24,7 +24,7 @@ CHECK_DELAY_MS = 300
 # (field, label) by page; an "&" gives the field an access key, unique in the dialog
 PAGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (N_("Request"), (
-        ("reason", N_("&Reason:")), ("planned_on", N_("&Planned date:")),
+        ("reason", N_("Wh&y she leaves:")), ("planned_on", N_("&Planned date:")),
         ("application_on", N_("&Mẫu 09 received on:")), ("applicant_name", N_("&Applicant:")),
         ("applicant_relation", N_("Applicant's re&lationship (empty: herself):")),
         ("reason_note", N_("Reason in &detail:")),
@@ -34,7 +34,7 @@ PAGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("family_id_number", N_("CCCD number:")), ("family_address", N_("Address:")), ("family_phone", N_("Phone:")),
         ("commune_officer", N_("&Commune representative:")), ("commune_officer_position", N_("Position:")),
         ("commune_name", N_("Commune (xã, phường):")), ("commune_province", N_("Province:")),
-        ("receiving_centre", N_("Receiving cen&tre (transfer):")), ("receiving_address", N_("Centre's address:")),
+        ("receiving_centre", N_("Receiving facili&ty (transfer):")), ("receiving_address", N_("Facility's address:")),
     )),
     (N_("Hand-over"), (
         ("condition_on_leaving", N_("Condition on lea&ving:")), ("support_given", N_("Support &given:")),

@@ -350,7 +350,7 @@ def party_text(data: DischargeInput) -> str:
             name=data.commune_officer, position=data.commune_officer_position, commune=data.commune_name,
             province=data.commune_province))  # fmt: skip
     if data.receiving_centre:
-        lines.append(_("Receiving centre: {name}, {address}").format(name=data.receiving_centre,
+        lines.append(_("Receiving facility: {name}, {address}").format(name=data.receiving_centre,
                                                                      address=data.receiving_address))  # fmt: skip
     for label, text in ((N_("Condition on leaving"), data.condition_on_leaving),
                         (N_("Support given"), data.support_given),
