@@ -179,7 +179,8 @@ def fill(s: Session, by: int | None, now: datetime, seed: int = 29) -> Discharge
         d.money_returned_vnd, d.money_other_returned = st.admission.money_vnd, st.admission.money_other
         made.append((st, d, "approved"))
     stages = ("late", "missing", "fresh", "reopened")
-    for stage, st in zip(stages, reversed(here), strict=False):  # the longest stays among those here now
+    chosen = [st for st in here if st.belongings] or here  # some belongings to hand back
+    for stage, st in zip(stages, reversed(chosen), strict=False):  # the longest stays among those here now
         days = {"late": 15, "missing": 5, "fresh": 2, "reopened": 12}[stage]
         d = w.request(st, Reason.FAMILY, now - timedelta(days=days, hours=4), days + 3)
         if stage == "late":

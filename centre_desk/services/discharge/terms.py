@@ -82,4 +82,4 @@ class Check(enum.StrEnum):
     WAIVED = "waived"
 
 
-CHECKS: dict[str, str] = {Check.OPEN: N_("Open"), Check.DONE: N_("Done"), Check.WAIVED: N_("Waived")}
+CHECKS: dict[str, str] = {Check.OPEN: N_("Not done yet"), Check.DONE: N_("Finished"), Check.WAIVED: N_("Waived")}

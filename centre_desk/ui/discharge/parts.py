@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from centre_desk.errors import ValidationError
 from centre_desk.formatting import format_datetime
-from centre_desk.i18n import _
+from centre_desk.i18n import N_, _
 from centre_desk.services.discharge.dto import BelongingRow, CheckRow, ReturnInput
 from centre_desk.services.discharge.terms import CHECKS
 
@@ -29,13 +29,15 @@ class ChecklistTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
         self.setObjectName("dischargeChecklist")
-        self.setHorizontalHeaderLabels([_("Item"), _("State"), _("Note"), _("By, on"), _("What the centre knows")])
+        titles = (N_("Checklist item"), N_("State"), N_("Note"), N_("By, on"), N_("What the centre knows"))
+        self.setHorizontalHeaderLabels([_(t) for t in titles])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
-        for column, width in enumerate((230, 80, 0, 170, 210)):
+        for column, width in enumerate((290, 90, 0, 170, 250)):
             if width:
                 self.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -49,6 +51,7 @@ class ChecklistTable(QTableWidget):
             state.setForeground(QColor(STATE_COLOURS.get(c.state, "#000000")))
             who = f"{c.changed_by}, {format_datetime(c.changed_at)}" if c.changed_at else ""
             for column, cell in enumerate((_item(c.label), state, _item(c.note), _item(who), _item(c.hint))):
+                cell.setToolTip(cell.text())
                 self.setItem(n, column, cell)
         if rows and not self.selectedItems():
             self.selectRow(0)
@@ -67,6 +70,7 @@ class BelongingsTable(QTableWidget):
         self.setHorizontalHeaderLabels([_("Item"), _("Taken in"), _("Handed back"), _("Missing, and why")])
         self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         for column, width in enumerate((260, 80, 100)):
             self.setColumnWidth(column, width)
         self.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

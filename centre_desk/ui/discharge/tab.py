@@ -125,6 +125,7 @@ class DischargeTab(LoadingPanel):
         self.party.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = QListWidget()
         self.history.setObjectName("dischargeHistory")
+        self.history.setWordWrap(True)
 
         main = QWidget()
         main_layout = QVBoxLayout(main)
@@ -145,8 +146,9 @@ class DischargeTab(LoadingPanel):
         split = QSplitter()
         split.addWidget(main)
         split.addWidget(side)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
+        split.setSizes([880, 440])
         self.body = split
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
