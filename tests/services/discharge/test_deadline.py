@@ -1,16 +1,19 @@
 """The decision to end assistance is due 7 working days after the Mẫu 09 application (Decree 20/2021 Art. 30):
 across a weekend and Tết on a fixed calendar, on the database's calendar through the service, and for any
-calendar (Hypothesis)."""
+calendar (Hypothesis); the request's rule for any input."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from centre_desk.errors import ValidationErrors
 from centre_desk.services.discharge import rules, service
+from centre_desk.services.discharge.dto import DischargeInput
 from centre_desk.services.workdays import WorkCalendar
 from tests.conftest import Installed
 from tests.services.discharge.support import NOW, in_bed, request
@@ -57,3 +60,22 @@ def test_the_deadline_on_any_calendar(application: date, off: set[int], later: i
     today = application + timedelta(days=later)
     left = rules.working_days_left(calendar, today, due)
     assert left is not None and (left < 0) == (today > due and calendar.between(due, today) > 0)
+
+
+@given(
+    st.sampled_from(["family", "transfer", "relative", "independent", "absconded", "death", "", "moved"]),
+    st.one_of(st.none(), st.dates(date(2024, 1, 1), date(2028, 1, 1))),
+    st.text(alphabet="0123456789 ab", max_size=16),
+)
+def test_every_problem_named_for_any_request(reason: str, application: date | None, cccd: str) -> None:
+    """The request's rule never fails with anything but ValidationErrors naming fields of the form, and a clean
+    request passes it again unchanged."""
+    today = date(2026, 6, 1)
+    data = DischargeInput(reason, today, application, "Giàng Thị Mai" if application else "", family_id_number=cccd)
+    try:
+        cleaned = rules.check(data, today)
+    except ValidationErrors as exc:
+        assert {f for f, _m in exc.problems} <= {f.name for f in fields(DischargeInput)}
+        return
+    assert rules.check(cleaned, today) == cleaned
+    assert cleaned.family_id_number == "" or len(cleaned.family_id_number) == 12

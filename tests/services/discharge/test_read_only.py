@@ -82,6 +82,8 @@ def test_writes_refused_after_discharge_and_allowed_after_reopen(
     for write in refused:
         with pytest.raises(RecordClosed, match="read-only, except for follow-up"):
             write()
+    paper = centre.documents.issue(manager, "admission-record", rid)  # the register: papers print after discharge
+    assert paper.entry is not None and not paper.copy
     with centre.sessions.begin() as s:  # follow-up is allowed; another table of hers is not
         Probe.metadata.create_all(s.connection())
     with centre.sessions.begin() as s:
@@ -105,6 +107,8 @@ def test_writes_refused_after_discharge_and_allowed_after_reopen(
     assert back.current is not None and back.current.state == State.REOPENED and not back.read_only
     assert [h.what for h in back.history] == ["reopened", "approved", "requested"]
     centre.entries.save(worker, "care_plan_review", rid, None, None, review())  # writable again
+    steps = [i.text for i in centre.entries.timeline(manager, rid).items if i.source == "discharge"]
+    assert steps[0].startswith("Reopened – Gia đình") and steps[1].startswith("Approved") and len(steps) == 3
     centre.care_plans.write(worker, rid, plan())
     assert centre.lodging.resident_lodging(manager, rid).bed is None  # the bed is not given back
     rooms.place(manager, rid, free, "Về lại phòng")
