@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QTabWidget
 
@@ -28,6 +29,7 @@ from centre_desk.ui.activities.page import ActivitiesPage
 from centre_desk.ui.administration.audit.page import AuditPage
 from centre_desk.ui.administration.backup.page import BackupPage
 from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
+from centre_desk.ui.administration.holidays.page import HolidaysPage
 from centre_desk.ui.administration.users.page import UsersPage
 from centre_desk.ui.documents.register_page import RegisterPage
 from centre_desk.ui.entries.glass_review import GlassReviewPage
@@ -104,6 +106,8 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         admin.addTab(CentreSettingsPage(centre.settings, actor, events), _("Centre details"))
     if actor.can(Action.ADMINISTER, FieldGroup.LODGING):
         admin.addTab(RoomsAdminPage(centre.lodging, actor, events), _("Rooms and beds"))
+    if actor.can(Action.ADMINISTER, FieldGroup.DISCHARGE):
+        admin.addTab(HolidaysPage(centre.holidays, actor, events), _("Public holidays"))
     if actor.can(Action.VIEW, FieldGroup.AUDIT):
         admin.addTab(AuditPage(centre.audit_view, actor, events), _("Audit trail"))
         admin.addTab(GlassReviewPage(centre.entries, actor, events), _("Restricted entries opened"))
@@ -219,8 +223,12 @@ class DesktopSession(QObject):
         progress.setMinimumDuration(0)
         progress.show()
 
+        def close_progress() -> None:
+            if shiboken6.isValid(progress):  # gone with its window if the window was closed meanwhile
+                progress.close()
+
         def done(result: object) -> None:
-            progress.close()
+            close_progress()
             assert isinstance(result, tuple)
             self._close_window()
             self.centre = result[0]
@@ -229,7 +237,7 @@ class DesktopSession(QObject):
                 self.app.quit()
 
         def failed(exc: BaseException) -> None:
-            progress.close()
+            close_progress()
             show_error(self.window, exc)
 
         run_task(self, lambda: restore(self.centre, actor, path), done, failed, writes_db=True)

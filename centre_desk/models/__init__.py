@@ -3,6 +3,7 @@
 from centre_desk.models.activities import ActivityAttendance, ActivitySession
 from centre_desk.models.audit import AuditEvent
 from centre_desk.models.base import Base, Versioned
+from centre_desk.models.calendar import HolidayChange
 from centre_desk.models.care_plan import (
     CarePlan,
     CarePlanAction,
@@ -91,6 +92,7 @@ __all__ = [
     "GlassReview",
     "HealthCheck",
     "HealthTest",
+    "HolidayChange",
     "Installation",
     "JobSupport",
     "KeepApart",

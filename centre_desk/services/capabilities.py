@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from centre_desk.services.entries import EntryService
     from centre_desk.services.health.papers import HealthPapers
     from centre_desk.services.health.service import HealthService
+    from centre_desk.services.holidays.service import HolidayService
     from centre_desk.services.legal.service import LegalService
     from centre_desk.services.payments.papers import PaymentPapers
     from centre_desk.services.payments.service import PaymentService
@@ -49,6 +50,12 @@ class CapabilityServices:
         from centre_desk.services.health.papers import HealthPapers  # reportlab: imported when first used
 
         return HealthPapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def holidays(self) -> HolidayService:
+        from centre_desk.services.holidays.service import HolidayService  # imported when first used
+
+        return HolidayService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def care_plans(self) -> CarePlanService:

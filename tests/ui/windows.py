@@ -489,3 +489,8 @@ CATALOGUE = CATALOGUE + windows_schooling.entries()
 from tests.ui.discharge import windows_discharge  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_discharge.entries()
+
+# --- the holiday calendar's windows (tests/ui/holidays/windows_holidays.py) ----------------------------------------
+from tests.ui.holidays import windows_holidays  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_holidays.entries()

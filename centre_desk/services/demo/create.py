@@ -73,6 +73,7 @@ from centre_desk.services.demo.data import (
 from centre_desk.services.demo.discharge import DischargeFigures
 from centre_desk.services.demo.discharge import fill as fill_discharge
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
+from centre_desk.services.demo.holidays import fill as fill_holidays
 from centre_desk.services.demo.legal import LegalFigures
 from centre_desk.services.demo.legal import fill as fill_legal
 from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
@@ -304,6 +305,7 @@ def populate(
         legal = fill_legal(s, recorded_by, now)
         activities = fill_activities(s, counsellor, now)
         payments = fill_payments(s, recorded_by, now)
+        fill_holidays(s, recorded_by, now)  # before every clock counted in working days
         schooling = fill_schooling(s, recorded_by, now)
         discharge = fill_discharge(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)

@@ -36,7 +36,7 @@ from centre_desk.models.schooling import (
 )
 from centre_desk.services.lodging.common import local_day
 from centre_desk.services.schooling.terms import DECISION_DAYS, school_year
-from centre_desk.services.workdays import calendar
+from centre_desk.services.workdays import WorkCalendar, calendar_of
 
 DECREE_162 = date(2025, 7, 1)
 PAST_SHARE = 0.06  # of those who left, the share whose schooling or training the demo fills
@@ -95,8 +95,9 @@ class _Person:
 
 
 class _Writer:
-    def __init__(self, rng: random.Random, by: int | None, now: datetime, courses: list[tuple[int, int]]) -> None:
-        self.rng, self.by, self.now, self.today = rng, by, now, local_day(now)
+    def __init__(self, rng: random.Random, by: int | None, now: datetime, courses: list[tuple[int, int]],
+                 work: WorkCalendar) -> None:  # fmt: skip
+        self.rng, self.by, self.now, self.today, self.work = rng, by, now, local_day(now), work
         self.courses = courses  # (id, index in COURSES) of the courses offered
         self.rows: dict[type[Any], list[dict[str, Any]]] = {m: [] for m in MODELS}
         self.late_waiting = False
@@ -165,7 +166,7 @@ def _school(w: _Writer, p: _Person) -> None:
 def _application(w: _Writer, p: _Person, support: str, applicant: str, applied: date) -> None:
     """Written, sent the next working day, decided within the 9 working days — or still waiting (one past it). Only
     from 01/07/2025, when Decree 162/2025 and its Mẫu 07 came into force."""
-    work, rng = calendar(), w.rng
+    work, rng = w.work, w.rng
     sent = work.add(applied, 1)
     if sent >= w.today or applied < DECREE_162:
         return
@@ -247,7 +248,7 @@ def fill(s: Session, by: int | None, now: datetime, seed: int = 14) -> Schooling
     found = s.execute(select(Admission.resident_id, Admission.arrived_at, Admission.discharged_at, Resident.birth_year)
                       .join(Resident, Resident.id == Admission.resident_id).where(Admission.arrived_at <= now)
                       .order_by(Admission.arrived_at, Admission.resident_id)).all()  # fmt: skip
-    w = _Writer(rng, by, now, courses)
+    w = _Writer(rng, by, now, courses, calendar_of(s))
     for rid, arrived, left, born in found:
         day = local_day(arrived)
         if left is not None and rng.random() >= PAST_SHARE:

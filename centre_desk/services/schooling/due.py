@@ -14,7 +14,7 @@ from centre_desk.models.schooling import SupportApplication
 from centre_desk.services.entries.fields import label
 from centre_desk.services.schooling.dto import DecisionDueRow
 from centre_desk.services.schooling.terms import SUPPORTS, WAITING
-from centre_desk.services.workdays import calendar
+from centre_desk.services.workdays import calendar_of
 
 
 def decisions_late(s: Session, today: date, names: bool) -> tuple[DecisionDueRow, ...]:
@@ -27,7 +27,7 @@ def decisions_late(s: Session, today: date, names: bool) -> tuple[DecisionDueRow
                SupportApplication.outcome == WAITING, SupportApplication.struck_at.is_(None))
         .order_by(SupportApplication.decision_due_on, SupportApplication.id)
     )  # fmt: skip
-    work, rows = calendar(), []
+    work, rows = calendar_of(s), []
     for entry_id, rid, support, sent, due, code, full_name, alias in s.execute(query):
         assert sent is not None and due is not None  # (derived from the day it was sent; the query's condition)
         rows.append(DecisionDueRow(int(rid), code, full_name if names else alias, int(entry_id),

@@ -13,6 +13,7 @@ from centre_desk.models.schooling import SchoolEnrolment, VocationalCourse
 from centre_desk.services.entries.fields import Choices, Value, label
 from centre_desk.services.schooling.rules import COURSES_FACT, FACT_SEPARATOR, SCHOOL_YEARS_FACT
 from centre_desk.services.schooling.terms import COURSE_LEVELS, next_year, school_year
+from centre_desk.services.workdays import CALENDAR_FACT, as_fact, corrections
 
 
 def school_years(s: Session, resident_id: int, on: date) -> tuple[str, ...]:
@@ -48,6 +49,11 @@ def school_years_fact(s: Session, resident_id: int, on: date) -> dict[str, Value
 def courses_fact(s: Session, resident_id: int, on: date) -> dict[str, Value]:
     """The course taken's facts: the catalogue's courses, one per line."""
     return {COURSES_FACT: "\n".join(courses(s, resident_id, on))}
+
+
+def calendar_fact(s: Session, resident_id: int, on: date) -> dict[str, Value]:
+    """The Mẫu 07 application's facts: the manager's corrections to the holiday calendar (for its clock)."""
+    return {CALENDAR_FACT: as_fact(corrections(s))}
 
 
 def course_choices(s: Session) -> Choices:

@@ -96,7 +96,7 @@ APPLICATION = register(EntryKind(
     plural=N_("Applications for support (Mẫu 07)"), group=FieldGroup.SCHOOLING, tab="schooling", order=30,
     when_label=N_("Noted on"), summary=rules.application_summary, check=rules.application_problems,
     derive=rules.application_derive, derived=("decision_due_on",), flag=rules.application_flag, list_summary=_note,
-    fields=(
+    facts=facts.calendar_fact, fields=(
         F("support", N_("Support asked for"), T.CHOICE, required=True, choices=SUPPORTS, in_list=True),
         F("applicant", N_("Applicant"), T.CHOICE, required=True, choices=APPLICANTS, default="herself"),
         F("applied_on", N_("Application dated"), T.DATE, required=True, in_list=True),

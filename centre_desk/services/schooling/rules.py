@@ -35,7 +35,7 @@ from centre_desk.services.schooling.terms import (
     next_year,
     school_year,
 )
-from centre_desk.services.workdays import calendar
+from centre_desk.services.workdays import CALENDAR_FACT, from_fact
 
 Problems = list[tuple[str, str]]
 SCHOOL_YEARS_FACT, COURSES_FACT = "school_years", "courses"
@@ -142,8 +142,9 @@ def clock_start(values: Values) -> date | None:
 
 
 def application_derive(values: Values, context: Context) -> dict[str, Value]:
+    """The decision's due day on the calendar in force (the manager's corrections come as the fact "calendar")."""
     start = clock_start(values)
-    return {"decision_due_on": calendar().add(start, DECISION_DAYS) if start is not None else None}
+    return {"decision_due_on": from_fact(context.fact(CALENDAR_FACT)).add(start, DECISION_DAYS) if start else None}
 
 
 def application_late(values: Values, today: date) -> bool:
