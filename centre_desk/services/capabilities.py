@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from centre_desk.services.care_plan.service import CarePlanService
     from centre_desk.services.counselling.service import CounsellingService
     from centre_desk.services.discharge.papers import DischargePapers
+    from centre_desk.services.discharge.service import DischargeService
     from centre_desk.services.entries import EntryService
     from centre_desk.services.health.papers import HealthPapers
     from centre_desk.services.health.service import HealthService
@@ -110,3 +111,9 @@ class CapabilityServices:
         from centre_desk.services.counselling.service import CounsellingService  # imported when first used
 
         return CounsellingService(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def discharge(self) -> DischargeService:
+        from centre_desk.services.discharge.service import DischargeService  # imported when first used
+
+        return DischargeService(self.sessions, self.read_sessions, self.audit, self.access)

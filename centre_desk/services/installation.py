@@ -52,6 +52,7 @@ from centre_desk.security.passwords import Passwords, default_hasher
 from centre_desk.services.accounts import AccountService, check_new_account
 from centre_desk.services.backup import BackupService
 from centre_desk.services.capabilities import CapabilityServices
+from centre_desk.services.discharge.guard import attach as read_only_after_discharge
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.settings import CentreDetails, SettingsService, add_details, check_details
 
@@ -188,6 +189,7 @@ class Centre(CapabilityServices):
             KeyringCopy(f"{installation_id}:{place}", keys.audit),
         )
         self.audit.attach(self.sessions)
+        read_only_after_discharge(self.sessions, self.read_sessions)
         self.access = AccessControl(self.sessions, self.audit)
         self.settings = SettingsService(self.sessions, self.read_sessions, self.audit, self.access)
         self.accounts = AccountService(self.sessions, self.audit, self.access, options.get_passwords())

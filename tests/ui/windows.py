@@ -183,7 +183,7 @@ def record_window(ctx: Context) -> Opened:
         centre.residents, ctx.manager, AppEvents(), ctx.resident_id, print_document=lambda _kind: None,
         lodging=centre.lodging, choose_bed=lambda _rid: None,
         search_residents=registry_search(centre.registry, ctx.manager), entries=centre.entries,
-        entry_extras=record_extras(centre),
+        entry_extras=record_extras(centre), discharge=centre.discharge,
     )  # fmt: skip
     views = _tab_views(window.tabs)
     for tab in window.entry_tabs:  # each page of the tabs of dated entries, the extra panels (charts) among them
@@ -484,6 +484,11 @@ CATALOGUE = CATALOGUE + windows_payments.entries()
 from tests.ui.schooling import windows_schooling  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_schooling.entries()
+
+# --- the discharge windows (tests/ui/discharge/windows_discharge.py) -----------------------------------------------
+from tests.ui.discharge import windows_discharge  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_discharge.entries()
 
 # --- the holiday calendar's windows (tests/ui/holidays/windows_holidays.py) ----------------------------------------
 from tests.ui.holidays import windows_holidays  # noqa: E402  (it builds on Entry, Opened and View above)

@@ -8,7 +8,8 @@ many as its 40 beds can take, and get rooms, beds, moves, leave and stay-limit c
 health records written by the demo's nurse "yta" (`health`), counselling by the counsellor "tuvan"
 (`counselling`), who also assesses needs and writes the care plans the director approves (`care_plan`),
 legal aid, schooling and vocational training by the manager (`legal`, `schooling`), the monthly group sessions
-since 2011 with their attendance (`activities`), illustrative rates and support payments (`payments`).
+since 2011 with their attendance (`activities`), illustrative rates and support payments (`payments`), the
+discharge of every stay that ended and a few requests under way (`discharge`).
 `create_demo` initialises a new encrypted installation with a manager account "demo" and populates it (the nurse
 "yta" and the counsellor "tuvan" get the same password). A demo database carries the setting "demo" = "1";
 `is_demo` tells the front ends to mark every window "DỮ LIỆU MẪU".
@@ -69,6 +70,8 @@ from centre_desk.services.demo.data import (
     Stay,
     plan,
 )
+from centre_desk.services.demo.discharge import DischargeFigures
+from centre_desk.services.demo.discharge import fill as fill_discharge
 from centre_desk.services.demo.discharge_papers import add_discharge_lines
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
 from centre_desk.services.demo.holidays import fill as fill_holidays
@@ -82,6 +85,7 @@ from centre_desk.services.demo.payments import PaymentFigures
 from centre_desk.services.demo.payments import fill as fill_payments
 from centre_desk.services.demo.schooling import SchoolingFigures
 from centre_desk.services.demo.schooling import fill as fill_schooling
+from centre_desk.services.discharge.guard import history_writes
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.installation import Centre, Options, anchor_path, initialise, open_centre
 from centre_desk.services.settings import CentreDetails
@@ -112,6 +116,7 @@ class DemoSummary:
     activities: ActivityFigures = field(default_factory=ActivityFigures)  # group sessions and their attendance
     payments: PaymentFigures = field(default_factory=PaymentFigures)  # illustrative rates, payments, signed lists
     schooling: SchoolingFigures = field(default_factory=SchoolingFigures)  # schools, courses, Mẫu 07, jobs
+    discharge: DischargeFigures = field(default_factory=DischargeFigures)  # discharges, requests under way
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,7 @@ def populate(
         if not is_demo_session(s) and s.scalar(select(Resident.id).limit(1)) is not None:
             raise StorageError(_("This database holds real records: demo residents are never added to it."))
         _mark(s)
+        history_writes(s)  # the stays that ended get their history too (services/discharge/guard.py)
         prefix = s.scalar(select(AppSetting.value).where(AppSetting.key == CODE_PREFIX_KEY)) or CODE_PREFIX_DEFAULT
         counters = {
             year: locked_counter(s, ResidentCodeCounter, prefix=prefix, year=year)
@@ -302,6 +308,7 @@ def populate(
         payments = fill_payments(s, recorded_by, now)
         fill_holidays(s, recorded_by, now)  # before every clock counted in working days
         schooling = fill_schooling(s, recorded_by, now)
+        discharge = fill_discharge(s, recorded_by, now)
         registered = add_register_lines(s, stays, recorded_by, now)
         registered += add_discharge_lines(s, recorded_by, now)  # after the demo's discharges are written
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
@@ -324,6 +331,7 @@ def populate(
         activities=activities,
         payments=payments,
         schooling=schooling,
+        discharge=discharge,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

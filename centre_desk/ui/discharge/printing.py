@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from centre_desk.errors import UserError
 from centre_desk.i18n import N_, _
@@ -16,35 +16,15 @@ from centre_desk.reports.discharge_inputs import COUNSELLING_NOTES, NARRATIVE, S
 from centre_desk.security.access import Actor
 from centre_desk.services.discharge.papers import PART_RIGHTS, DischargePapers
 from centre_desk.services.documents.dto import IssuedPaper
+from centre_desk.ui.discharge.paper_menu import PAPERS
 from centre_desk.ui.documents.preview import DocumentPreviewDialog, notice_for
 from centre_desk.ui.errors import show_error
 
-# (kind, menu text with its access key, window title, ASCII file stem: files travel by USB stick and e-mail)
-PAPERS = (
-    ("discharge-application", N_("&Application to end assistance (Mẫu 09)…"), N_("Application to end assistance"),
-     "don-de-nghi-dung-tro-giup"),
-    ("discharge-decision", N_("&Decision to end assistance…"), N_("Decision to end assistance"),
-     "quyet-dinh-dung-tro-giup"),
-    ("handover", N_("&Hand-over record…"), N_("Hand-over record"), "bien-ban-ban-giao"),
-    ("belongings-return", N_("&Belongings returned…"), N_("Belongings returned"), "bien-ban-giao-tra-tai-san"),
-    ("case-summary", N_("Case &summary…"), N_("Case summary"), "tom-tat-ho-so"),
-)  # fmt: skip
 PARTS = (
     (NARRATIVE, N_("The person's own &account (narrative)")),
     (SENSITIVE_HEALTH, N_("Sensitive &health (tests, reproductive health)")),
     (COUNSELLING_NOTES, N_("The &counsellor's notes")),
 )
-
-
-def discharge_print_menu(parent: QWidget | None, print_paper: Callable[[str], None]) -> QMenu:
-    """The five papers; choosing one calls `print_paper(kind)`."""
-    menu = QMenu(_("Print"), parent)
-    menu.setObjectName("dischargePrintMenu")
-    for kind, text, _title, _stem in PAPERS:
-        action = menu.addAction(_(text))
-        action.setData(kind)
-        action.triggered.connect(lambda _checked=False, k=kind: print_paper(k))
-    return menu
 
 
 class SummaryPartsDialog(QDialog):

@@ -223,6 +223,14 @@ class EntryPanel(QWidget):
 
     # -- writing ---------------------------------------------------------------------------------------------
 
+    def set_read_only(self, closed: bool) -> None:
+        """Her record is closed (she left the centre): no New, Change or Strike out; reopened, as allowed."""
+        self.can_create = not closed and self._actor.can(Action.CREATE, self.kind.group)
+        self.can_edit = not closed and self._actor.can(Action.EDIT, self.kind.group)
+        self.new_button.setVisible(self.can_create)
+        self.change_button.setVisible(self.can_edit)
+        self.strike_button.setVisible(self.can_edit)
+
     def new_entry(self) -> None:
         if self.can_create:
             self._open_form(None)

@@ -34,6 +34,7 @@ class EntriesTab(QTabWidget):
         self.panels: dict[str, EntryPanel] = {}
         self._makers: dict[QWidget, Callable[[], QWidget]] = {}  # an empty page → what it becomes
         self._codes: dict[str, QWidget] = {}
+        self._closed = False  # her record is read-only (she left the centre)
         visible = [k for k in kinds_of_tab(tab.code) if k in service.kinds_for(actor)]
         added: set[str] = set()
         for kind in visible:
@@ -66,9 +67,16 @@ class EntriesTab(QTabWidget):
 
     def _panel(self, service: EntryService, actor: Actor, kind: EntryKind, resident_id: int) -> EntryPanel:
         panel = EntryPanel(service, actor, kind, resident_id)
+        panel.set_read_only(self._closed)
         panel.changed.connect(self.changed)
         self.panels[panel.kind.code] = panel
         return panel
+
+    def set_read_only(self, closed: bool) -> None:
+        """No writing on any of its pages (those built later too) while her record is closed."""
+        self._closed = closed
+        for panel in self.panels.values():
+            panel.set_read_only(closed)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._build(self.currentIndex())  # the page in view is made before the first paint

@@ -19,6 +19,8 @@ from centre_desk.services.entries.kinds import tabs as entry_tabs
 from centre_desk.services.lodging.dto import ResidentLodging
 from centre_desk.services.registry import Presence, RegistryFilter, RegistryRow
 from centre_desk.services.residents import ResidentRecord, ResidentService
+from centre_desk.ui.discharge.paper_menu import attach_papers
+from centre_desk.ui.discharge.record import LEAVING_TAB, ClosedBanner, discharge_tab
 from centre_desk.ui.entries.panel import EntryPanel
 from centre_desk.ui.entries.tab import EntriesTab, ExtraPanel, PrintPaper
 from centre_desk.ui.entries.timeline import TimelineTab
@@ -35,6 +37,7 @@ from centre_desk.ui.record.tabs import EditableTab, LaterTab
 from centre_desk.ui.widgets.window_fit import fit_window
 
 if TYPE_CHECKING:
+    from centre_desk.services.discharge.service import DischargeService
     from centre_desk.services.entries import EntryService
     from centre_desk.services.lodging import LodgingService
     from centre_desk.services.registry import RegistryService
@@ -83,11 +86,13 @@ class RecordWindow(QMainWindow):
         entries: EntryService | None = None,
         entry_extras: Mapping[str, ExtraPanel] | None = None,
         print_paper: PrintPaper | None = None,
+        discharge: DischargeService | None = None,
     ) -> None:
         """`lodging` gives the Phòng ở tab and the stay-limit badge (without it the tab is a placeholder);
         `choose_bed(resident_id)` opens the bed chooser (no Move button without it); `search_residents(text)`
         finds the residents in the centre for a keep-apart link; `entries` gives the tabs of dated entries
-        (Health, …) and the Timeline, `entry_extras` the extra panels their kinds name (e.g. the charts)."""
+        (Health, …) and the Timeline, `entry_extras` the extra panels their kinds name (e.g. the charts); `discharge`
+        the Leaving the centre tab (its papers: `discharge_tab.set_print_menu`)."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._residents = residents
@@ -102,12 +107,14 @@ class RecordWindow(QMainWindow):
         fit_window(self, QSize(1280, 800), "recordWindow")
 
         self.header = RecordHeader()
+        self.closed_banner = ClosedBanner()
         self.tabs = QTabWidget()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.header)
+        layout.addWidget(self.closed_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         # The parts are made inside their final parents: moving a built form restyles all of it.
@@ -131,8 +138,15 @@ class RecordWindow(QMainWindow):
         if entries is not None:
             self._add_entry_tabs(entries, actor, entry_extras or {}, print_paper)
         built = {tab.title for tab in entry_tabs()} if entries is not None else set()
+        self.discharge_tab = discharge_tab(discharge, actor, resident_id)
+        if self.discharge_tab is not None:
+            self.discharge_tab.changed.connect(self._on_discharge_changed)
         for title in LATER_TABS:
-            if title not in built:  # a capability not built yet: its placeholder (a built one not for this actor: none)
+            if title == LEAVING_TAB and self.discharge_tab is not None:
+                self.tabs.addTab(self.discharge_tab, _(title))
+            elif (
+                title not in built
+            ):  # a capability not built yet: its placeholder (a built one not for this actor: none)
                 self.tabs.addTab(LaterTab(_(title)), _(title))
         profile_form = self.profile_tab.form
         assert isinstance(profile_form, ProfileForm)
@@ -244,10 +258,13 @@ class RecordWindow(QMainWindow):
             if self._editing is not self.stay_tab:
                 self.stay_form.load(record.stay, record.entitlements)
         self.consents.load(record)
+        self.closed_banner.show_for(record.discharged_at)
+        for tab in self.entry_tabs:
+            tab.set_read_only(record.discharged_at is not None)
         self._update_modes()
 
     def can_edit(self, tab: EditableTab) -> bool:
-        if self._record is None:
+        if self._record is None or self._record.discharged_at is not None:  # she left: read-only
             return False
         group = FieldGroup.IDENTITY if tab is self.profile_tab else FieldGroup.PLACEMENT
         return group in self._record.editable
@@ -262,7 +279,7 @@ class RecordWindow(QMainWindow):
         self.save_action.setEnabled(self.editing)
         self.cancel_action.setEnabled(self.editing)
         self.edit_action.setEnabled(not self.editing)
-        self.consents.setEnabled(not self.editing)
+        self.consents.setEnabled(not self.editing and self._record is not None and self._record.discharged_at is None)
 
     # --- editing ---------------------------------------------------------------------------------
 
@@ -386,6 +403,13 @@ class RecordWindow(QMainWindow):
             elif kind == LODGING_KIND:
                 self.load_stay_clock()
 
+    def _on_discharge_changed(self) -> None:
+        """Approved or reopened: her record is read again (read-only or not), the bed and census pages too."""
+        self.reload()
+        if self.lodging_tab is not None and self.lodging_tab.is_loaded:
+            self.lodging_tab.reload()
+        self._on_lodging_tab_changed()
+
     def _on_lodging_tab_loaded(self, data: ResidentLodging) -> None:
         self.header.set_stay_clock(data.clock)
 
@@ -479,8 +503,10 @@ def open_record(
     window = RecordWindow(
         residents, actor, events, resident_id, parent, print_document,
         lodging=lodging, choose_bed=choose_bed, search_residents=search, entries=entries,
-        entry_extras=entry_extras, print_paper=print_paper,
+        entry_extras=entry_extras, print_paper=print_paper, discharge=getattr(centre_or_services, "discharge", None),
     )  # fmt: skip
+    if window.discharge_tab is not None and hasattr(centre_or_services, "discharge_papers"):
+        attach_papers(window.discharge_tab, lambda: centre_or_services.discharge_papers, actor, resident_id)
     _open_windows[key] = window
     window.destroyed.connect(lambda _obj=None, k=key: _open_windows.pop(k, None))
     window.show()

@@ -1,6 +1,7 @@
 """The Overview's case-work list: what waits on someone today — care plans waiting for the manager's approval,
 monthly reviews past due, wellbeing-scale alerts (thoughts of self-harm first), legal steps due this week or late, the
-Sở Y tế's decisions on Mẫu 07 applications past their 9 working days. Each
+Sở Y tế's decisions on Mẫu 07 applications past their 9 working days, the decisions to end assistance due within
+two working days or late. Each
 capability gives a source (a service call returning lines); the list reads them all off the UI thread, in one
 task, and Enter or a double click opens the record."""
 
@@ -15,6 +16,7 @@ from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.care_plan.dto import CarePlanDue
 from centre_desk.services.counselling.dto import ScaleAlert
+from centre_desk.services.discharge.dto import DischargeDue
 from centre_desk.services.installation import Centre
 from centre_desk.services.legal.dto import StepDueRow
 from centre_desk.services.lodging.common import local_day
@@ -79,6 +81,19 @@ def schooling_lines(late: Sequence[DecisionDueRow]) -> list[Line]:
     ]  # fmt: skip
 
 
+def discharge_lines(due: Sequence[DischargeDue]) -> list[Line]:
+    """ "Sùng Thị Dợ (LC-2026-0007) — decision to end assistance due 12/01/2027 (2 working days left)"; late: ⚠."""
+    lines = []
+    for d in due:
+        late = d.working_days_left < 0
+        text = (_("{name} ({code}) — decision to end assistance was due {day} ({n} working days late)") if late
+                else _("{name} ({code}) — decision to end assistance due {day} ({n} working days left)"))  # fmt: skip
+        line = text.format(name=d.label, code=d.code, day=format_date(d.due_on), n=abs(d.working_days_left))
+        lines.append(Line(ALERT + line if late else line, d.resident_id, ALERT_COLOUR if late else WAITING_COLOUR,
+                          LATE if late else DUE))  # fmt: skip
+    return lines
+
+
 def scale_lines(alerts: Sequence[ScaleAlert]) -> list[Line]:
     """ "Sùng Thị Dợ (LC-2026-0007) — ⚠ PHQ-9: thoughts of self-harm: respond today (07/12/2026)"."""
     return [
@@ -91,7 +106,8 @@ def scale_lines(alerts: Sequence[ScaleAlert]) -> list[Line]:
 def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     """The sources of those who act on them (each service checks again): the care plans for who writes or
     approves them (not a nurse, who only reads), the scale alerts for the counsellor and the manager, the legal
-    steps for who sees the legal records, the Mẫu 07 decisions late for who writes the schooling records."""
+    steps for who sees the legal records, the Mẫu 07 decisions late for who writes the schooling records, the
+    decisions to end assistance for who requests discharges (intake, manager)."""
     sources: list[Source] = []
     if actor.can(Action.VIEW, FieldGroup.COUNSELLING):
         counselling = centre.counselling
@@ -102,6 +118,9 @@ def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     if actor.can(Action.CREATE, FieldGroup.SCHOOLING):
         schooling = centre.schooling
         sources.append(lambda: schooling_lines(schooling.decisions_late(actor)))
+    if actor.can(Action.CREATE, FieldGroup.DISCHARGE):
+        discharge = centre.discharge
+        sources.append(lambda: discharge_lines(discharge.due(actor)))
     if actor.can(Action.CREATE, FieldGroup.CARE_PLAN) or actor.can(Action.APPROVE, FieldGroup.CARE_PLAN):
         plans = centre.care_plans
         sources.append(lambda: care_plan_lines(plans.due(actor)))

@@ -15,7 +15,8 @@ from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
 from centre_desk.services.documents.dto import IssuedPaper
 from centre_desk.ui.discharge import printing
-from centre_desk.ui.discharge.printing import SummaryPartsDialog, discharge_print_menu, discharge_printer
+from centre_desk.ui.discharge.paper_menu import discharge_print_menu
+from centre_desk.ui.discharge.printing import SummaryPartsDialog, discharge_printer
 from centre_desk.ui.documents.preview import DocumentPreviewDialog
 from tests.conftest import Installed
 from tests.services.health.test_summary import staff
