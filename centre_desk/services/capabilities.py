@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from centre_desk.services.care_plan.service import CarePlanService
     from centre_desk.services.counselling.service import CounsellingService
     from centre_desk.services.entries import EntryService
+    from centre_desk.services.follow_up.service import FollowUpService
     from centre_desk.services.health.papers import HealthPapers
     from centre_desk.services.health.service import HealthService
     from centre_desk.services.legal.service import LegalService
@@ -60,6 +61,12 @@ class CapabilityServices:
         from centre_desk.services.care_plan.papers import CarePlanPapers  # reportlab: imported when first used
 
         return CarePlanPapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def follow_up(self) -> FollowUpService:
+        from centre_desk.services.follow_up.service import FollowUpService  # imported when first used
+
+        return FollowUpService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def legal(self) -> LegalService:

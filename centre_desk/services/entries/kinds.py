@@ -46,6 +46,7 @@ KIND_MODULES = (
     "centre_desk.services.activities.events",  # no kind: the group sessions' Timeline source
     "centre_desk.services.payments.kinds",
     "centre_desk.services.schooling.kinds",
+    "centre_desk.services.follow_up.kinds",
 )
 
 
