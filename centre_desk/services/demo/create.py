@@ -69,6 +69,8 @@ from centre_desk.services.demo.data import (
     Stay,
     plan,
 )
+from centre_desk.services.demo.follow_up import FollowUpFigures
+from centre_desk.services.demo.follow_up import fill as fill_follow_up
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
 from centre_desk.services.demo.legal import LegalFigures
 from centre_desk.services.demo.legal import fill as fill_legal
@@ -110,6 +112,7 @@ class DemoSummary:
     activities: ActivityFigures = field(default_factory=ActivityFigures)  # group sessions and their attendance
     payments: PaymentFigures = field(default_factory=PaymentFigures)  # illustrative rates, payments, signed lists
     schooling: SchoolingFigures = field(default_factory=SchoolingFigures)  # schools, courses, Mẫu 07, jobs
+    follow_up: FollowUpFigures = field(default_factory=FollowUpFigures)  # contacts after discharge
 
 
 @dataclass(frozen=True)
@@ -299,6 +302,7 @@ def populate(
         activities = fill_activities(s, counsellor, now)
         payments = fill_payments(s, recorded_by, now)
         schooling = fill_schooling(s, recorded_by, now)
+        follow_up = fill_follow_up(s, recorded_by, now)  # after the stays and their discharges
         registered = add_register_lines(s, stays, recorded_by, now)
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
@@ -320,6 +324,7 @@ def populate(
         activities=activities,
         payments=payments,
         schooling=schooling,
+        follow_up=follow_up,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary
