@@ -41,7 +41,7 @@ FAMILY = (
 )
 HEALTH = ("Sức khỏe bình thường, ăn ngủ được.", "Em hay mất ngủ, đã hẹn khám ở Trạm y tế xã.",
           "Đang điều trị viêm dạ dày, có bảo hiểm y tế.", "Em mang thai tháng thứ 4, khám thai đúng hẹn.")  # fmt: skip
-SCHOOL = ("Em đi học lại lớp 9 ở Trường PTDTBT THCS xã.", "Em học nghề may ở Trung tâm GDNN-GDTX huyện.",
+SCHOOL = ("Em đi học lại lớp 9 ở Trường PTDTBT THCS xã.", "Em học nghề may ở Trung tâm Giáo dục nghề nghiệp tỉnh.",
           "Không đi học; em nói muốn học nghề nấu ăn.", "")  # fmt: skip
 WORK = ("Làm nương, trồng ngô và nuôi gà cùng gia đình.", "Làm công nhân may ở khu công nghiệp trong tỉnh, "
         "lương 5 triệu đồng/tháng.", "Bán hàng tạp hóa nhỏ tại nhà, vốn vay Ngân hàng Chính sách xã hội.",

@@ -25,7 +25,7 @@ CONTACT = register(EntryKind(
     fields=(
         F("mode", N_("How"), T.CHOICE, required=True, choices=MODES, default="home_visit", in_list=True),
         F("partner", N_("Commune officer or partner"), max_length=200,
-          hint=N_("e.g. Cán bộ LĐ-TB&XH xã Bum Nưa; Hội Liên hiệp Phụ nữ huyện")),
+          hint=N_("e.g. Cán bộ văn hóa - xã hội xã Bum Nưa; Hội Liên hiệp Phụ nữ xã")),
         F("outcome", N_("Outcome"), T.CHOICE, required=True, choices=OUTCOMES, default=REACHED, in_list=True),
         F("met_whom", N_("Whom they met"), max_length=200, hint=N_("e.g. herself and her mother")),
         F("family", N_("Family situation"), T.LONG_TEXT, max_length=1000, section=SITUATION),

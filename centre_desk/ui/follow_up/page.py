@@ -37,7 +37,7 @@ ALL, MONTH, LATE, UNREACHED = "all", "month", "late", "unreached"
 FILTERS = (
     (ALL, N_("Everything waiting")),
     (MONTH, N_("Due this month")),
-    (LATE, N_("Late")),
+    (LATE, N_("Past their date")),
     (UNREACHED, N_("Could not be reached 3 times")),
 )
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -25,7 +25,8 @@ from centre_desk.ui.follow_up.schedule_dialog import ScheduleDialog
 from centre_desk.ui.widgets.loading_panel import LoadingPanel
 from centre_desk.ui.widgets.table_model import Column, RowTableModel
 
-STATES = {DONE: N_("Done"), MISSED: N_("Missed"), LATE: N_("Late"), DUE: N_("Due this week"), PLANNED: N_("Planned")}
+STATES = {DONE: N_("Made"), MISSED: N_("Missed"), LATE: N_("Past its date"), DUE: N_("Due this week"),
+          PLANNED: N_("Not due yet")}  # fmt: skip
 
 
 @dataclass(frozen=True)
