@@ -484,3 +484,8 @@ CATALOGUE = CATALOGUE + windows_payments.entries()
 from tests.ui.schooling import windows_schooling  # noqa: E402  (it builds on Entry, Opened and View above)
 
 CATALOGUE = CATALOGUE + windows_schooling.entries()
+
+# --- the follow-up windows (tests/ui/follow_up/windows_follow_up.py) -----------------------------------------------
+from tests.ui.follow_up import windows_follow_up  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_follow_up.entries()

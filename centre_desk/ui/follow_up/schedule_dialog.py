@@ -50,7 +50,7 @@ class ScheduleDialog(SubmitDialog[ScheduleInput]):
         form.addRow(_("&Months after discharge:"), self.errors.wrap("months", self.months))
         if self.for_case:
             form.addRow(_("&Or these dates:"), self.errors.wrap("dates", self.dates))
-            form.addRow(_("&Reason:"), self.errors.wrap("reason", self.reason))
+            form.addRow(_("R&eason for her own schedule:"), self.errors.wrap("reason", self.reason))
         note = QLabel(_("Leave both empty to follow the centre's default ({months} months after discharge).")
                       .format(months=", ".join(str(m) for m in default)) if self.for_case
                       else _("Every case follows these months after discharge unless it has its own."))  # fmt: skip
