@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
 
 from centre_desk.errors import ValidationError
 from centre_desk.models.centre import AppSetting
@@ -50,6 +50,11 @@ def due_of(discharged_on: date, row: FollowUpSchedule | None, default: Sequence[
     return sched.due_dates(discharged_on, months, dates)
 
 
+def horizon(today: date) -> datetime:
+    """The earliest discharge still followed (local midnight)."""
+    return datetime.combine(today - timedelta(days=HORIZON), datetime.min.time()).astimezone()
+
+
 @dataclass(frozen=True)
 class _Case:
     resident_id: int
@@ -61,16 +66,15 @@ class _Case:
 
 def followed(s: Session, today: date, names: bool) -> list[_Case]:
     """The records followed now: discharged within the horizon, not admitted again since."""
-    later = aliased(Resident)
     query = (
         select(Admission.resident_id, Admission.discharged_at, Resident.code, Resident.full_name, Resident.alias,
                FollowUpSchedule)
         .join(Resident, Resident.id == Admission.resident_id)
         .outerjoin(FollowUpSchedule, FollowUpSchedule.admission_id == Admission.id)
         .where(Admission.discharged_at.is_not(None),
-               Admission.discharged_at >= datetime.combine(today - timedelta(days=HORIZON), datetime.min.time())
-               .astimezone(),
-               ~exists().where(later.previous_resident_id == Admission.resident_id))
+               Admission.discharged_at >= horizon(today),
+               Admission.resident_id.not_in(select(Resident.previous_resident_id)
+                                            .where(Resident.previous_resident_id.is_not(None))))
         .order_by(Admission.discharged_at, Admission.id)
     )  # fmt: skip
     cases = []
@@ -82,14 +86,14 @@ def followed(s: Session, today: date, names: bool) -> list[_Case]:
 
 def contacts_after(s: Session, today: date) -> dict[int, list[tuple[date, str]]]:
     """(day, outcome) of the contacts not struck out after each recent discharge, oldest first, by resident."""
+    since = horizon(today)
     query = (
         select(FollowUpContact.resident_id, FollowUpContact.occurred_at, FollowUpContact.outcome)
         .join(Admission, and_(Admission.resident_id == FollowUpContact.resident_id,
                               Admission.discharged_at.is_not(None),
                               FollowUpContact.occurred_at >= Admission.discharged_at))
-        .where(FollowUpContact.struck_at.is_(None),
-               Admission.discharged_at >= datetime.combine(today - timedelta(days=HORIZON), datetime.min.time())
-               .astimezone())
+        .where(FollowUpContact.struck_at.is_(None), FollowUpContact.occurred_at >= since,
+               Admission.discharged_at >= since)
         .order_by(FollowUpContact.resident_id, FollowUpContact.occurred_at, FollowUpContact.id)
     )  # fmt: skip
     found: dict[int, list[tuple[date, str]]] = defaultdict(list)
