@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from centre_desk.models.follow_up import FollowUpContact, FollowUpSchedule
 from centre_desk.models.resident import Admission, Resident
+from centre_desk.services.follow_up.due import HORIZON
 from centre_desk.services.follow_up.schedule import add_months, months_text
 from centre_desk.services.follow_up.terms import DEFAULT_MONTHS
 from centre_desk.services.lodging.common import local_day
@@ -127,8 +128,8 @@ def fill(s: Session, by: int | None, now: datetime, seed: int = 14) -> FollowUpF
         if person in recent and n % 9 == 4:
             months = (1, 2, 3, 6, 12)
             schedules.append(_schedule(person, months, by, now))
-        if rng.random() < 0.08 and person is not risky:
-            continue  # never followed (moved away, no contact left)
+        if rng.random() < 0.08 and today - local_day(person.left) > timedelta(days=HORIZON):
+            continue  # long ago (no longer listed): never followed, moved away, no contact left
         due = [add_months(local_day(person.left), m) for m in months]
         ceiling = min(now, person.readmitted_at or now)
         passed = [d for d in due if d + timedelta(days=3) <= local_day(ceiling)]

@@ -44,7 +44,8 @@ def _admission(s: Session, resident_id: int) -> Admission:
 
 
 def read_schedule(s: Session, resident_id: int, today: date) -> Schedule:
-    """Her schedule now (three queries): the admission, its case row, the contacts since the discharge."""
+    """Her schedule now (four queries): the admission, its case row, the contacts since the discharge, a later
+    admission of the same person (none is waited for after it)."""
     admission = _admission(s, resident_id)
     default = due.default_months(s)
     if admission.discharged_at is None:
@@ -56,7 +57,12 @@ def read_schedule(s: Session, resident_id: int, today: date) -> Schedule:
                          .where(FollowUpContact.resident_id == resident_id, FollowUpContact.struck_at.is_(None),
                                 FollowUpContact.occurred_at >= admission.discharged_at)
                          .order_by(FollowUpContact.occurred_at, FollowUpContact.id)).all()  # fmt: skip
-    points = sched.standing(due.due_of(discharged_on, own, default),
+    back = s.scalar(select(Admission.arrived_at).join(Resident, Resident.id == Admission.resident_id)
+                    .where(Resident.previous_resident_id == resident_id).limit(1))  # fmt: skip
+    dates_due = due.due_of(discharged_on, own, default)
+    if back is not None:  # admitted again: no follow-up is waited for after she came back
+        dates_due = tuple(d for d in dates_due if d < local_day(back))
+    points = sched.standing(dates_due,
                             [local_day(at) for at, outcome in contacts if outcome == REACHED], today)  # fmt: skip
     months = tuple(int(m) for m in own.months.split()) if own is not None else default
     dates = tuple(date.fromisoformat(d) for d in own.dates.split()) if own is not None else ()

@@ -84,6 +84,8 @@ class FollowUpPage(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         self.count = QLabel()
+        self.count.setMinimumWidth(160)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model: RowTableModel[FollowUpDue] = RowTableModel([
             Column(_("Code"), lambda r: r.code),
             Column(_("Name"), lambda r: r.name),

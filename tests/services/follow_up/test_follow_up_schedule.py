@@ -147,7 +147,8 @@ def test_a_readmission_shows_the_earlier_stays_follow_ups(installed: Installed) 
     assert (stay.resident_id, stay.code, stay.discharged_on) == (first, code, local_day(NOW - timedelta(days=300)))
     assert [c.id for c in stay.contacts] == [row.id]
     assert centre.follow_up.history(manager, first) == ()
-    # she is back in the centre: the first record is no longer followed
+    # she is back in the centre: the first record is no longer followed, nothing is waited for after her return
+    assert len(centre.follow_up.schedule(manager, first).points) == 3  # 1, 3 and 6 months; not 12
     assert first not in {r.resident_id for r in centre.follow_up.due(manager, within_days=400)}
 
 
