@@ -36,6 +36,7 @@ from centre_desk.ui.entries.glass_review import GlassReviewPage
 from centre_desk.ui.errors import install_excepthook, show_error
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
+from centre_desk.ui.follow_up.page import FollowUpPage
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
 from centre_desk.ui.health.today_page import HealthTodayPage
 from centre_desk.ui.lock.idle import IdleMonitor
@@ -92,6 +93,12 @@ def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: Deskto
         pages.append(PageSpec("health", _("Health"), health))
     if actor.can(Action.VIEW, FieldGroup.ACTIVITIES):
         pages.append(PageSpec("activities", _("Group sessions"), ActivitiesPage(centre.activities, actor, events)))
+    if actor.can(Action.VIEW, FieldGroup.FOLLOW_UP):
+        follow_up = FollowUpPage(centre.follow_up, actor)
+        residents = session.residents
+        if residents is not None:
+            follow_up.open_record.connect(lambda rid: residents.show_record(rid).show_entry_tab("follow_up"))
+        pages.append(PageSpec("follow_up", _("Follow-up"), follow_up))
     if actor.can(Action.VIEW, FieldGroup.PAYMENTS):
         payments = PaymentsPage(centre.payments, centre.payment_papers, actor, events)
         pages.append(PageSpec("payments", _("Support payments"), payments))

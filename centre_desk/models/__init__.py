@@ -17,6 +17,7 @@ from centre_desk.models.counselling import CounsellingSession, CounsellorNote, W
 from centre_desk.models.discharge import BelongingReturn, Discharge, DischargeCheck, DischargeReopening
 from centre_desk.models.documents import DocumentCounter, OutgoingCopy, OutgoingDocument
 from centre_desk.models.entries import DatedEntry, EntryRevision, GlassBreak, GlassReview
+from centre_desk.models.follow_up import FollowUpContact, FollowUpSchedule
 from centre_desk.models.health import (
     DoseRecord,
     HealthCheck,
@@ -88,6 +89,8 @@ __all__ = [
     "DocumentCounter",
     "DoseRecord",
     "EntryRevision",
+    "FollowUpContact",
+    "FollowUpSchedule",
     "GlassBreak",
     "GlassReview",
     "HealthCheck",

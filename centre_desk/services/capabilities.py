@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from centre_desk.services.discharge.papers import DischargePapers
     from centre_desk.services.discharge.service import DischargeService
     from centre_desk.services.entries import EntryService
+    from centre_desk.services.follow_up.service import FollowUpService
     from centre_desk.services.health.papers import HealthPapers
     from centre_desk.services.health.service import HealthService
     from centre_desk.services.holidays.service import HolidayService
@@ -75,6 +76,12 @@ class CapabilityServices:
         from centre_desk.services.discharge.papers import DischargePapers  # reportlab: imported when first used
 
         return DischargePapers(self.sessions, self.read_sessions, self.audit, self.access)
+
+    @cached_property
+    def follow_up(self) -> FollowUpService:
+        from centre_desk.services.follow_up.service import FollowUpService  # imported when first used
+
+        return FollowUpService(self.sessions, self.read_sessions, self.audit, self.access)
 
     @cached_property
     def legal(self) -> LegalService:

@@ -1,5 +1,6 @@
 """The Overview's case-work list on a demo centre: each source (care plans waiting or due for review, wellbeing
-alerts, legal steps due, Mẫu 07 decisions late) and the whole list as the manager reads it off the UI thread,
+alerts, legal steps due, Mẫu 07 decisions late,
+follow-ups after reintegration due or late) and the whole list as the manager reads it off the UI thread,
 against the floor of the Overview's own counts read in the same run.
 
 Run:  .venv/bin/python -m tests.benchmarks.bench_casework [--residents 3000] [--rounds 30] [--db postgresql+psycopg://…]
@@ -50,6 +51,8 @@ def main() -> None:
             "wellbeing alerts": lambda: centre.counselling.scale_alerts(actor),
             "legal steps due": lambda: centre.legal.steps_due(actor),
             "Mẫu 07 decisions late": lambda: centre.schooling.decisions_late(actor),
+            "follow-ups due (Overview, week)": lambda: centre.follow_up.due(actor),
+            "follow-ups (working list, month)": lambda: centre.follow_up.due(actor, 31),
             "the whole list": lambda: read_lines(casework_sources(centre, actor)),
         }
         print(f"{'read':34} {'p50 ms':>8} {'p95 ms':>8} {'p50 / floor':>12}")

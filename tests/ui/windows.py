@@ -499,3 +499,7 @@ CATALOGUE = CATALOGUE + windows_holidays.entries()
 from tests.ui.discharge import windows_discharge_papers  # noqa: E402
 
 CATALOGUE = CATALOGUE + windows_discharge_papers.entries()
+# --- the follow-up windows (tests/ui/follow_up/windows_follow_up.py) -----------------------------------------------
+from tests.ui.follow_up import windows_follow_up  # noqa: E402  (it builds on Entry, Opened and View above)
+
+CATALOGUE = CATALOGUE + windows_follow_up.entries()

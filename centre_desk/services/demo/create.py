@@ -73,6 +73,8 @@ from centre_desk.services.demo.data import (
 from centre_desk.services.demo.discharge import DischargeFigures
 from centre_desk.services.demo.discharge import fill as fill_discharge
 from centre_desk.services.demo.discharge_papers import add_discharge_lines
+from centre_desk.services.demo.follow_up import FollowUpFigures
+from centre_desk.services.demo.follow_up import fill as fill_follow_up
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
 from centre_desk.services.demo.holidays import fill as fill_holidays
 from centre_desk.services.demo.legal import LegalFigures
@@ -117,6 +119,7 @@ class DemoSummary:
     payments: PaymentFigures = field(default_factory=PaymentFigures)  # illustrative rates, payments, signed lists
     schooling: SchoolingFigures = field(default_factory=SchoolingFigures)  # schools, courses, Mẫu 07, jobs
     discharge: DischargeFigures = field(default_factory=DischargeFigures)  # discharges, requests under way
+    follow_up: FollowUpFigures = field(default_factory=FollowUpFigures)  # contacts after discharge
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,7 @@ def populate(
         fill_holidays(s, recorded_by, now)  # before every clock counted in working days
         schooling = fill_schooling(s, recorded_by, now)
         discharge = fill_discharge(s, recorded_by, now)
+        follow_up = fill_follow_up(s, recorded_by, now)  # after the stays and their discharges
         registered = add_register_lines(s, stays, recorded_by, now)
         registered += add_discharge_lines(s, recorded_by, now)  # after the demo's discharges are written
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
@@ -332,6 +336,7 @@ def populate(
         payments=payments,
         schooling=schooling,
         discharge=discharge,
+        follow_up=follow_up,
     )
     log.info("demo data: %d residents in %.1f s", summary.residents, summary.seconds)
     return summary

@@ -47,6 +47,7 @@ KIND_MODULES = (
     "centre_desk.services.payments.kinds",
     "centre_desk.services.schooling.kinds",
     "centre_desk.services.discharge.events",  # no kind: the discharge's Timeline source
+    "centre_desk.services.follow_up.kinds",
 )
 
 

@@ -208,6 +208,12 @@ class RecordWindow(QMainWindow):
         if isinstance(panel, EntryPanel):
             QTimer.singleShot(0, panel.new_entry)  # once the window is shown
 
+    def show_entry_tab(self, code: str) -> None:
+        """Bring a tab of dated entries forward (the follow-up working list opens the record on its tab)."""
+        tab = next((t for t in self.entry_tabs if t.record_tab.code == code), None)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+
     # --- showing ---------------------------------------------------------------------------------
 
     @property

@@ -1,9 +1,9 @@
 """The Overview's case-work list: what waits on someone today — care plans waiting for the manager's approval,
 monthly reviews past due, wellbeing-scale alerts (thoughts of self-harm first), legal steps due this week or late, the
 Sở Y tế's decisions on Mẫu 07 applications past their 9 working days, the decisions to end assistance due within
-two working days or late. Each
-capability gives a source (a service call returning lines); the list reads them all off the UI thread, in one
-task, and Enter or a double click opens the record."""
+two working days or late, follow-ups after reintegration due this week or late (and three contacts in a row that
+could not reach her). Each capability gives a source (a service call returning lines); the list reads them all off
+the UI thread, in one task, and Enter or a double click opens the record."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.care_plan.dto import CarePlanDue
 from centre_desk.services.counselling.dto import ScaleAlert
 from centre_desk.services.discharge.dto import DischargeDue
+from centre_desk.services.follow_up.dto import FollowUpDue
 from centre_desk.services.installation import Centre
 from centre_desk.services.legal.dto import StepDueRow
 from centre_desk.services.lodging.common import local_day
@@ -94,6 +95,25 @@ def discharge_lines(due: Sequence[DischargeDue]) -> list[Line]:
     return lines
 
 
+def follow_up_lines(rows: Sequence[FollowUpDue]) -> list[Line]:
+    """ "Sùng Thị Dợ (LC-2026-0007) — follow-up after reintegration late since 05/12/2026" / "… due 10/12/2026" /
+    "⚠ … could not be reached 3 times in a row"."""
+    lines = []
+    for r in rows:
+        if r.alert:
+            text = _("{name} ({code}) — follow-up after reintegration: could not be reached {n} times in a row")
+            lines.append(Line(ALERT + text.format(name=r.name, code=r.code, n=r.unreached_in_row), r.resident_id,
+                              ALERT_COLOUR, LATE))  # fmt: skip
+        if r.due_on is None:
+            continue
+        text = (_("{name} ({code}) — follow-up after reintegration late since {day}") if r.late
+                else _("{name} ({code}) — follow-up after reintegration due {day}"))  # fmt: skip
+        line = text.format(name=r.name, code=r.code, day=format_date(r.due_on))
+        lines.append(Line(ALERT + line if r.late else line, r.resident_id, ALERT_COLOUR if r.late else WAITING_COLOUR,
+                          LATE if r.late else DUE))  # fmt: skip
+    return lines
+
+
 def scale_lines(alerts: Sequence[ScaleAlert]) -> list[Line]:
     """ "Sùng Thị Dợ (LC-2026-0007) — ⚠ PHQ-9: thoughts of self-harm: respond today (07/12/2026)"."""
     return [
@@ -107,7 +127,7 @@ def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     """The sources of those who act on them (each service checks again): the care plans for who writes or
     approves them (not a nurse, who only reads), the scale alerts for the counsellor and the manager, the legal
     steps for who sees the legal records, the Mẫu 07 decisions late for who writes the schooling records, the
-    decisions to end assistance for who requests discharges (intake, manager)."""
+    decisions to end assistance for who requests discharges (intake, manager), follow-ups due for who writes them."""
     sources: list[Source] = []
     if actor.can(Action.VIEW, FieldGroup.COUNSELLING):
         counselling = centre.counselling
@@ -121,6 +141,9 @@ def casework_sources(centre: Centre, actor: Actor) -> list[Source]:
     if actor.can(Action.CREATE, FieldGroup.DISCHARGE):
         discharge = centre.discharge
         sources.append(lambda: discharge_lines(discharge.due(actor)))
+    if actor.can(Action.CREATE, FieldGroup.FOLLOW_UP):
+        follow_up = centre.follow_up
+        sources.append(lambda: follow_up_lines(follow_up.due(actor)))
     if actor.can(Action.CREATE, FieldGroup.CARE_PLAN) or actor.can(Action.APPROVE, FieldGroup.CARE_PLAN):
         plans = centre.care_plans
         sources.append(lambda: care_plan_lines(plans.due(actor)))

@@ -1,7 +1,7 @@
 """holiday calendar: the manager's corrections to the shipped days off
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 Create Date: 2026-12-07 21:52:00.000000
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import centre_desk.models.base
 
 
 revision: str = '0019'
-down_revision: str | None = '0017'
+down_revision: str | None = '0018'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
