@@ -277,6 +277,16 @@ def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
             hospital=lodging.hospital, absent=lodging.absent, unplaced=lodging.unplaced,
         )
     )  # fmt: skip
+    left, followed = summary.discharge, summary.follow_up
+    print(
+        _(
+            "Left the centre: {approved} ({transfers} transfers), {requests} requests under way, {reopened} reopened; "
+            "follow-up after reintegration: {contacts} contacts with {followed} people, {late} late"
+        ).format(
+            approved=left.approved, transfers=left.transfers, requests=left.open_requests, reopened=left.reopened,
+            contacts=followed.contacts, followed=followed.followed, late=followed.late,
+        )
+    )  # fmt: skip
     print(_("Sign in as: demo"))
     print(_("The nurse's account: {login}, with the same password").format(login=NURSE_LOGIN))
     print(_("The counsellor's account: {login}, with the same password").format(login=COUNSELLOR_LOGIN))
