@@ -59,8 +59,9 @@ from centre_desk.ui.record.consent_dialogs import AddConsentDialog, WithdrawCons
 from centre_desk.ui.record.extension_dialog import ExtensionDialog
 from centre_desk.ui.record.extras import record_extras
 from centre_desk.ui.record.keep_apart_dialog import KeepApartDialog
+from centre_desk.ui.record.opening import registry_search
 from centre_desk.ui.record.profile_form import ProfileForm
-from centre_desk.ui.record.window import RecordWindow, registry_search
+from centre_desk.ui.record.window import RecordWindow
 from centre_desk.ui.shell.main_window import MainWindow
 from centre_desk.ui.unlock.dialog import OpenDatabaseDialog, Stage
 from tests.conftest import MANAGER_PASSWORD, Installed

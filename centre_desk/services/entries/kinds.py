@@ -139,6 +139,7 @@ class RecordTab:
     title: str  # N_ source
     order: int
     papers: tuple[tuple[str, str], ...] = ()  # (paper code, N_ title): the tab's Print menu (the print hook)
+    after_discharge: bool = False  # still written once she has left (follow-up): the rest of the record is read-only
 
 
 _KINDS: dict[str, EntryKind] = {}

@@ -14,7 +14,7 @@ from centre_desk.services.follow_up.terms import MODES, OUTCOMES, REACHED, RISKS
 
 F, T = Field, FieldType
 CODE = "follow_up_contact"
-TAB = register_tab(RecordTab("follow_up", N_("Follow-up after reintegration"), 70))
+TAB = register_tab(RecordTab("follow_up", N_("Follow-up after reintegration"), 70, after_discharge=True))
 SITUATION, SIGNS_SECTION, NEXT = N_("Her situation"), N_("Warning signs"), N_("Risk and next contact")
 
 CONTACT = register(EntryKind(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,9 +17,7 @@ from centre_desk.security.access import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.entries.kinds import tabs as entry_tabs
 from centre_desk.services.lodging.dto import ResidentLodging
-from centre_desk.services.registry import Presence, RegistryFilter, RegistryRow
 from centre_desk.services.residents import ResidentRecord, ResidentService
-from centre_desk.ui.discharge.paper_menu import attach_papers
 from centre_desk.ui.discharge.record import LEAVING_TAB, ClosedBanner, discharge_tab
 from centre_desk.ui.entries.panel import EntryPanel
 from centre_desk.ui.entries.tab import EntriesTab, ExtraPanel, PrintPaper
@@ -40,7 +38,6 @@ if TYPE_CHECKING:
     from centre_desk.services.discharge.service import DischargeService
     from centre_desk.services.entries import EntryService
     from centre_desk.services.lodging import LodgingService
-    from centre_desk.services.registry import RegistryService
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +46,6 @@ LODGING_KIND = "lodging"  # a bed, presence, leave, keep-apart link or extension
 ENTRY_KIND = "entries"  # a dated entry was written (health, …)
 HEALTH_TAB, HEALTH_CHECK = "health", "health_check"
 REFRESH_KINDS = frozenset({"resident", "admission", "consent"})
-SEARCH_LIMIT = 50  # residents listed in the keep-apart dialog
 DOCUMENTS = {
     "admission-record": N_("Admission record (Biên bản tiếp nhận)"),
     "admission-decision": N_("Admission decision (Quyết định tiếp nhận)"),
@@ -144,10 +140,9 @@ class RecordWindow(QMainWindow):
         for title in LATER_TABS:
             if title == LEAVING_TAB and self.discharge_tab is not None:
                 self.tabs.addTab(self.discharge_tab, _(title))
-            elif (
-                title not in built
-            ):  # a capability not built yet: its placeholder (a built one not for this actor: none)
+            elif title not in built:  # a capability not built yet: its placeholder (none for a built one)
                 self.tabs.addTab(LaterTab(_(title)), _(title))
+        self._order_tabs()
         profile_form = self.profile_tab.form
         assert isinstance(profile_form, ProfileForm)
         self.profile_form = profile_form
@@ -196,6 +191,15 @@ class RecordWindow(QMainWindow):
                 self.tabs.addTab(widget, _(tab.title))
         self.timeline_tab = TimelineTab(entries, actor, self.resident_id)
         self.tabs.addTab(self.timeline_tab, _("Timeline"))
+
+    def _order_tabs(self) -> None:
+        """The stay's course: … Leaving the centre, then Follow-up after reintegration; the Timeline last."""
+        bar = self.tabs.tabBar()
+        follow_up = next((t for t in self.entry_tabs if t.record_tab.after_discharge), None)
+        if self.discharge_tab is not None and follow_up is not None:
+            bar.moveTab(self.tabs.indexOf(self.discharge_tab), self.tabs.indexOf(follow_up))
+        if self.timeline_tab is not None:
+            bar.moveTab(self.tabs.indexOf(self.timeline_tab), self.tabs.count() - 1)
 
     def offer_health_check(self) -> None:
         """Right after an admission: the Medical care tab on the intake health check, its form open (Law
@@ -266,7 +270,7 @@ class RecordWindow(QMainWindow):
         self.consents.load(record)
         self.closed_banner.show_for(record.discharged_at)
         for tab in self.entry_tabs:
-            tab.set_read_only(record.discharged_at is not None)
+            tab.set_read_only(record.discharged_at is not None and not tab.record_tab.after_discharge)
         self._update_modes()
 
     def can_edit(self, tab: EditableTab) -> bool:
@@ -452,68 +456,3 @@ class RecordWindow(QMainWindow):
                 event.ignore()
                 return
         event.accept()
-
-
-class HasResidents(Protocol):
-    @property
-    def residents(self) -> ResidentService: ...
-
-
-class HasLodging(HasResidents, Protocol):
-    @property
-    def lodging(self) -> LodgingService: ...
-
-    @property
-    def registry(self) -> RegistryService: ...
-
-
-def registry_search(registry: RegistryService, actor: Actor) -> SearchResidents:
-    """The residents in the centre whose name, alias or code matches (accent-blind; names by permission)."""
-
-    def search(text: str) -> list[RegistryRow]:
-        return registry.first_page(actor, RegistryFilter(search=text, presence=Presence.PRESENT), SEARCH_LIMIT)[1]
-
-    return search
-
-
-_open_windows: dict[tuple[int, int], RecordWindow] = {}
-
-
-def open_record(
-    parent: QWidget | None,
-    centre_or_services: HasResidents | ResidentService,
-    actor: Actor,
-    events: AppEvents,
-    resident_id: int,
-    print_document: PrintDocument | None = None,
-    choose_bed: ChooseBed | None = None,
-    entry_extras: Mapping[str, ExtraPanel] | None = None,
-    print_paper: PrintPaper | None = None,
-) -> RecordWindow:
-    """Show the record of `resident_id`, raising the window already open for it if there is one. Given the
-    centre (not only its residents' service), the window has the Phòng ở tab."""
-    residents = centre_or_services if isinstance(centre_or_services, ResidentService) else centre_or_services.residents
-    key = (id(residents), resident_id)
-    window = _open_windows.get(key)
-    if window is not None:
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-        return window
-    lodging: LodgingService | None = None
-    search: SearchResidents | None = None
-    if hasattr(centre_or_services, "lodging") and hasattr(centre_or_services, "registry"):
-        whole = cast("HasLodging", centre_or_services)
-        lodging, search = whole.lodging, registry_search(whole.registry, actor)
-    entries: EntryService | None = getattr(centre_or_services, "entries", None)
-    window = RecordWindow(
-        residents, actor, events, resident_id, parent, print_document,
-        lodging=lodging, choose_bed=choose_bed, search_residents=search, entries=entries,
-        entry_extras=entry_extras, print_paper=print_paper, discharge=getattr(centre_or_services, "discharge", None),
-    )  # fmt: skip
-    if window.discharge_tab is not None and hasattr(centre_or_services, "discharge_papers"):
-        attach_papers(window.discharge_tab, lambda: centre_or_services.discharge_papers, actor, resident_id)
-    _open_windows[key] = window
-    window.destroyed.connect(lambda _obj=None, k=key: _open_windows.pop(k, None))
-    window.show()
-    return window

@@ -22,7 +22,8 @@ from centre_desk.ui.health.summary_print import PAPER as SUMMARY_PAPER
 from centre_desk.ui.health.summary_print import print_summary
 from centre_desk.ui.lodging.chooser import choose_bed
 from centre_desk.ui.record.extras import record_extras
-from centre_desk.ui.record.window import RecordWindow, open_record
+from centre_desk.ui.record.opening import open_record
+from centre_desk.ui.record.window import RecordWindow
 from centre_desk.ui.registry.page import RegistryPage
 
 

@@ -114,7 +114,15 @@ def test_request_tick_approve_and_reopen_from_the_tab(
     assert not window.can_edit(window.profile_tab) and not window.consents.isEnabled()
     qtbot.waitUntil(lambda: boss.state is not None and boss.state.read_only, timeout=5000)
     assert boss.buttons["reopen"].isVisibleTo(boss) and not boss.buttons["change"].isVisibleTo(boss)
-    assert all(not p.can_create for t in window.entry_tabs for p in t.panels.values())
+    assert all(
+        not p.can_create for t in window.entry_tabs if not t.record_tab.after_discharge for p in t.panels.values()
+    )
+    follow_up = next(t for t in window.entry_tabs if t.record_tab.after_discharge)  # the one tab still written
+    contacts = follow_up.show_page("follow_up_contact")
+    assert contacts is not None and contacts.can_create  # type: ignore[attr-defined]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs.index("Leaving the centre") + 1 == tabs.index("Follow-up after reintegration")
+    assert tabs[-1] == "Timeline"
     _answer(monkeypatch, [_reason("Gia đình không đến đón, em ở lại Trung tâm")])
     boss.buttons["reopen"].click()
     qtbot.waitUntil(lambda: not window.closed_banner.isVisibleTo(window), timeout=5000)

@@ -23,7 +23,7 @@ from centre_desk.ui.record.keep_apart_dialog import KeepApartDialog
 from centre_desk.ui.record.lodging_tab import LodgingTab
 from centre_desk.ui.record.lodging_tables import ALERT_COLOUR
 from centre_desk.ui.record.lodging_terms import clock_left_text, clock_text
-from centre_desk.ui.record.window import registry_search
+from centre_desk.ui.record.opening import registry_search
 from tests.conftest import Installed
 from tests.services.lodging.support import discharge
 from tests.ui.record.lodging_support import Lodged, lodge

@@ -17,7 +17,7 @@ from centre_desk.ui.events import AppEvents
 from centre_desk.ui.record import RecordWindow
 from centre_desk.ui.record.extension_dialog import ExtensionDialog
 from centre_desk.ui.record.header import RecordHeader
-from centre_desk.ui.record.window import registry_search
+from centre_desk.ui.record.opening import registry_search
 from tests.conftest import Installed
 from tests.ui.record.support import admit_readmitted_pupil
 
