@@ -37,10 +37,11 @@ class ChecklistTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
-        for column, width in enumerate((290, 90, 0, 170, 250)):
+        for column, width in enumerate((270, 90, 0, 160, 0)):
             if width:
                 self.setColumnWidth(column, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 4):  # the note and what the centre knows share the room left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.rows: tuple[CheckRow, ...] = ()
 
     def load(self, rows: tuple[CheckRow, ...]) -> None:
