@@ -146,6 +146,12 @@ class OverviewPage(QWidget):
         if actor.can(Action.CREATE, FieldGroup.CARE_PLAN):
             uses.addWidget(_bullet(_("Care plan: each record's Care plan tab holds the needs assessment, the plan "
                                      "submitted for the manager's approval, and its monthly reviews.")))  # fmt: skip
+        if actor.can(Action.CREATE, FieldGroup.DISCHARGE):
+            uses.addWidget(_bullet(_("Leaving the centre: the record's tab of that name holds the request, the "
+                                     "checklist, the manager's approval and the hand-over papers.")))  # fmt: skip
+        if actor.can(Action.CREATE, FieldGroup.FOLLOW_UP):
+            uses.addWidget(_bullet(_("Follow-up after reintegration: the page lists the contacts due and late; "
+                                     "each record's tab of that name holds her contacts and schedule.")))  # fmt: skip
         if actor.can(Action.VIEW, FieldGroup.STAFF) or actor.can(Action.VIEW, FieldGroup.SYSTEM):
             uses.addWidget(_bullet(_("Administration: staff accounts, the centre's details, audit trail, backups.")))
         uses.addWidget(_bullet(_("Press Ctrl+L to lock the screen whenever you leave the computer.")))
