@@ -72,7 +72,7 @@ from centre_desk.services.demo.data import (
 )
 from centre_desk.services.demo.discharge import DischargeFigures
 from centre_desk.services.demo.discharge import fill as fill_discharge
-from centre_desk.services.demo.discharge_papers import add_discharge_lines
+from centre_desk.services.demo.discharge_papers import discharge_jobs
 from centre_desk.services.demo.follow_up import FollowUpFigures
 from centre_desk.services.demo.follow_up import fill as fill_follow_up
 from centre_desk.services.demo.health import HealthFigures, fill, nurse_account
@@ -82,7 +82,7 @@ from centre_desk.services.demo.legal import fill as fill_legal
 from centre_desk.services.demo.lodging import LodgingFigures, furnish, settle
 from centre_desk.services.demo.maker import Maker
 from centre_desk.services.demo.marker import DEMO_KEY, FOLDER_NOTE, FOLDER_NOTE_TEXT, is_demo, is_demo_session
-from centre_desk.services.demo.papers import add_register_lines
+from centre_desk.services.demo.papers import register_jobs, write_in_order
 from centre_desk.services.demo.payments import PaymentFigures
 from centre_desk.services.demo.payments import fill as fill_payments
 from centre_desk.services.demo.schooling import SchoolingFigures
@@ -313,8 +313,8 @@ def populate(
         schooling = fill_schooling(s, recorded_by, now)
         discharge = fill_discharge(s, recorded_by, now)
         follow_up = fill_follow_up(s, recorded_by, now)  # after the stays and their discharges
-        registered = add_register_lines(s, stays, recorded_by, now)
-        registered += add_discharge_lines(s, recorded_by, now)  # after the demo's discharges are written
+        # after the demo's discharges are written: both kinds numbered together, in the order they were issued
+        registered = write_in_order(register_jobs(s, stays, recorded_by, now) + discharge_jobs(s, recorded_by, now))
         centre.audit.record(s, SYSTEM, "demo.populated", record_type="installation", record_id=count)
     readmissions = sum(stay.first is not None for stay in stays)
     summary = DemoSummary(

@@ -1,12 +1,13 @@
-"""Register lines for the demo's papers: the decisions and records of the last year's admissions, numbered in
-order of arrival as the centre would have issued them, so the demo's outgoing-document register looks lived
-in. No PDF is made for them (rendering hundreds of papers would slow the demo down): their hash is empty, and
-printing one again gives its copy from the stored snapshot as for any issued paper.
+"""Register lines for the demo's papers: the decisions and records of the last year's admissions (and, from
+services/demo/discharge_papers.py, the last year's discharge papers), numbered in the order they were issued as the
+centre would have — admission and discharge decisions share the QĐ series —, so the demo's outgoing-document register
+looks lived in. No PDF is made for them (rendering hundreds of papers would slow the demo down): their hash is empty,
+and printing one again gives its copy from the stored snapshot as for any issued paper.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -24,21 +25,39 @@ PAPERS = ("admission-decision", "admission-record")
 ISSUED_AFTER = timedelta(hours=3)  # papers are printed a few hours after the arrival
 
 
-def add_register_lines(s: Session, stays: Sequence[Stay], issued_by: int | None, now: datetime) -> int:
-    """Register the papers of the recent `stays` (in order of arrival); returns the number of lines."""
+Job = tuple[datetime, Callable[[], int]]  # when the papers were issued, and what writes their lines (returns how many)
+
+
+def register_jobs(s: Session, stays: Sequence[Stay], issued_by: int | None, now: datetime) -> list[Job]:
+    """The papers of the recent `stays`, to be written in order of issue with the other papers (`write_in_order`)."""
     recent = [stay for stay in stays if now - stay.arrived <= timedelta(days=REGISTER_DAYS)][-REGISTER_MAX:]
     officer = Actor(account_id=issued_by, login="", roles=frozenset())
-    lines = 0
-    for stay in recent:
+
+    def job(stay: Stay, at: datetime) -> int:
         resident = s.get(Resident, stay.resident_id)
         admission = s.get(Admission, stay.admission_id)
         if resident is None or admission is None:
-            continue
+            return 0
         paper = paper_for(s, resident, admission, officer)
         for kind in PAPERS:
             counter = register.lock_year(s, kind, paper.admission.arrived_at.year)
             numbered = register.numbered(counter, paper)
-            issue = register.Issue(kind, resident.id, admission.id, issued_by, min(stay.arrived + ISSUED_AFTER, now))
+            issue = register.Issue(kind, resident.id, admission.id, issued_by, at)
             register.add_entry(s, issue, numbered, build_paper(kind, numbered), None)
-            lines += 1
-    return lines
+        return len(PAPERS)
+
+    jobs: list[Job] = []
+    for stay in recent:
+        at = min(stay.arrived + ISSUED_AFTER, now)
+        jobs.append((at, lambda stay=stay, at=at: job(stay, at)))  # type: ignore[misc]
+    return jobs
+
+
+def write_in_order(jobs: Iterable[Job]) -> int:
+    """Write every job's lines in order of issue, so each series is numbered as the papers went out."""
+    return sum(write() for _at, write in sorted(jobs, key=lambda j: j[0]))
+
+
+def add_register_lines(s: Session, stays: Sequence[Stay], issued_by: int | None, now: datetime) -> int:
+    """Register the papers of the recent `stays` (in order of arrival); returns the number of lines."""
+    return write_in_order(register_jobs(s, stays, issued_by, now))
