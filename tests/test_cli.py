@@ -88,6 +88,18 @@ def test_help_and_version_load_no_database_layer(ask: list[str]) -> None:
     assert result.stdout.strip().splitlines()[-1] == "LOADED []", result.stderr[-2000:]
 
 
+def test_version_from_the_launcher_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> None:
+    """`centre-desk --version` answers in the launcher, as the parser would (and still exits 0)."""
+    from centre_desk.cli import main as cli_main
+    from centre_desk.launcher import main as launch
+
+    assert launch(["--version"]) == 0
+    quick = capsys.readouterr().out
+    with pytest.raises(SystemExit) as parsed:
+        cli_main(["--version"])
+    assert parsed.value.code == 0 and capsys.readouterr().out == quick == f"centre-desk {__version__}\n"
+
+
 def test_init_check_backup_restore(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cli_db: list[str], tmp_path: Path
 ) -> None:
