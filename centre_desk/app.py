@@ -58,6 +58,7 @@ AUDIT_ALARM = N_(
 )
 
 
+PRELOAD_AFTER_MS = 300  # then the pages are imported while the person types (start_preloading)
 _preloading: list[threading.Thread] = []  # the worker importing the pages, while the sign-in window is up
 
 
@@ -260,7 +261,7 @@ def run(options: Options, language: str | None = None) -> int:
         DemoMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
     settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up window next time
     session = DesktopSession(app, centre, settings)
-    start_preloading()  # while the person types
+    QTimer.singleShot(PRELOAD_AFTER_MS, start_preloading)  # the sign-in window painted and focused first
     try:
         if not session.sign_in():
             return 0
