@@ -3,8 +3,10 @@ installation, sign-in, the main window with its pages, the idle lock and the dai
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -59,6 +61,7 @@ AUDIT_ALARM = N_(
 
 
 PRELOAD_AFTER_MS = 300  # then the pages are imported while the person types (start_preloading)
+PRELOAD_NICENESS = 19
 _preloading: list[threading.Thread] = []  # the worker importing the pages, while the sign-in window is up
 
 
@@ -66,9 +69,16 @@ def start_preloading() -> None:
     """Import the main window's pages (and the services behind them) on a worker thread, so the sign-in
     window does not wait for them and pressing Đăng nhập does not either. No widget is made there."""
     if not _preloading and "centre_desk.ui.shell.pages" not in sys.modules:
-        worker = threading.Thread(target=importlib.import_module, args=("centre_desk.ui.shell.pages",), daemon=True)
+        worker = threading.Thread(target=_import_pages, daemon=True)
         _preloading.append(worker)
         worker.start()
+
+
+def _import_pages() -> None:
+    if hasattr(os, "setpriority"):  # Linux: the lowest priority for this thread, so keys typed meanwhile come first
+        with contextlib.suppress(OSError):  # not allowed here: at the normal priority
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), PRELOAD_NICENESS)
+    importlib.import_module("centre_desk.ui.shell.pages")
 
 
 def preloaded_pages() -> Callable[[Centre, Actor, AppEvents, DesktopSession], list[PageSpec]]:
