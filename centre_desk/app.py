@@ -32,7 +32,6 @@ from centre_desk.services.installation import Centre, Options, initialise
 from centre_desk.services.settings import CentreDetails
 from centre_desk.ui.errors import install_excepthook, show_error
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
 from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController
@@ -46,6 +45,7 @@ from centre_desk.ui.tasks import run_task, wait_for_writes
 from centre_desk.ui.unlock.flow import open_installation
 
 if TYPE_CHECKING:
+    from centre_desk.ui.first_run.wizard import CreateDatabase
     from centre_desk.ui.lodging.page import LodgingPage
     from centre_desk.ui.shell.main_window import PageSpec
     from centre_desk.ui.shell.residents import ResidentsFlow
@@ -287,6 +287,8 @@ def _database_exists(options: Options) -> bool:
 
 
 def _first_run(options: Options) -> Centre | None:
+    from centre_desk.ui.first_run.wizard import FirstRunWizard  # with reportlab and QtPdf: only on a first run
+
     return FirstRunWizard.run(None, database_creator(options))
 
 

@@ -15,6 +15,7 @@ import sys, threading
 import centre_desk.app as app
 pages = {PAGES!r}
 print("before", sorted(m for m in pages if m in sys.modules))
+print("papers", sorted(m for m in ("reportlab", "PySide6.QtPdf", "alembic", "openpyxl") if m in sys.modules))
 app.start_preloading()
 worker = app._preloading[0]
 build = app.preloaded_pages()
@@ -27,6 +28,7 @@ def test_the_pages_are_imported_off_the_ui_thread_after_the_app_module() -> None
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
-    before, after = result.stdout.strip().splitlines()[-2:]
+    before, papers, after = result.stdout.strip().splitlines()[-3:]
     assert before == "before []"  # the sign-in window is drawn without them
+    assert papers == "papers []"  # nor the PDF libraries (the first-run wizard's recovery sheet needs them)
     assert after == f"after {sorted(PAGES)} True False centre_desk.ui.shell.pages"
