@@ -3,13 +3,19 @@ installation, sign-in, the main window with its pages, the idle lock and the dai
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import logging
+import os
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QTabWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from centre_desk import APP_NAME, ORG_NAME
 from centre_desk.db.location import resolve_target
@@ -23,40 +29,26 @@ from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.demo import is_demo, is_demo_folder
 from centre_desk.services.dto import BackupInfo, NewAccount
 from centre_desk.services.installation import Centre, Options, initialise
-from centre_desk.services.recovery import restore
 from centre_desk.services.settings import CentreDetails
-from centre_desk.ui.activities.page import ActivitiesPage
-from centre_desk.ui.administration.audit.page import AuditPage
-from centre_desk.ui.administration.backup.page import BackupPage
-from centre_desk.ui.administration.centre_settings.page import CentreSettingsPage
-from centre_desk.ui.administration.holidays.page import HolidaysPage
-from centre_desk.ui.administration.users.page import UsersPage
-from centre_desk.ui.documents.register_page import RegisterPage
-from centre_desk.ui.entries.glass_review import GlassReviewPage
 from centre_desk.ui.errors import install_excepthook, show_error
 from centre_desk.ui.events import AppEvents
-from centre_desk.ui.first_run.wizard import CreateDatabase, FirstRunWizard
-from centre_desk.ui.follow_up.page import FollowUpPage
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
-from centre_desk.ui.health.today_page import HealthTodayPage
 from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController
-from centre_desk.ui.lodging.census import CensusView
-from centre_desk.ui.lodging.page import LodgingPage
-from centre_desk.ui.lodging.rooms_admin import RoomsAdminPage
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
-from centre_desk.ui.payments.page import PaymentsPage
 from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.shell.demo_marker import DemoMarker
-from centre_desk.ui.shell.main_window import MainWindow, PageSpec
-from centre_desk.ui.shell.overview import OverviewPage
-from centre_desk.ui.shell.overview_casework import casework_sources
-from centre_desk.ui.shell.placeholder import NOT_YET_RECORDED, PlaceholderPage
-from centre_desk.ui.shell.residents import ResidentsFlow
+from centre_desk.ui.shell.main_window import MainWindow
 from centre_desk.ui.startup import CENTRE_NAME_KEY
 from centre_desk.ui.tasks import run_task, wait_for_writes
 from centre_desk.ui.unlock.flow import open_installation
+
+if TYPE_CHECKING:
+    from centre_desk.ui.first_run.wizard import CreateDatabase
+    from centre_desk.ui.lodging.page import LodgingPage
+    from centre_desk.ui.shell.main_window import PageSpec
+    from centre_desk.ui.shell.residents import ResidentsFlow
 
 log = logging.getLogger(__name__)
 
@@ -68,63 +60,34 @@ AUDIT_ALARM = N_(
 )
 
 
-def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:
-    """Every page of the main window, given the signed-in actor's permissions."""
-    overview = OverviewPage(actor, centre.centre_name(), centre.overview, events, centre.lodging, centre.health,
-                            casework_sources(centre, actor))  # fmt: skip
-    pages = [PageSpec("overview", _("Overview"), overview)]
-    if actor.can(Action.VIEW, FieldGroup.PLACEMENT):
-        session.residents = ResidentsFlow(centre, actor, events, session.settings)
-        overview.open_record.connect(session.residents.show_record)
-        pages.append(PageSpec("residents", _("Residents"), session.residents.page))
-    if actor.can(Action.VIEW, FieldGroup.REGISTER):
-        pages.append(PageSpec("register", _("Outgoing documents"), RegisterPage(centre.documents, actor)))
-    if actor.can(Action.VIEW, FieldGroup.LODGING):
-        session.lodging = LodgingPage(centre.lodging, actor, events)
-        census = CensusView(centre.lodging, actor, events)
-        if session.residents is not None:
-            census.open_record.connect(session.residents.show_record)
-        session.lodging.add_view(census, _("&Census"))
-        pages.append(PageSpec("rooms", _("Rooms"), session.lodging))
-    if actor.can(Action.VIEW, FieldGroup.HEALTH) and actor.can(Action.VIEW, FieldGroup.LODGING):
-        health = HealthTodayPage(centre.health, centre.entries, actor, events)
-        if session.residents is not None:
-            health.open_record.connect(session.residents.show_record)
-        pages.append(PageSpec("health", _("Health"), health))
-    if actor.can(Action.VIEW, FieldGroup.ACTIVITIES):
-        pages.append(PageSpec("activities", _("Group sessions"), ActivitiesPage(centre.activities, actor, events)))
-    if actor.can(Action.VIEW, FieldGroup.FOLLOW_UP):
-        follow_up = FollowUpPage(centre.follow_up, actor)
-        residents = session.residents
-        if residents is not None:
-            follow_up.open_record.connect(lambda rid: residents.show_record(rid).show_entry_tab("follow_up"))
-        pages.append(PageSpec("follow_up", _("Follow-up"), follow_up))
-    if actor.can(Action.VIEW, FieldGroup.PAYMENTS):
-        payments = PaymentsPage(centre.payments, centre.payment_papers, actor, events)
-        pages.append(PageSpec("payments", _("Support payments"), payments))
-    pages += [
-        PageSpec(key, _(title), PlaceholderPage(_(title), _(text))) for key, (title, text) in NOT_YET_RECORDED.items()
-    ]
-    admin = QTabWidget()
-    admin.setObjectName("administrationTabs")
-    if actor.can(Action.VIEW, FieldGroup.STAFF):
-        admin.addTab(UsersPage(centre.accounts, actor, events), _("Staff accounts"))
-    if actor.can(Action.VIEW, FieldGroup.SYSTEM):
-        admin.addTab(CentreSettingsPage(centre.settings, actor, events), _("Centre details"))
-    if actor.can(Action.ADMINISTER, FieldGroup.LODGING):
-        admin.addTab(RoomsAdminPage(centre.lodging, actor, events), _("Rooms and beds"))
-    if actor.can(Action.ADMINISTER, FieldGroup.DISCHARGE):
-        admin.addTab(HolidaysPage(centre.holidays, actor, events), _("Public holidays"))
-    if actor.can(Action.VIEW, FieldGroup.AUDIT):
-        admin.addTab(AuditPage(centre.audit_view, actor, events), _("Audit trail"))
-        admin.addTab(GlassReviewPage(centre.entries, actor, events), _("Restricted entries opened"))
-    if actor.can(Action.ADMINISTER, FieldGroup.SYSTEM):
-        backup_page = BackupPage(centre.backups, actor, events)
-        backup_page.restore_requested.connect(session.request_restore)
-        admin.addTab(backup_page, _("Backups"))
-    if admin.count():
-        pages.append(PageSpec("administration", _("Administration"), admin))
-    return pages
+PRELOAD_AFTER_MS = 300  # then the pages are imported while the person types (start_preloading)
+PRELOAD_NICENESS = 19
+_preloading: list[threading.Thread] = []  # the worker importing the pages, while the sign-in window is up
+
+
+def start_preloading() -> None:
+    """Import the main window's pages (and the services behind them) on a worker thread, so the sign-in
+    window does not wait for them and pressing Đăng nhập does not either. No widget is made there."""
+    if not _preloading and "centre_desk.ui.shell.pages" not in sys.modules:
+        worker = threading.Thread(target=_import_pages, daemon=True)
+        _preloading.append(worker)
+        worker.start()
+
+
+def _import_pages() -> None:
+    if hasattr(os, "setpriority"):  # Linux: the lowest priority for this thread, so keys typed meanwhile come first
+        with contextlib.suppress(OSError):  # not allowed here: at the normal priority
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), PRELOAD_NICENESS)
+    importlib.import_module("centre_desk.ui.shell.pages")
+
+
+def preloaded_pages() -> Callable[[Centre, Actor, AppEvents, DesktopSession], list[PageSpec]]:
+    """pages.build_pages, once the worker has imported it (imported here if it never started)."""
+    for worker in _preloading:
+        worker.join()  # before importing here: one thread imports a module graph at a time
+    from centre_desk.ui.shell.pages import build_pages
+
+    return build_pages
 
 
 class DesktopSession(QObject):
@@ -164,6 +127,7 @@ class DesktopSession(QObject):
         return True
 
     def _open_window(self, actor: Actor) -> None:
+        build_pages = preloaded_pages()
         window = MainWindow(
             self.centre.centre_name(),
             self.centre.target.describe(),
@@ -247,6 +211,8 @@ class DesktopSession(QObject):
             close_progress()
             show_error(self.window, exc)
 
+        from centre_desk.services.recovery import restore  # only when a restore is asked for
+
         run_task(self, lambda: restore(self.centre, actor, path), done, failed, writes_db=True)
 
     def _start_daily_backup(self) -> None:
@@ -305,6 +271,7 @@ def run(options: Options, language: str | None = None) -> int:
         DemoMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
     settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up window next time
     session = DesktopSession(app, centre, settings)
+    QTimer.singleShot(PRELOAD_AFTER_MS, start_preloading)  # the sign-in window painted and focused first
     try:
         if not session.sign_in():
             return 0
@@ -320,6 +287,8 @@ def _database_exists(options: Options) -> bool:
 
 
 def _first_run(options: Options) -> Centre | None:
+    from centre_desk.ui.first_run.wizard import FirstRunWizard  # with reportlab and QtPdf: only on a first run
+
     return FirstRunWizard.run(None, database_creator(options))
 
 

@@ -15,28 +15,28 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from centre_desk import __version__
 from centre_desk.cli_input import read_stdin_line, sign_in
-from centre_desk.cli_print import add_print_command, cmd_print
-from centre_desk.db.location import resolve_target, save_connection
+from centre_desk.cli_print import add_print_command, cmd_print, open_centre
 from centre_desk.errors import CentreDeskError, KeyUnavailable, UserError
 from centre_desk.i18n import _, install
 from centre_desk.log import setup_logging
-from centre_desk.models.staff import Role
 from centre_desk.paths import data_dir, restrict_new_files, tighten_data_dir, write_atomic
-from centre_desk.security import credentials
-from centre_desk.security.password_policy import check_passphrase
-from centre_desk.services.dto import NewAccount
-from centre_desk.services.installation import Options, initialise, no_passphrase, open_centre
-from centre_desk.services.recovery import recover, restore
-from centre_desk.services.settings import CentreDetails
 
+if TYPE_CHECKING:
+    from centre_desk.services.installation import Options
+
+# SQLAlchemy, the models and the services are imported by the command that needs them, not here: --help,
+# --version and a wrong option answer at once (tests/test_cli.py checks what they load).
 log = logging.getLogger(__name__)
 
 
 def _passphrase_reader(path: str | None) -> Callable[[bool], str]:
     def ask(confirm: bool) -> str:
+        from centre_desk.security.password_policy import check_passphrase
+
         if path:  # a new passphrase is checked where it is set (PassphraseCustody.save), as typed ones are
             return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
         try:
@@ -123,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_init(options: Options, args: argparse.Namespace) -> int:
+    from centre_desk.models.staff import Role
+    from centre_desk.services.dto import NewAccount
+    from centre_desk.services.installation import initialise
+    from centre_desk.services.settings import CentreDetails
+
     password = read_stdin_line(_("the password"))
     manager = NewAccount(args.manager, args.full_name, password, frozenset({Role.MANAGER}))
     details = CentreDetails(
@@ -183,6 +188,8 @@ def _cmd_backup(options: Options, args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(options: Options, args: argparse.Namespace) -> int:
+    from centre_desk.services.recovery import restore
+
     centre = open_centre(options)
     try:
         actor = sign_in(centre, args.user)
@@ -196,6 +203,8 @@ def _cmd_restore(options: Options, args: argparse.Namespace) -> int:
 
 
 def _cmd_recover(options: Options, args: argparse.Namespace) -> int:
+    from centre_desk.services.recovery import recover
+
     key = read_stdin_line(_("the recovery key"))
     centre = recover(options, key, Path(args.backup).resolve() if args.backup else None)
     centre.close()
@@ -215,6 +224,9 @@ def _cmd_unlock(options: Options, args: argparse.Namespace) -> int:
 
 
 def _cmd_connect(options: Options, args: argparse.Namespace) -> int:
+    from centre_desk.db.location import resolve_target, save_connection
+    from centre_desk.security import credentials
+
     target = resolve_target(options.data_dir, args.url)
     if target.url is None:
         raise UserError(_("Give a PostgreSQL address such as postgresql://user@server/centre."))
@@ -250,6 +262,7 @@ def _cmd_demo(options: Options, args: argparse.Namespace) -> int:
     from centre_desk.services.demo import create as demo  # the generator and its name lists: only here
     from centre_desk.services.demo.counselling import COUNSELLOR_LOGIN
     from centre_desk.services.demo.health_text import NURSE_LOGIN
+    from centre_desk.services.installation import Options
 
     folder = Path(args.demo_dir).expanduser().resolve() if args.demo_dir else options.data_dir / "demo"
     password = read_stdin_line(_("the password")) if args.password_stdin else demo.new_demo_password()
@@ -342,6 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         install(early)  # before the parser, so that --help is translated too
     args = build_parser().parse_args(argv)
     directory = data_dir(args.data_dir)
+    from centre_desk.services.installation import Options, no_passphrase  # a command to run: now, not before
+
     options = Options(directory, args.db, ask_passphrase=_passphrase_reader(args.passphrase_file))
     if args.command is None:
         if not args.passphrase_file:

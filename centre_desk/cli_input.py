@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from centre_desk.errors import UserError
 from centre_desk.i18n import _
-from centre_desk.security.access import Actor
-from centre_desk.services.installation import Centre
+
+if TYPE_CHECKING:  # the command line's parser, --help and --version load no database layer
+    from centre_desk.security.access import Actor
+    from centre_desk.services.installation import Centre
 
 
 def read_stdin_line(what: str) -> str:

@@ -15,10 +15,10 @@ from centre_desk.errors import UserError
 from centre_desk.formatting import parse_date
 from centre_desk.i18n import _
 from centre_desk.paths import write_atomic
-from centre_desk.services.installation import Options, open_centre
 
 if TYPE_CHECKING:
     from centre_desk.services.documents.dto import IssuedPaper
+    from centre_desk.services.installation import Centre, Options
 
 DOCUMENT_KINDS = ("admission-record", "admission-decision", "belongings-receipt")  # reports/paper_inputs.KINDS
 LODGING_KINDS = ("roll-call", "bed-board")  # LodgingService.roll_call_pdf / board_pdf: no resident, no number
@@ -66,6 +66,14 @@ def add_print_command(signed_in: Callable[[str, str], argparse.ArgumentParser]) 
     p.add_argument("--include", default="", metavar="PART,…",
                    help=_("case-summary: add confidential parts, comma-separated: narrative, sensitive-health, "
                           "counselling-notes"))  # fmt: skip
+
+
+def open_centre(options: Options) -> Centre:
+    """The installation, its database layer imported only now: building the parser (for --help, or any other
+    command) does not pay for it."""
+    from centre_desk.services.installation import open_centre as open_installation
+
+    return open_installation(options)
 
 
 def _print_lodging(options: Options, args: argparse.Namespace, output: Path) -> int:

@@ -34,6 +34,11 @@ def wants_desktop(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # what the parser would print, without loading it or the message catalogue
+        from centre_desk import __version__
+
+        print(f"centre-desk {__version__}")
+        return 0
     if wants_desktop(args):
         from centre_desk.ui.startup import show_sign_of_life
 

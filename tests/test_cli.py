@@ -74,6 +74,32 @@ def test_version_runs_without_qt() -> None:
     assert result.stdout.strip() == f"centre-desk {__version__}"
 
 
+@pytest.mark.parametrize("ask", [["--version"], ["--help"], ["print", "--help"], ["--lang", "en", "demo", "--help"]])
+def test_help_and_version_load_no_database_layer(ask: list[str]) -> None:
+    """Issue 15: --version and --help answer at once: no SQLAlchemy, models, services, reportlab, Alembic or Qt."""
+    code = (
+        "import sys\nfrom centre_desk.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('sqlalchemy', 'reportlab', 'alembic', 'argon2', 'keyring', 'PySide6', 'centre_desk.models',"
+        " 'centre_desk.services', 'centre_desk.db')\n"
+        "print('LOADED', sorted({m.split('.')[0] if not m.startswith('centre_desk') else '.'.join(m.split('.')[:2])"
+        " for m in sys.modules if m.startswith(heavy)}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *ask], capture_output=True, text=True, check=False)
+    assert result.stdout.strip().splitlines()[-1] == "LOADED []", result.stderr[-2000:]
+
+
+def test_version_from_the_launcher_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> None:
+    """`centre-desk --version` answers in the launcher, as the parser would (and still exits 0)."""
+    from centre_desk.cli import main as cli_main
+    from centre_desk.launcher import main as launch
+
+    assert launch(["--version"]) == 0
+    quick = capsys.readouterr().out
+    with pytest.raises(SystemExit) as parsed:
+        cli_main(["--version"])
+    assert parsed.value.code == 0 and capsys.readouterr().out == quick == f"centre-desk {__version__}\n"
+
+
 def test_init_check_backup_restore(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cli_db: list[str], tmp_path: Path
 ) -> None:

@@ -15,7 +15,7 @@ from centre_desk.ui.lodging.board import BoardView
 
 
 class LodgingPage(QTabWidget):
-    """Shown to actors with VIEW on LODGING (app.build_pages decides)."""
+    """Shown to actors with VIEW on LODGING (ui/shell/pages.build_pages decides)."""
 
     def __init__(self, service: LodgingService, actor: Actor, events: AppEvents) -> None:
         super().__init__()

@@ -124,4 +124,4 @@ def test_only_the_manager_edits(qtbot: QtBot, installed: Installed) -> None:
     nurse = staff(installed, Role.NURSE)
     page = _page(qtbot, installed, nurse)
     assert page.model.rowCount() and not page.off_button.isVisibleTo(page)
-    assert not nurse.can(Action.ADMINISTER, FieldGroup.DISCHARGE)  # app.build_pages: no "Public holidays" tab
+    assert not nurse.can(Action.ADMINISTER, FieldGroup.DISCHARGE)  # pages.build_pages: no "Public holidays" tab
