@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time
 from time import monotonic
 from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, intersect, or_, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from centre_desk.db.functions import occurs_in
@@ -193,13 +193,16 @@ def _with_stay(query: Select[Any], stay: list[ColumnElement[bool]], *, outer: bo
     return query.outerjoin(Admission, Admission.id == _LATEST) if outer else query
 
 
-def _narrowed(entity: Any, word: str, identity: bool = True) -> ColumnElement[bool]:
-    """The residents with a suffix that begins with `word` (a B-tree range: no scan)."""
-    found = select(ResidentSuffix.resident_id).where(
-        ResidentSuffix.suffix >= word[:SUFFIX_LENGTH], ResidentSuffix.suffix < upper_bound(word)
-    )
-    among: ColumnElement[bool] = entity.id.in_(found if identity else found.where(ResidentSuffix.public.is_(True)))
-    return among
+def _suffix_matches(words: list[str], identity: bool) -> Select[Any]:
+    """The ids of residents in whose words each of `words` occurs: B-tree ranges of the suffix index, intersected
+    (index-only: no resident row is read)."""
+    found = []
+    for word in words:
+        one = select(ResidentSuffix.resident_id).where(
+            ResidentSuffix.suffix >= word[:SUFFIX_LENGTH], ResidentSuffix.suffix < upper_bound(word)
+        )
+        found.append(one if identity else one.where(ResidentSuffix.public.is_(True)))
+    return found[0] if len(found) == 1 else intersect(*found)  # type: ignore[return-value]
 
 
 _ROW_COLUMNS = (
@@ -228,7 +231,7 @@ class RegistryService(Service):
         """How many residents match (not audited: the first page of the same action is)."""
         with self._read() as s:
             identity = self._identity(self._checked(s, actor))
-            return int(s.scalar(self._select(s, f, identity, func.count(Resident.id))) or 0)
+            return self._count(s, f, identity)
 
     def page(self, actor: Actor, f: RegistryFilter, offset: int, limit: int) -> list[RegistryRow]:
         """Rows [offset, offset + limit) in Vietnamese order; the first page audits `resident.listed`."""
@@ -255,7 +258,7 @@ class RegistryService(Service):
         with self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="resident") as (s, current):
             identity = self._identity(current)
             tokens = search_tokens(f.search)
-            if tokens and not self._dense(s, tokens, identity, limit):
+            if tokens and not self._narrowing(s, tokens, identity) and not self._dense(s, tokens, identity, limit):
                 # One scan of the covering search index: the matches sorted in SQL ("|| ''" keeps the
                 # planner off the sort_key index, which would visit every row), the total alongside.
                 total = func.count().over()
@@ -264,7 +267,7 @@ class RegistryService(Service):
                 count = found[0][1] if found else 0
                 rows = self._fetch(s, current, Resident.id.in_([resident_id for resident_id, _total in found]))
             else:
-                count = int(s.scalar(self._select(s, f, identity, func.count(Resident.id))) or 0)
+                count = self._count(s, f, identity)
                 rows = self._rows(s, current, f, 0, limit)
             self._audit.record(s, current, "resident.listed", record_type="resident", field_group=FieldGroup.PLACEMENT)
         return count, rows
@@ -317,14 +320,13 @@ class RegistryService(Service):
         tokens = search_tokens(f.search)
         ids = _with_stay(select(Resident.id).select_from(Resident), self._stay_conditions(f), outer=False)
         ids = ids.where(*self._person_conditions(f))
-        narrow = self._narrowing(s, tokens, identity)
-        if tokens and not self._dense(s, tokens, identity, offset + limit):
+        rare = self._narrowing(s, tokens, identity)
+        if rare:  # found in the suffix index; the page sorted from the few matches or read off the sort_key index
+            ids = ids.where(*self._token_filter(tokens, rare, identity))
+        elif tokens and not self._dense(s, tokens, identity, offset + limit):
             # Few matches: collect them from the suffix index (or the covering index on search_text), then sort.
             matching = aliased(Resident)
-            found = select(matching.id).where(*_token_conditions(matching, tokens, identity))
-            if narrow is not None:
-                found = found.where(_narrowed(matching, narrow, identity))
-            ids = ids.where(Resident.id.in_(found))
+            ids = ids.where(Resident.id.in_(select(matching.id).where(*_token_conditions(matching, tokens, identity))))
         else:
             # Many matches (or none asked): walk the sort_key index and stop after the page.
             ids = ids.where(*_token_conditions(Resident, tokens, identity))
@@ -374,23 +376,36 @@ class RegistryService(Service):
         matches = total * hits / sampled
         return matches * matches > 8 * needed * total  # 8: sorting a few thousand matches in SQL is cheap
 
-    def _narrowing(self, s: Session, tokens: list[str], identity: bool) -> str | None:
-        """The rarest search word when the suffix index finds it in few rows (else a scan is as quick)."""
+    def _narrowing(self, s: Session, tokens: list[str], identity: bool) -> list[str]:
+        """The search words the suffix index finds in few rows (for common words a scan is as quick)."""
         if not tokens:
-            return None
+            return []
         sample, total = self._sampled(s, identity)
-        hits = {token: sum(token in text for text in sample) for token in tokens}
-        rarest = min(tokens, key=hits.__getitem__)
-        return rarest if hits[rarest] <= RARE_SHARE * max(min(total, len(sample)), 1) else None
+        most = RARE_SHARE * max(min(total, len(sample)), 1)
+        return [token for token in tokens if sum(token in text for text in sample) <= most]
+
+    @staticmethod
+    def _token_filter(tokens: list[str], rare: list[str], identity: bool) -> list[ColumnElement[bool]]:
+        """The suffix index for the rare words (exact up to SUFFIX_LENGTH letters), substring tests for the rest."""
+        checked = [token for token in tokens if token not in rare or len(token) > SUFFIX_LENGTH]
+        found = [Resident.id.in_(_suffix_matches(rare, identity))] if rare else []
+        return found + _token_conditions(Resident, checked, identity)
+
+    def _count(self, s: Session, f: RegistryFilter, identity: bool) -> int:
+        """How many match; a search on rare words alone is counted in the suffix index without reading residents."""
+        tokens = search_tokens(f.search)
+        rare = self._narrowing(s, tokens, identity)
+        only_words = not self._person_conditions(f) and not self._stay_conditions(f)
+        if rare and only_words and not self._token_filter(tokens, rare, identity)[1:]:
+            return int(s.scalar(select(func.count()).select_from(_suffix_matches(rare, identity).subquery())) or 0)
+        return int(s.scalar(self._select(s, f, identity, func.count(Resident.id))) or 0)
 
     def _select(self, s: Session, f: RegistryFilter, identity: bool, *columns: Any) -> Select[Any]:
         needs_stay = any(getattr(column, "table", None) is Admission.__table__ for column in columns)
         query = _with_stay(select(*columns).select_from(Resident), self._stay_conditions(f), outer=needs_stay)
         tokens = search_tokens(f.search)
-        narrow = self._narrowing(s, tokens, identity)
-        if narrow is not None:
-            query = query.where(_narrowed(Resident, narrow, identity))
-        return query.where(*_token_conditions(Resident, tokens, identity), *self._person_conditions(f))
+        words = self._token_filter(tokens, self._narrowing(s, tokens, identity), identity)
+        return query.where(*words, *self._person_conditions(f))
 
     def _person_conditions(self, f: RegistryFilter) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []

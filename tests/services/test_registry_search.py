@@ -52,7 +52,7 @@ def test_the_index_gives_what_the_scan_gives(installed: Installed, monkeypatch: 
     f = RegistryFilter(text)
     indexed = (service.count(installed.manager, f), [r.code for r in service.page(installed.manager, f, 0, 50)])
     with monkeypatch.context() as patched:
-        patched.setattr(RegistryService, "_narrowing", lambda *args: None)
+        patched.setattr(RegistryService, "_narrowing", lambda *args: [])
         scanned = (service.count(installed.manager, f), [r.code for r in service.page(installed.manager, f, 0, 50)])
     assert indexed == scanned
 
