@@ -202,7 +202,8 @@ def _suffix_matches(words: list[str], identity: bool) -> Select[Any]:
             ResidentSuffix.suffix >= word[:SUFFIX_LENGTH], ResidentSuffix.suffix < upper_bound(word)
         )
         found.append(one if identity else one.where(ResidentSuffix.public.is_(True)))
-    return found[0] if len(found) == 1 else intersect(*found)  # type: ignore[return-value]
+    # a resident once, whatever number of her words begin with the word (INTERSECT keeps distinct rows too)
+    return found[0].distinct() if len(found) == 1 else intersect(*found)  # type: ignore[return-value]
 
 
 _ROW_COLUMNS = (

@@ -73,6 +73,16 @@ def test_without_identity_access_the_index_finds_aliases_and_codes_only(
     assert service.count(nurse, RegistryFilter(row.code[-4:].lower())) == 1
 
 
+def test_a_resident_is_counted_once_however_many_of_her_words_match(installed: Installed) -> None:
+    admit(installed.centre, installed.manager, "Lò Thị Lan", other_names="Lanh; Lan Anh")
+    admit(installed.centre, installed.manager, "Lò Thị Ban")
+    service = registry(installed)
+    for text in ("lan", "lan lo", "an"):
+        f = RegistryFilter(text)
+        expected = 1 if text != "an" else 2
+        assert service.count(installed.manager, f) == len(service.page(installed.manager, f, 0, 10)) == expected
+
+
 def test_the_index_follows_a_change_of_name(installed: Installed) -> None:
     c, m = installed.centre, installed.manager
     row = admit(c, m, "Sùng Thị Dợ")
