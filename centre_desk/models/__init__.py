@@ -49,6 +49,7 @@ from centre_desk.models.resident import (
     ResidentCodeCounter,
     ResidentPhoto,
 )
+from centre_desk.models.resident_search import ResidentSuffix
 from centre_desk.models.schooling import (
     JobSupport,
     SchoolEnrolment,
@@ -118,6 +119,7 @@ __all__ = [
     "Resident",
     "ResidentCodeCounter",
     "ResidentPhoto",
+    "ResidentSuffix",
     "Role",
     "Room",
     "SchoolEnrolment",

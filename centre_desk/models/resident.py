@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, LargeBinary, Text
+from sqlalchemy import Date, ForeignKey, Index, LargeBinary, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from centre_desk.models.base import Base, NFCText, UtcDateTime, Versioned
@@ -112,6 +112,15 @@ class Resident(Versioned, Base):
 
 class Admission(Versioned, Base):
     __tablename__ = "admission"
+    # the stays not ended: the registry's "in the centre" filter reads ~5 % of the table from here
+    __table_args__ = (
+        Index(
+            "ix_admission_present",
+            "resident_id",
+            sqlite_where=text("discharged_at IS NULL"),
+            postgresql_where=text("discharged_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time
 from time import monotonic
 from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, intersect, or_, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from centre_desk.db.functions import occurs_in
@@ -27,6 +27,7 @@ from centre_desk.errors import PermissionDenied
 from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
 from centre_desk.models.resident import Admission, Channel, Resident, VictimStatus
+from centre_desk.models.resident_search import SUFFIX_LENGTH, ResidentSuffix, upper_bound
 from centre_desk.security.access import SYSTEM, AccessControl, Actor
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.permissions import Action, FieldGroup, allowed
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 
 MAX_TOKENS = 12  # more words than anyone types; keeps the statement small whatever is pasted
 MAX_PAGE = 1000
+RARE_SHARE = 0.2  # a search word in fewer rows than this share is looked up in the suffix index
 
 
 class Presence(enum.StrEnum):
@@ -155,6 +157,11 @@ def _ethnic_names() -> dict[str, str]:
 _LATEST = (
     select(func.max(Admission.id)).where(Admission.resident_id == Resident.id).correlate(Resident).scalar_subquery()
 )
+# The same test written on the admission, so that a filter on the stay (present, year, channel) can start
+# from the admission's own indexes (the partial ix_admission_present, arrived_at, channel) rather than
+# visit every resident: "no later admission of the same resident".
+_LATER = aliased(Admission)
+_IS_LATEST = ~exists().where(_LATER.resident_id == Admission.resident_id, _LATER.id > Admission.id)
 # Ties (the same folded name) in order of entry: the id is in the sort_key index, so a page deep
 # in the list is read from the index alone (the code would need every row; see the report).
 _ORDER = (Resident.sort_key, Resident.id)
@@ -173,6 +180,30 @@ def _token_conditions(entity: Any, tokens: list[str], identity: bool) -> list[Co
         start = func.length(entity.search_text) - func.length(entity.alias) - func.length(entity.code)
         haystack = func.substr(entity.search_text, start)
     return [occurs_in(token, haystack) for token in tokens]
+
+
+def _with_stay(query: Select[Any], stay: list[ColumnElement[bool]], *, outer: bool) -> Select[Any]:
+    """`query` joined to each resident's latest admission and filtered by `stay`.
+
+    With conditions on the stay only residents with an admission can match, so an inner join that
+    the planner may start from the admission side; else (columns wanted) the outer join by max(id).
+    """
+    if stay:
+        return query.join(Admission, Admission.resident_id == Resident.id).where(_IS_LATEST, *stay)
+    return query.outerjoin(Admission, Admission.id == _LATEST) if outer else query
+
+
+def _suffix_matches(words: list[str], identity: bool) -> Select[Any]:
+    """The ids of residents in whose words each of `words` occurs: B-tree ranges of the suffix index, intersected
+    (index-only: no resident row is read)."""
+    found = []
+    for word in words:
+        one = select(ResidentSuffix.resident_id).where(
+            ResidentSuffix.suffix >= word[:SUFFIX_LENGTH], ResidentSuffix.suffix < upper_bound(word)
+        )
+        found.append(one if identity else one.where(ResidentSuffix.public.is_(True)))
+    # a resident once, whatever number of her words begin with the word (INTERSECT keeps distinct rows too)
+    return found[0].distinct() if len(found) == 1 else intersect(*found)  # type: ignore[return-value]
 
 
 _ROW_COLUMNS = (
@@ -201,7 +232,7 @@ class RegistryService(Service):
         """How many residents match (not audited: the first page of the same action is)."""
         with self._read() as s:
             identity = self._identity(self._checked(s, actor))
-            return int(s.scalar(self._select(f, identity, func.count(Resident.id))) or 0)
+            return self._count(s, f, identity)
 
     def page(self, actor: Actor, f: RegistryFilter, offset: int, limit: int) -> list[RegistryRow]:
         """Rows [offset, offset + limit) in Vietnamese order; the first page audits `resident.listed`."""
@@ -228,16 +259,16 @@ class RegistryService(Service):
         with self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="resident") as (s, current):
             identity = self._identity(current)
             tokens = search_tokens(f.search)
-            if tokens and not self._dense(s, tokens, identity, limit):
+            if tokens and not self._narrowing(s, tokens, identity) and not self._dense(s, tokens, identity, limit):
                 # One scan of the covering search index: the matches sorted in SQL ("|| ''" keeps the
                 # planner off the sort_key index, which would visit every row), the total alongside.
                 total = func.count().over()
-                query = self._select(f, identity, Resident.id, total).order_by(Resident.sort_key + "", Resident.id)
+                query = self._select(s, f, identity, Resident.id, total).order_by(Resident.sort_key + "", Resident.id)
                 found = s.execute(query.limit(limit)).all()
                 count = found[0][1] if found else 0
                 rows = self._fetch(s, current, Resident.id.in_([resident_id for resident_id, _total in found]))
             else:
-                count = int(s.scalar(self._select(f, identity, func.count(Resident.id))) or 0)
+                count = self._count(s, f, identity)
                 rows = self._rows(s, current, f, 0, limit)
             self._audit.record(s, current, "resident.listed", record_type="resident", field_group=FieldGroup.PLACEMENT)
         return count, rows
@@ -250,7 +281,7 @@ class RegistryService(Service):
             writer.writerow([_("Code"), _("Full name") if identity else _("Alias"), _("Year of birth"), _("Status")])
             today = self._today()
             count = 0
-            for values in s.execute(self._select(f, identity, *_ROW_COLUMNS).order_by(*_ORDER)):
+            for values in s.execute(self._select(s, f, identity, *_ROW_COLUMNS).order_by(*_ORDER)):
                 row = self._row(values, identity, True, today)
                 year = "" if row.birth_year is None else str(row.birth_year)
                 writer.writerow([safe_cell(row.code), safe_cell(row.name), year, presence_name(row.status)])
@@ -288,13 +319,13 @@ class RegistryService(Service):
         """One page: first the ids in order (cheap, index-only where possible), then their rows."""
         identity = self._identity(current)
         tokens = search_tokens(f.search)
-        ids = select(Resident.id).select_from(Resident)
-        stay = self._stay_conditions(f)
-        if stay:
-            ids = ids.join(Admission, Admission.id == _LATEST).where(*stay)
+        ids = _with_stay(select(Resident.id).select_from(Resident), self._stay_conditions(f), outer=False)
         ids = ids.where(*self._person_conditions(f))
-        if tokens and not self._dense(s, tokens, identity, offset + limit):
-            # Few matches: collect them from the covering index on search_text, then sort them.
+        rare = self._narrowing(s, tokens, identity)
+        if rare:  # found in the suffix index; the page sorted from the few matches or read off the sort_key index
+            ids = ids.where(*self._token_filter(tokens, rare, identity))
+        elif tokens and not self._dense(s, tokens, identity, offset + limit):
+            # Few matches: collect them from the suffix index (or the covering index on search_text), then sort.
             matching = aliased(Resident)
             ids = ids.where(Resident.id.in_(select(matching.id).where(*_token_conditions(matching, tokens, identity))))
         else:
@@ -317,13 +348,9 @@ class RegistryService(Service):
         today = self._today()
         return [self._row(values, identity, placement, today) for values in s.execute(query)]
 
-    def _dense(self, s: Session, tokens: list[str], identity: bool, needed: int) -> bool:
-        """Whether walking the rows in order finds `needed` matches sooner than sorting all matches.
-
-        The share of matches is estimated on the newest rows (an unbiased sample by name), read at most
-        once a minute and kept in memory; walking reads needed / share rows, sorting reads every match:
-        walk when matches² > needed × rows.
-        """
+    def _sampled(self, s: Session, identity: bool) -> tuple[list[str], int]:
+        """The searchable text of the newest rows (an unbiased sample by name) and the table's size,
+        read at most once a minute and kept in memory."""
         read_at, (names, ends), total = self._sample
         if monotonic() - read_at > _SAMPLE_SECONDS:
             rows = s.execute(
@@ -333,24 +360,53 @@ class RegistryService(Service):
             names = [text for text, _alias, _code in rows]
             ends = [text[len(text) - len(alias) - len(code) - 1 :] for text, alias, code in rows]
             self._sample = (monotonic(), (names, ends), total)
-        candidates = names if identity else ends
+        return (names if identity else ends), total
+
+    def _dense(self, s: Session, tokens: list[str], identity: bool, needed: int) -> bool:
+        """Whether walking the rows in order finds `needed` matches sooner than sorting all matches.
+
+        Walking reads needed / share rows, sorting reads every match: walk when matches² > needed × rows.
+        """
+        candidates, total = self._sampled(s, identity)
+        sampled = max(min(total, len(candidates)), 1)
         for token in tokens:  # one list comprehension per token: ~0.1 ms for 2,000 rows
             candidates = [text for text in candidates if token in text]
         hits = len(candidates)
         if not hits:
             return False
-        sampled = min(total, len(names))
-        matches = total * hits / max(sampled, 1)
+        matches = total * hits / sampled
         return matches * matches > 8 * needed * total  # 8: sorting a few thousand matches in SQL is cheap
 
-    def _select(self, f: RegistryFilter, identity: bool, *columns: Any) -> Select[Any]:
-        query = select(*columns).select_from(Resident)
-        needs_stay = any(getattr(column, "table", None) is Admission.__table__ for column in columns)
-        if needs_stay or self._stay_conditions(f):
-            query = query.outerjoin(Admission, Admission.id == _LATEST)
+    def _narrowing(self, s: Session, tokens: list[str], identity: bool) -> list[str]:
+        """The search words the suffix index finds in few rows (for common words a scan is as quick)."""
+        if not tokens:
+            return []
+        sample, total = self._sampled(s, identity)
+        most = RARE_SHARE * max(min(total, len(sample)), 1)
+        return [token for token in tokens if sum(token in text for text in sample) <= most]
+
+    @staticmethod
+    def _token_filter(tokens: list[str], rare: list[str], identity: bool) -> list[ColumnElement[bool]]:
+        """The suffix index for the rare words (exact up to SUFFIX_LENGTH letters), substring tests for the rest."""
+        checked = [token for token in tokens if token not in rare or len(token) > SUFFIX_LENGTH]
+        found = [Resident.id.in_(_suffix_matches(rare, identity))] if rare else []
+        return found + _token_conditions(Resident, checked, identity)
+
+    def _count(self, s: Session, f: RegistryFilter, identity: bool) -> int:
+        """How many match; a search on rare words alone is counted in the suffix index without reading residents."""
         tokens = search_tokens(f.search)
-        return query.where(*_token_conditions(Resident, tokens, identity), *self._person_conditions(f),
-                           *self._stay_conditions(f))  # fmt: skip
+        rare = self._narrowing(s, tokens, identity)
+        only_words = not self._person_conditions(f) and not self._stay_conditions(f)
+        if rare and only_words and not self._token_filter(tokens, rare, identity)[1:]:
+            return int(s.scalar(select(func.count()).select_from(_suffix_matches(rare, identity).subquery())) or 0)
+        return int(s.scalar(self._select(s, f, identity, func.count(Resident.id))) or 0)
+
+    def _select(self, s: Session, f: RegistryFilter, identity: bool, *columns: Any) -> Select[Any]:
+        needs_stay = any(getattr(column, "table", None) is Admission.__table__ for column in columns)
+        query = _with_stay(select(*columns).select_from(Resident), self._stay_conditions(f), outer=needs_stay)
+        tokens = search_tokens(f.search)
+        words = self._token_filter(tokens, self._narrowing(s, tokens, identity), identity)
+        return query.where(*words, *self._person_conditions(f))
 
     def _person_conditions(self, f: RegistryFilter) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
@@ -371,7 +427,7 @@ class RegistryService(Service):
     def _stay_conditions(f: RegistryFilter) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if f.presence is Presence.PRESENT:
-            found.append(and_(Admission.id.is_not(None), Admission.discharged_at.is_(None)))
+            found.append(Admission.discharged_at.is_(None))
         elif f.presence is Presence.DISCHARGED:
             found.append(Admission.discharged_at.is_not(None))
         if f.channel is not None:

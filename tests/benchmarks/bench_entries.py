@@ -49,11 +49,25 @@ PASSWORD = "mật khẩu đo hiệu năng 2026"
 
 
 def fill(centre: Centre, resident_id: int, count: int, seed: int = 5) -> None:
-    rng = random.Random(seed)
+    rows = entry_rows(random.Random(seed), resident_id, count)
+    with centre.sessions.begin() as s:
+        insert_entries(s, rows)
+
+
+def insert_entries(s: Any, rows: dict[Any, list[dict[str, Any]]]) -> None:
+    for model, values in rows.items():
+        for start in range(0, len(values), 2000):
+            s.execute(insert(model.__table__), values[start : start + 2000])
+
+
+def entry_rows(
+    rng: random.Random, resident_id: int, count: int, rows: dict[Any, list[dict[str, Any]]] | None = None
+) -> dict[Any, list[dict[str, Any]]]:
+    """`count` health entries of one resident over ten years, added to `rows` (model → column values)."""
     now = utcnow()
     common = {"resident_id": resident_id, "version": 1, "restricted": False, "struck_reason": ""}
-    rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in (NursingNote, HealthCheck, Referral, MedicationPlan,
-                                                               HealthTest)}  # fmt: skip
+    if rows is None:
+        rows = {m: [] for m in (NursingNote, HealthCheck, Referral, MedicationPlan, HealthTest)}
     for n in range(count):
         at = now - timedelta(minutes=rng.randint(1, 10 * 365 * 24 * 60))
         base = common | {"occurred_at": at, "recorded_at": at}
@@ -81,10 +95,7 @@ def fill(centre: Centre, resident_id: int, count: int, seed: int = 5) -> None:
         else:
             rows[HealthTest].append(base | {"restricted": True, "test": "hiv", "other_name": "", "result": "negative",
                 "result_on": at.date(), "counselled": True, "note": ""})  # fmt: skip
-    with centre.sessions.begin() as s:
-        for model, values in rows.items():
-            for start in range(0, len(values), 2000):
-                s.execute(insert(model.__table__), values[start : start + 2000])
+    return rows
 
 
 def dispose(app: Any, widget: QWidget) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import insert
 
 from centre_desk.models.base import utcnow
 from centre_desk.models.resident import Admission, Channel, Resident, Sex, VictimStatus
+from centre_desk.models.resident_search import ResidentSuffix, index_rows
 from centre_desk.security.access import Actor
 from centre_desk.services.admission_input import AdmissionInput, ResidentInput, default_alias, sort_key
 from centre_desk.services.admissions import AdmissionRow
@@ -145,5 +146,6 @@ def _flush(centre: Centre, people: list[dict[str, object]], stays: list[dict[str
         with centre.sessions.begin() as s:
             s.execute(insert(Resident), people)
             s.execute(insert(Admission), stays)
+            s.execute(insert(ResidentSuffix), index_rows(people))
     people.clear()
     stays.clear()

@@ -46,6 +46,7 @@ from centre_desk.models.resident import (
     Resident,
     ResidentCodeCounter,
 )
+from centre_desk.models.resident_search import ResidentSuffix, index_rows
 from centre_desk.models.staff import Role, StaffAccount
 from centre_desk.security.access import SYSTEM
 from centre_desk.security.credentials import KeyCustody
@@ -209,8 +210,13 @@ def _insert_chunk(
             for stay, data in group
         ]
         stmt = insert(residents).returning(residents.c.id, sort_by_parameter_order=True)
-        for (stay, _data), rid in zip(group, s.execute(stmt, rows).scalars().all(), strict=True):
+        ids = s.execute(stmt, rows).scalars().all()
+        for (stay, _data), rid in zip(group, ids, strict=True):
             stay.resident_id = rid
+        # the search index (Core inserts skip its mapper events)
+        s.execute(
+            insert(_table(ResidentSuffix)), index_rows({**r, "id": rid} for r, rid in zip(rows, ids, strict=True))
+        )
     admissions = _table(Admission)
     stmt = insert(admissions).returning(admissions.c.id, sort_by_parameter_order=True)
     admission_ids = s.execute(stmt, [_admission_row(stay, data, recorded_by) for stay, data in made]).scalars().all()

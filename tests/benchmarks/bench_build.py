@@ -1,0 +1,96 @@
+"""The benchmark's database: N residents with years of dated entries and 10 audit rows each, built once.
+
+An encrypted SQLite build is kept under $CENTRE_DESK_BENCH_CACHE (default ~/.cache/centre-desk-bench), one
+folder per (N, schema HEAD), with the keyring entries of its fake data beside it (a benchmark database only:
+invented people, never a centre's data); a PostgreSQL build is made afresh in the database given.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import keyring
+
+from centre_desk.db import migrate
+from centre_desk.models.staff import Role
+from centre_desk.security.access import Actor
+from centre_desk.services.dto import NewAccount
+from centre_desk.services.installation import Centre, Options, initialise, open_centre
+from tests.benchmarks.bench_entries import entry_rows, fill, insert_entries
+from tests.benchmarks.bench_foundation import fill_audit
+from tests.support.memory_keyring import MemoryKeyring
+from tests.support.registry_data import admit, bulk_residents
+
+PASSWORD = "mật khẩu đo hiệu năng 2026"
+ENTRIES_EACH = 10  # dated entries per resident: a million at 100,000 residents
+AUDIT_EACH = 10  # audit rows per resident
+HEAVY_ENTRIES = 10_000  # the heavy resident's Timeline
+CACHE = Path(os.environ.get("CENTRE_DESK_BENCH_CACHE", Path.home() / ".cache" / "centre-desk-bench"))
+
+
+@dataclass
+class Built:
+    options: Options
+    centre: Centre
+    actor: Actor  # the manager
+    heavy_id: int  # the resident with HEAVY_ENTRIES entries
+    seconds: float | None  # the build's time, None when the cached build was reused
+
+
+def built(residents: int, db: str | None, heavy_entries: int = HEAVY_ENTRIES) -> Built:
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    if db is not None:
+        return _build(Options(Path(tempfile.mkdtemp()) / "data", db), residents, heavy_entries)
+    folder = CACHE / f"sqlite-{residents}-{heavy_entries}-{migrate.HEAD}"
+    meta = folder / "built.json"
+    if meta.exists():
+        saved = json.loads(meta.read_text(encoding="utf-8"))
+        store.entries = {(service, user): value for service, user, value in saved["keyring"]}
+        options = Options(folder / "data")
+        centre = open_centre(options)
+        return Built(options, centre, centre.accounts.authenticate("giamdoc", PASSWORD), saved["heavy"], None)
+    if folder.exists():
+        shutil.rmtree(folder)  # an unfinished build
+    made = _build(Options(folder / "data"), residents, heavy_entries)
+    keys = [[service, user, value] for (service, user), value in store.entries.items()]
+    meta.write_text(json.dumps({"keyring": keys, "heavy": made.heavy_id}), encoding="utf-8")
+    return made
+
+
+def _build(options: Options, residents: int, heavy_entries: int) -> Built:
+    started = time.perf_counter()
+    manager = NewAccount("giamdoc", "Nguyễn Thị Hường", PASSWORD, frozenset({Role.MANAGER}))
+    centre, _key = initialise(options, manager, "Trung tâm Công tác xã hội tỉnh Lai Châu")
+    actor = centre.accounts.authenticate("giamdoc", PASSWORD)
+    bulk_residents(centre, residents)
+    if centre.engine.name == "postgresql":  # the ids were given: the sequences moved past them for what follows
+        with centre.engine.begin() as conn:
+            for table in ("resident", "admission"):
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
+    rng = random.Random(11)
+    with centre.sessions.begin() as s:  # one transaction, executemany in chunks of 2,000
+        rows: dict[Any, list[dict[str, Any]]] | None = None
+        for resident_id in range(1, residents + 1):
+            rows = entry_rows(rng, resident_id, ENTRIES_EACH, rows)
+            if resident_id % 5000 == 0:
+                insert_entries(s, rows)
+                rows = None
+        if rows:
+            insert_entries(s, rows)
+    heavy = admit(centre, actor, "Sùng Thị Dợ").resident_id
+    fill(centre, heavy, heavy_entries)
+    fill_audit(centre, residents * AUDIT_EACH)
+    if centre.engine.name == "postgresql":  # as autovacuum would have done on a server in use
+        with centre.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+    return Built(options, centre, actor, heavy, time.perf_counter() - started)
