@@ -5,7 +5,7 @@ SIGKILL at a random moment.
 
 After the rounds: 0 acknowledged commits lost, 0 torn records (every resident, stay, entry, plan and discharge
 has its audit row, and none of them an audit row without the record), the audit chain verifies and
-integrity_check is ok (maintenance.check). Rounds: DRILL_ROUNDS (default 40 on SQLite, so CI stays near 60 s;
+integrity_check is ok (maintenance.check). Rounds: DRILL_ROUNDS (default 40 per engine, about 30 s each in CI;
 1,000 for the full drill)."""
 
 from __future__ import annotations
