@@ -241,8 +241,9 @@ def _load_qt_translations(app: QApplication) -> None:
         app.installTranslator(CatalogueTranslator(app))
 
 
-def run(options: Options, language: str | None = None) -> int:
-    """Start the desktop program; `language` (from --lang) overrides the saved choice."""
+def run(options: Options, language: str | None = None, *, debug: bool = False) -> int:
+    """Start the desktop program; `language` (from --lang) overrides the saved choice; `debug` (--debug) starts
+    the UI watchdog (stalls over 100 ms go to the log with the UI thread's stack)."""
     restrict_new_files()  # files 0600 (ui.ini, PDFs, exports …), folders 0700
     setup_logging(options.data_dir / "logs")
     tighten_data_dir(private_dir(options.data_dir))
@@ -254,6 +255,10 @@ def run(options: Options, language: str | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setQuitOnLastWindowClosed(False)
     install_excepthook()
+    if debug:
+        from centre_desk.ui.watchdog import Watchdog
+
+        Watchdog(parent=app).start()
     _load_qt_translations(app)
     load_fonts()
     font = app.font()

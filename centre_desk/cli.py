@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL", help=_("database file or postgresql://user@host/db"))
     parser.add_argument("--passphrase-file", metavar="FILE", help=_("file holding the database passphrase"))
     parser.add_argument("--lang", choices=("vi", "en"), help=_("language of messages"))
+    parser.add_argument(
+        "--debug", action="store_true", help=_("log stalls of the screen over 100 ms, with where the program was")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help=_("create the database and the first manager account"))
@@ -363,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options.ask_passphrase = no_passphrase  # the desktop program asks in a dialog
         from centre_desk.app import run  # the Qt program, loaded only when it is wanted
 
-        return run(options, language=args.lang)
+        return run(options, language=args.lang, debug=args.debug)
     setup_logging(directory / "logs")
     tighten_data_dir(directory)
     try:

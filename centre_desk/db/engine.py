@@ -93,6 +93,7 @@ def _key_pragma(key: bytes, salt: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}{salt.hex()}'\""
 
 
+DAMAGED = N_("The database file is damaged. Please restore it from a backup.")
 PAGE_SIZE = 4096  # SQLCipher 4's default page size, used by every file this program writes
 
 
@@ -137,6 +138,8 @@ def open_cipher_connection(
         con.close()
         if "not a database" in str(exc):
             raise KeyUnavailable(_("The database cannot be opened: the key is wrong or the file is damaged.")) from exc
+        if "malformed" in str(exc):  # a damaged page read while opening: say so, and what to do
+            raise StorageError(_(DAMAGED)) from exc
         raise StorageError(_("The database cannot be opened.")) from exc
     return con
 
@@ -208,7 +211,7 @@ _STORAGE_MESSAGES = (
     ),
     (("readonly", "read-only", "read only"), N_("The database cannot be written (read-only). Nothing was saved.")),
     (("disk i/o error",), N_("The disk reported an error. Nothing was saved.")),
-    (("malformed", "not a database"), N_("The database file is damaged. Please restore it from a backup.")),
+    (("malformed", "not a database"), DAMAGED),
     (
         ("connection refused", "could not connect", "server closed", "connection timeout", "timeout expired"),
         N_("The database server cannot be reached. Please check the network and try again."),

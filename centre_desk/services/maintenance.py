@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from centre_desk.db.audit_guard import guards_missing, restore_guards
+from centre_desk.db.engine import DAMAGED
 from centre_desk.db.migrate import check_revision, check_version_row
 from centre_desk.errors import StorageError
 from centre_desk.i18n import _
@@ -71,9 +72,13 @@ class MaintenanceService:
         except StorageError as exc:
             problems.append(exc.message)
         witnesses = self._backups.audit_witnesses(backups) if self._backups is not None else []
-        with self._engine.connect().execution_options(deferred=True) as conn:
-            report = self._audit.verify(conn, witnesses)
-            missing = guards_missing(conn)
+        try:
+            with self._engine.connect().execution_options(deferred=True) as conn:
+                report = self._audit.verify(conn, witnesses)
+                missing = guards_missing(conn)
+        except StorageError as exc:  # the trail cannot be read to its end (a damaged page): the file's problem
+            problems.append(exc.message)
+            return Inspection(tuple(passed), tuple(dict.fromkeys(problems)), False, True)  # nothing to repair blind
         if report.ok:
             passed.append(_("Audit trail intact ({rows} rows).").format(rows=report.rows))
         problems.extend(report.problems)
@@ -110,6 +115,13 @@ class MaintenanceService:
         return CheckReport(tuple(passed), tuple(problems))
 
     def _check_file(self, passed: list[str], problems: list[str]) -> None:
+        try:
+            self._check_pages(passed, problems)
+        except self._engine.dialect.dbapi.DatabaseError:  # type: ignore[union-attr]  # a page too damaged to read
+            log.warning("integrity check: the database file cannot be read through")
+            problems.append(_(DAMAGED))
+
+    def _check_pages(self, passed: list[str], problems: list[str]) -> None:
         raw = self._engine.raw_connection()
         try:
             con = raw.driver_connection

@@ -1,5 +1,6 @@
 """UI tests keep the per-user Qt settings (window sizes, last folder) in a fresh folder of their own;
-`office_screen` shows windows as on the centre's PCs: a 1366×728 screen, Vietnamese, the bundled font."""
+`office_screen` shows windows as on the centre's PCs: a 1366×728 screen, Vietnamese, the bundled font;
+the UI watchdog notes stalls of the UI thread per test and prints a summary (tests/support/stall_report.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QRect, QSettings
 
 from centre_desk.ui.widgets import window_fit
 from tests.conftest import Installed
+from tests.support.stall_report import stalls_per_test, summary, ui_watchdog  # noqa: F401 - fixtures
 from tests.ui.windows import CATALOGUE, SCREEN, Entry, Opened, context, opened, vietnamese_ui
 
 
@@ -43,3 +45,8 @@ def each_window(
     entry: Entry = request.param
     with opened(entry, context(installed, qtbot, tmp_path), monkeypatch) as shown:
         yield entry, shown
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for line in summary():
+        terminalreporter.write_line(line)
