@@ -29,8 +29,10 @@ def test_core_imports_no_qt() -> None:
 def test_no_bulk_update_or_delete_around_the_version_counter() -> None:
     """`update(Model)` / `delete(Model)` statements would bypass optimistic locking."""
     offenders = []
+    # derived rows no one edits, rebuilt from a versioned row inside its flush (the registry's search index)
+    derived = {PACKAGE / "models" / "resident_search.py"}
     for path in PACKAGE.rglob("*.py"):
-        if "migrations" in path.parts:
+        if "migrations" in path.parts or path in derived:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy":
