@@ -41,13 +41,13 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses fork and S
 
 def _round(centre: Centre, installed: Installed, bed: int, i: int, ack: int) -> None:  # pragma: no cover - child
     actor = installed.manager
-    rid = admit(centre, actor, f"Người thử {i}", arrived_at=datetime.now(UTC) - timedelta(days=1)).resident_id
+    rid = admit(centre, actor, f"Người thử {i}", arrived_at=datetime.now(UTC) - timedelta(days=2)).resident_id
     os.write(ack, f"resident {rid}\n".encode())
     stay = centre.lodging.place(actor, rid, bed, "Nhận vào phòng")
     os.write(ack, f"stay {stay.id}\n".encode())
     centre.lodging.vacate(actor, rid, "Chuyển phòng", BedState.FREE)
     os.write(ack, f"vacated {stay.id}\n".encode())
-    entry = pay(centre, actor, rid, datetime.now(UTC).date(), quantity=1)
+    entry = pay(centre, actor, rid, datetime.now().astimezone().date() - timedelta(days=1), quantity=1)  # noon: past
     os.write(ack, f"entry {entry.id}\n".encode())
     care = centre.care_plans.write(actor, rid, plan("medical"))
     os.write(ack, f"plan {care.id}\n".encode())

@@ -77,7 +77,10 @@ def _wait_ready(read_fd: int) -> None:
         chunk = os.read(read_fd, len(b"ready\n") - len(line))
         assert chunk, "the writer ended before it had opened the database"
         line += chunk
-    assert line == b"ready\n", line
+    if line != b"ready\n":  # "failed <why>": read the reason to the end of its line
+        while not line.endswith(b"\n") and (chunk := os.read(read_fd, 4096)):
+            line += chunk
+    assert line == b"ready\n", line.decode(errors="replace")
 
 
 def _kill_rounds(installed: Installed, rounds: int, between: Callable[[int], None] | None = None) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -107,11 +107,13 @@ def test_a_child_is_under_16_on_the_day(installed: Installed) -> None:
     def born(years: int, days: int = 0) -> date:
         return today.replace(year=today.year - years) + timedelta(days=days)
 
-    guardian = {"guardian_name": "Sùng A Páo", "guardian_relation": "bố", "birth_year": None}
+    # arrived today (the default "two hours ago" is yesterday just after midnight: she would be 17 on arrival)
+    arrived = max(datetime.now(UTC) - timedelta(hours=2), datetime.combine(today, time.min).astimezone())
+    guardian = {"guardian_name": "Sùng A Páo", "guardian_relation": "bố", "birth_year": None, "arrived_at": arrived}
     admit(c, m, "Tráng Thị Sá", birth_date=born(16), **guardian)  # 16 today
     admit(c, m, "Hạng Thị Của", birth_date=born(16, 1), **guardian)  # 16 tomorrow
     admit(c, m, "Vừ Thị Pàng", birth_date=born(18, 1), **guardian)  # 18 tomorrow
-    admit(c, m, "Mùa Thị Xúa", birth_date=born(18), birth_year=None)  # 18 today
+    admit(c, m, "Mùa Thị Xúa", birth_date=born(18), birth_year=None, arrived_at=arrived)  # 18 today
     assert names(installed, RegistryFilter(age=AgeBand.CHILD)) == ["Hạng Thị Của"]
     assert names(installed, RegistryFilter(age=AgeBand.UNDER_18)) == ["Hạng Thị Của", "Vừ Thị Pàng", "Tráng Thị Sá"]
     rows = {r.name: r for r in registry(installed).page(m, RegistryFilter(), 0, 10)}

@@ -66,7 +66,7 @@ class TodayRow:
     vitals_due: bool
     vitals_due_at: datetime | None
     doses_due: int  # due now or overdue in the window
-    doses_missed: int  # today, past the grace
+    doses_missed: int  # today (and the night shift so far), past the grace
     open_referrals: int
     weight_kg: Decimal | None
 

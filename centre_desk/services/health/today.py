@@ -34,6 +34,7 @@ FIRST_WEEK = timedelta(days=7)
 FEVER = 38
 LOOK_BACK = timedelta(days=30)  # notes older than this do not set the rhythm
 ALERT_HOURS = timedelta(hours=24)
+NIGHT_SHIFT = timedelta(hours=8)  # missed doses: today's, and after midnight those of the shift so far
 DOSE_WINDOW = timedelta(hours=4)  # doses due in the next hours
 VITALS = ("temperature", "pulse", "systolic", "resp_rate", "spo2")
 HERE = (Presence.PRESENT, Presence.ABSENT)  # who the nurse must see today (on leave and in hospital: not here)
@@ -84,7 +85,8 @@ def today(s: Session, now: datetime, names: bool, see: bool, tz: tzinfo) -> Toda
     missed: dict[int, int] = dict.fromkeys(ids, 0)
     due_now: dict[int, int] = dict.fromkeys(ids, 0)
     start, end = mar.day_bounds(day, tz)
-    plans = mar.active_plans(s, ids, day, local_day(now + DOSE_WINDOW))
+    start = min(start, now - NIGHT_SHIFT)  # just after midnight the night nurse still sees last evening's misses
+    plans = mar.active_plans(s, ids, local_day(start), local_day(now + DOSE_WINDOW))
     records = mar.records_of(s, [p.id for p in plans], start, now + DOSE_WINDOW)
     for plan in plans:
         hidden = plan.restricted and not see

@@ -41,7 +41,7 @@ def _fever(installed: Installed, nurse: object, rid: int) -> None:
 def _plan(installed: Installed, nurse: object, rid: int) -> int:
     start = date.today() - timedelta(days=1)
     values = {"medicine": "Paracetamol", "strength": "500 mg", "dose": Decimal(1), "unit": "tablet",
-              "route": "oral", "frequency": "custom", "times": "00:00 23:59", "start_on": start}  # fmt: skip
+              "route": "oral", "frequency": "custom", "times": "00:00 22:00", "start_on": start}  # fmt: skip
     data = EntryInput(local_moment(start, time(6)), tuple(values.items()))  # type: ignore[arg-type]
     return installed.centre.entries.save(nurse, "medication_plan", rid, None, None, data).id  # type: ignore[arg-type]
 
@@ -58,7 +58,7 @@ def test_today_shows_the_alert_and_records_a_dose(qtbot: QtBot, installed: Insta
     qtbot.waitUntil(lambda: page.view is not None and not page.loading)
     texts = [page.alerts.item(i).text() for i in range(page.alerts.count())]
     assert any("Vàng Thị Sốt" in t and "NEWS2" in t for t in texts)
-    assert any("Lò Thị Khỏe" in t and "Paracetamol" in t for t in texts)  # the 00:00 dose: missed
+    assert any("Lò Thị Khỏe" in t and "Paracetamol" in t for t in texts)  # 00:00 missed (before 01:00: 22:00)
     assert page.model.rowCount() == 2
     opened: list[int] = []
     page.open_record.connect(opened.append)
@@ -102,7 +102,7 @@ def test_the_medication_record_and_the_charts_of_a_record(qtbot: QtBot, installe
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitUntil(lambda: panel.loaded)
-    assert panel.model.rowCount() == 2  # 00:00 and 23:59 today
+    assert panel.model.rowCount() == 2  # 00:00 and 22:00 today
     panel.table.selectRow(0)
     assert panel.buttons["given"].isEnabled()
     panel.buttons["given"].click()
