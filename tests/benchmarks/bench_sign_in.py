@@ -33,12 +33,13 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-import centre_desk.app as app
+import centre_desk.ui.shell.preload as app
+from centre_desk.ui.shell.desktop import DesktopSession
 from centre_desk.services.installation import Options, open_centre
 data, mode, password = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 qt = QApplication([])
 centre = open_centre(Options(data))
-session = app.DesktopSession(qt, centre, QSettings(str(data / "ui.ini"), QSettings.Format.IniFormat))
+session = DesktopSession(qt, centre, QSettings(str(data / "ui.ini"), QSettings.Format.IniFormat))
 session._daily.stop()
 if mode == "preloaded":
     app.start_preloading()

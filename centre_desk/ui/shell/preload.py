@@ -1,0 +1,48 @@
+"""The main window's pages imported on a worker thread while the person types at the sign-in window (issue 15):
+pressing Đăng nhập then finds them ready. Light itself (no Qt, no database layer), so app.py can hold it."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from centre_desk.security.actor import Actor
+    from centre_desk.services.installation import Centre
+    from centre_desk.ui.events import AppEvents
+    from centre_desk.ui.shell.desktop import DesktopSession
+    from centre_desk.ui.shell.main_window import PageSpec
+
+PRELOAD_AFTER_MS = 300  # then the pages are imported while the person types (start_preloading)
+PRELOAD_NICENESS = 19
+_preloading: list[threading.Thread] = []  # the worker importing the pages, while the sign-in window is up
+
+
+def start_preloading() -> None:
+    """Import the main window's pages (and the services behind them) on a worker thread, so the sign-in
+    window does not wait for them and pressing Đăng nhập does not either. No widget is made there."""
+    if not _preloading and "centre_desk.ui.shell.pages" not in sys.modules:
+        worker = threading.Thread(target=_import_pages, daemon=True)
+        _preloading.append(worker)
+        worker.start()
+
+
+def _import_pages() -> None:
+    if hasattr(os, "setpriority"):  # Linux: the lowest priority for this thread, so keys typed meanwhile come first
+        with contextlib.suppress(OSError):  # not allowed here: at the normal priority
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), PRELOAD_NICENESS)
+    importlib.import_module("centre_desk.ui.shell.pages")
+
+
+def preloaded_pages() -> Callable[[Centre, Actor, AppEvents, DesktopSession], list[PageSpec]]:
+    """pages.build_pages, once the worker has imported it (imported here if it never started)."""
+    for worker in _preloading:
+        worker.join()  # before importing here: one thread imports a module graph at a time
+    from centre_desk.ui.shell.pages import build_pages
+
+    return build_pages
