@@ -369,7 +369,7 @@ def _launch(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=tmp_path,
+        cwd=Path(__file__).resolve().parents[2],  # this checkout's centre_desk, not an installed one
         check=False,
     )
 
