@@ -37,6 +37,17 @@ def _import_pages() -> None:
         with contextlib.suppress(OSError):  # not allowed here: at the normal priority
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), PRELOAD_NICENESS)
     importlib.import_module("centre_desk.ui.shell.pages")
+    resolve_qt_classes()
+
+
+def resolve_qt_classes() -> None:
+    """PySide6 makes its classes and their enums when first used (lazy loading): building the main window's
+    pages would make some 125 enum types on the UI thread, 0.4–0.9 s. Made here, on the worker, at once."""
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    for module in (QtCore, QtGui, QtWidgets):
+        for name in dir(module):
+            getattr(module, name, None)
 
 
 def preloaded_pages() -> Callable[[Centre, Actor, AppEvents, DesktopSession], list[PageSpec]]:
