@@ -95,15 +95,17 @@ def run(options: Options, language: str | None = None, *, debug: bool = False) -
 def _run_session(
     app: QApplication, settings: QSettings, centre: Centre | None, signed: SignIn | None, marked: bool
 ) -> int:
-    """The main window for the opened installation (asking for a sign-in unless one is given), until quit."""
+    """The main window for the opened installation (asking for a sign-in unless one is given), until quit.
+    `signed`: the sign-in made while the database opened (its name and demo mark are already applied)."""
     if centre is None:
         return 1
     from centre_desk.services.demo import is_demo
     from centre_desk.ui.shell.desktop import DesktopSession
 
-    if not marked and is_demo(centre.read_sessions):
-        DemoMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
-    settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up and sign-in windows next time
+    if signed is None:
+        if not marked and is_demo(centre.read_sessions):
+            DemoMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
+        settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up and sign-in windows next time
     session = DesktopSession(app, centre, settings)
     QTimer.singleShot(PRELOAD_AFTER_MS, start_preloading)  # no-op when the pages are already (being) imported
     try:
@@ -142,17 +144,22 @@ def _sign_in_while_opening(
 
         if not isinstance(result, Opened):
             problem.append(result)
-            dialog.opening_failed()
+            if False not in started:
+                dialog.opening_failed()
             return
         opened.append(result)
+        if False in started:  # the dialog is closed (Quit): _close_when_opened closes the database
+            return
         if result.demo and not marked:
             DemoMarker.install(app)
+        settings.setValue(CENTRE_NAME_KEY, result.centre_name)  # for the start-up and sign-in windows next time
         dialog.accounts_ready(result.centre.accounts, result.centre_name)
         start_preloading()  # the pages, while the person finishes typing
 
     def failed(exc: BaseException) -> None:
         problem.append(exc)
-        dialog.opening_failed()
+        if False not in started:
+            dialog.opening_failed()
 
     def start() -> None:
         if not started:
@@ -166,6 +173,7 @@ def _sign_in_while_opening(
         code = dialog.exec()
         signed = dialog.sign_in()
     finally:
+        started.append(False)  # closed: the timer opens nothing more, a late result touches no widget
         dialog.deleteLater()
     if code == OPENING_FAILED:
         from centre_desk.ui.unlock.flow import settle

@@ -30,6 +30,7 @@ from centre_desk.errors import AuthenticationFailed, UserError
 from centre_desk.i18n import _
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.login.parts import InlineError, password_edit, weak_callback
+from centre_desk.ui.shell.preload import wait_for_pages
 from centre_desk.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -206,9 +207,15 @@ class LoginDialog(QDialog):
         password = self.password_edit.text()
         accounts = self._accounts
         assert accounts is not None
+
+        def check() -> tuple[Actor, str]:
+            actor = accounts.authenticate(login, password)
+            wait_for_pages()  # the main window's pages imported (app.run preloads them): no freeze after accept
+            return actor, password
+
         run_task(
             self,
-            lambda: (accounts.authenticate(login, password), password),
+            check,
             weak_callback(self._on_authenticated),
             weak_callback(self._on_authentication_failed),
             writes_db=True,

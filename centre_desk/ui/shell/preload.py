@@ -50,10 +50,16 @@ def resolve_qt_classes() -> None:
             getattr(module, name, None)
 
 
+def wait_for_pages() -> None:
+    """Until the worker has imported the pages (if it runs). The sign-in dialog calls it on its own worker after
+    the password check, so the UI thread never blocks on the import (the dialog stays busy meanwhile)."""
+    for worker in _preloading:
+        worker.join()  # before importing elsewhere: one thread imports a module graph at a time
+
+
 def preloaded_pages() -> Callable[[Centre, Actor, AppEvents, DesktopSession], list[PageSpec]]:
     """pages.build_pages, once the worker has imported it (imported here if it never started)."""
-    for worker in _preloading:
-        worker.join()  # before importing here: one thread imports a module graph at a time
+    wait_for_pages()
     from centre_desk.ui.shell.pages import build_pages
 
     return build_pages
