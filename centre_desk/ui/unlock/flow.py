@@ -4,17 +4,16 @@ questions of OpenDatabaseDialog (the database passphrase, the recovery key)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from centre_desk import APP_NAME
-from centre_desk.errors import KeyUnavailable, NotInitialised, UserError
+from centre_desk.errors import DatabaseDamaged, KeyUnavailable, NotInitialised, UserError
 from centre_desk.i18n import N_, _
 from centre_desk.security.credentials import KeyMissing, KeyStoreUnreachable, WrongPassphrase
 from centre_desk.services.installation import Centre, Options, no_passphrase, open_centre, passphrase_file
+from centre_desk.ui.unlock.busy import busy_cursor
+from centre_desk.ui.unlock.damaged import offer_restore
 from centre_desk.ui.unlock.dialog import OpenDatabaseDialog
 
 log = logging.getLogger(__name__)
@@ -35,15 +34,6 @@ KEYRING_LOCKED = N_(
 )
 
 
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
 def recovery_reason(exc: KeyUnavailable) -> str:
     """Why the recovery key is asked, in the desktop's words (the command line's name a command)."""
     if isinstance(exc, KeyMissing):
@@ -62,7 +52,9 @@ def open_installation(options: Options) -> Centre | None:
             return OpenDatabaseDialog.ask(options, keys_file)
     try:
         with busy_cursor():
-            return open_centre(options)
+            return open_centre(options, check=True)
+    except DatabaseDamaged:
+        return offer_restore(None, options)
     except WrongPassphrase as exc:  # the passphrase given was not the right one: ask
         log.info("the database passphrase given at start is not correct")
         return OpenDatabaseDialog.ask(options, passphrase_file(options), problem=exc.message)
