@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import tempfile
 import time
@@ -46,24 +47,39 @@ class Built:
 
 
 def built(residents: int, db: str | None, heavy_entries: int = HEAVY_ENTRIES) -> Built:
+    """The cached build (an older schema's is copied, or on PostgreSQL taken over, and upgraded), else a new one."""
     store = MemoryKeyring()
     keyring.set_keyring(store)
-    if db is not None:
+    if db is not None and residents < 10_000:  # small: afresh each time (the CI smoke test)
         return _build(Options(Path(tempfile.mkdtemp()) / "data", db), residents, heavy_entries)
-    folder = CACHE / f"sqlite-{residents}-{heavy_entries}-{migrate.HEAD}"
+    kind = "sqlite" if db is None else "pg-" + re.sub(r"\W+", "_", db.rsplit("@", 1)[-1])
+    folder = CACHE / f"{kind}-{residents}-{heavy_entries}-{migrate.HEAD}"
     meta = folder / "built.json"
+    if not meta.exists():
+        _carry_forward(folder, f"{kind}-{residents}-{heavy_entries}-", db is None)
     if meta.exists():
         saved = json.loads(meta.read_text(encoding="utf-8"))
         store.entries = {(service, user): value for service, user, value in saved["keyring"]}
-        options = Options(folder / "data")
-        centre = open_centre(options)
+        options = Options(folder / "data", db)
+        centre = open_centre(options)  # upgrades an older schema
         return Built(options, centre, centre.accounts.authenticate("giamdoc", PASSWORD), saved["heavy"], None)
     if folder.exists():
         shutil.rmtree(folder)  # an unfinished build
-    made = _build(Options(folder / "data"), residents, heavy_entries)
+    made = _build(Options(folder / "data", db), residents, heavy_entries)
     keys = [[service, user, value] for (service, user), value in store.entries.items()]
     meta.write_text(json.dumps({"keyring": keys, "heavy": made.heavy_id}), encoding="utf-8")
     return made
+
+
+def _carry_forward(folder: Path, prefix: str, copy: bool) -> None:
+    """The newest finished build of an older schema, copied (SQLite: the older branch keeps its own) or moved
+    (PostgreSQL: the server holds one database) to `folder`, for open_centre to upgrade (minutes, not a rebuild)."""
+    older = sorted(p for p in CACHE.glob(prefix + "*") if (p / "built.json").exists() and p != folder)
+    if not older:
+        return
+    if folder.exists():
+        shutil.rmtree(folder)
+    (shutil.copytree if copy else shutil.move)(older[-1], folder)
 
 
 def _build(options: Options, residents: int, heavy_entries: int) -> Built:
