@@ -111,8 +111,7 @@ def _build(options: Options, residents: int, heavy_entries: int) -> Built:
     heavy = admit(centre, actor, "Sùng Thị Dợ").resident_id
     fill(centre, heavy, heavy_entries)
     fill_audit(centre, residents * AUDIT_EACH)
-    if centre.engine.name == "postgresql":  # as autovacuum would have done on a server in use
-        with centre.engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
+    with centre.engine.connect() as conn:  # the statistics autovacuum (PostgreSQL) or PRAGMA optimize keep in use
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
     return Built(options, centre, actor, heavy, time.perf_counter() - started)

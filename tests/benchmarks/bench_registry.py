@@ -87,10 +87,9 @@ def main() -> None:
         start = time.perf_counter()
         bulk_residents(centre, args.residents)
         print(f"{args.residents} residents inserted in {time.perf_counter() - start:.1f} s ({centre.engine.name})")
-        if centre.engine.name == "postgresql":  # as autovacuum would have done on a server in use
-            with centre.engine.connect() as conn:
-                conn.exec_driver_sql("ANALYZE")
-                conn.commit()
+        with centre.engine.connect() as conn:  # the statistics autovacuum or PRAGMA optimize keep in use
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
         if args.cache_mb and centre.engine.name == "sqlite":
             pragma = f"PRAGMA cache_size = -{args.cache_mb * 1024}"
             event.listen(centre.engine, "connect", lambda con, _record: con.execute(pragma))
