@@ -56,7 +56,8 @@ def captured(centre: Centre, fn: Callable[[], object]) -> list[tuple[str, Any]]:
 
 
 def replay(centre: Centre, statements: list[tuple[str, Any]]) -> Callable[[], None]:
-    wanted = [(q, p) for q, p in statements if q.lstrip().upper().startswith("SELECT")]
+    """The SELECTs `statements` sent (and the plan settings of their transaction), on one raw connection."""
+    wanted = [(q, p) for q, p in statements if q.lstrip().upper().startswith(("SELECT", "SET LOCAL"))]
 
     def run() -> None:
         con = centre.engine.raw_connection()
