@@ -65,7 +65,8 @@ def replay(centre: Centre, statements: list[tuple[str, Any]]) -> Callable[[], No
             cur = con.cursor()
             for query, params in wanted:
                 cur.execute(query, params)
-                cur.fetchall()
+                if cur.description is not None:  # a SELECT (a SET returns nothing)
+                    cur.fetchall()
         finally:
             con.close()
 
