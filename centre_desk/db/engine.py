@@ -239,3 +239,16 @@ def _translate_error(context: ExceptionContext) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def optimize(engine: Engine) -> None:
+    """Fresh planner statistics where the tables changed much (SQLite's advice before closing; bounded by
+    analysis_limit, milliseconds). PostgreSQL's autovacuum does this itself. Never fails the close."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            conn.exec_driver_sql("PRAGMA optimize")
+    except Exception as exc:  # read-only, damaged or locked: the statistics wait for the next close
+        log.info("PRAGMA optimize skipped: %s", type(exc).__name__)

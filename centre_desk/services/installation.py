@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 
-from centre_desk.db.engine import DAMAGED, make_engine, pages_readable, read_salt, session_factory
+from centre_desk.db.engine import DAMAGED, make_engine, optimize, pages_readable, read_salt, session_factory
 from centre_desk.db.lease import FileLease, Lease, ServerLease
 from centre_desk.db.location import DatabaseTarget, resolve_target, url_with_password
 from centre_desk.db.migrate import prepare, upgrade
@@ -261,6 +261,7 @@ class Centre(CapabilityServices):
 
     def close(self) -> None:
         self.audit.flush()
+        optimize(self.engine)
         self.engine.dispose()
         if self.lease is not None:
             self.lease.release()
