@@ -63,6 +63,10 @@ class StorageError(UserError):
     """The database or the disk refused: locked, full, read-only, damaged."""
 
 
+class DatabaseDamaged(StorageError):
+    """The database file has a damaged page (found opening it, or by the quick check at start): a restore is due."""
+
+
 class KeyUnavailable(StorageError):
     """The key of an existing database is missing or wrong: recovery is needed."""
 

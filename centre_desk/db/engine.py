@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from centre_desk.db.location import DatabaseTarget, url_with_password
-from centre_desk.errors import KeyUnavailable, StorageError
+from centre_desk.errors import DatabaseDamaged, KeyUnavailable, StorageError
 from centre_desk.i18n import N_, _
 from centre_desk.security.keys import SALT_BYTES
 
@@ -114,6 +114,15 @@ def pages_intact(path: Path, key: bytes, salt: bytes) -> bool:
         con.close()
 
 
+def pages_readable(con: sqlcipher.Connection) -> bool:
+    """The check at start: every page of the file passes its HMAC (SQLCipher's page check; about half the time of
+    SQLite's quick_check, which walks the b-trees too: 7.9 s against 15.3 s for a 513 MB file under load)."""
+    try:
+        return not con.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlcipher.DatabaseError:  # a page too damaged to read at all
+        return False
+
+
 def open_cipher_connection(
     path: Path, key: bytes, salt: bytes, *, create: bool = False, wal: bool = True
 ) -> sqlcipher.Connection:
@@ -139,7 +148,7 @@ def open_cipher_connection(
         if "not a database" in str(exc):
             raise KeyUnavailable(_("The database cannot be opened: the key is wrong or the file is damaged.")) from exc
         if "malformed" in str(exc):  # a damaged page read while opening: say so, and what to do
-            raise StorageError(_(DAMAGED)) from exc
+            raise DatabaseDamaged(_(DAMAGED)) from exc
         raise StorageError(_("The database cannot be opened.")) from exc
     return con
 
@@ -224,8 +233,22 @@ def _translate_error(context: ExceptionContext) -> None:
     for needles, message in _STORAGE_MESSAGES:
         if any(n in text for n in needles):
             log.warning("storage error: %s", type(context.original_exception).__name__)
-            raise StorageError(_(message)) from context.original_exception
+            kind = DatabaseDamaged if message is DAMAGED else StorageError
+            raise kind(_(message)) from context.original_exception
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def optimize(engine: Engine) -> None:
+    """Fresh planner statistics where the tables changed much (SQLite's advice before closing; bounded by
+    analysis_limit, milliseconds). PostgreSQL's autovacuum does this itself. Never fails the close."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            conn.exec_driver_sql("PRAGMA optimize")
+    except Exception as exc:  # read-only, damaged or locked: the statistics wait for the next close
+        log.info("PRAGMA optimize skipped: %s", type(exc).__name__)

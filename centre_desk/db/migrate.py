@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0020"  # the newest revision in migrations/versions (tests/db checks it against Alembic's head)
+HEAD = "0021"  # the newest revision in migrations/versions (tests/db checks it against Alembic's head)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

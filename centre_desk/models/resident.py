@@ -70,7 +70,11 @@ class Resident(Versioned, Base):
     __tablename__ = "resident"
     # covering index for the registry search: LIKE '%…%' scans it without touching the table,
     # and the matches come with their sort key
-    __table_args__ = (Index("ix_resident_search", "search_text", "sort_key"),)
+    __table_args__ = (
+        Index("ix_resident_search", "search_text", "sort_key"),
+        # the registry's age and pupil filters and its order without reading the wide row (covering)
+        Index("ix_resident_facets", "id", "sort_key", "birth_year", "birth_date", "is_pupil"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(NFCText(20), unique=True)
@@ -120,12 +124,15 @@ class Admission(Versioned, Base):
             sqlite_where=text("discharged_at IS NULL"),
             postgresql_where=text("discharged_at IS NULL"),
         ),
+        # the registry's year and channel filters read the stay from these alone (covering)
+        Index("ix_admission_arrival", "arrived_at", "channel", "resident_id", "discharged_at"),
+        Index("ix_admission_by_channel", "channel", "arrived_at", "resident_id", "discharged_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
-    arrived_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
-    channel: Mapped[str] = mapped_column(NFCText(40), index=True)
+    arrived_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    channel: Mapped[str] = mapped_column(NFCText(40))
     referring_agency: Mapped[str] = mapped_column(NFCText(300), default="")
     referring_officer: Mapped[str] = mapped_column(NFCText(200), default="")
     referring_phone: Mapped[str] = mapped_column(NFCText(30), default="")

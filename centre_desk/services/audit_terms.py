@@ -184,6 +184,7 @@ _PHRASES: tuple[tuple[str, str] | None, ...] = (
     ("backup.created", N_("Made a backup")),
     ("backup.verified", N_("Checked a backup")),
     ("backup.restored", N_("Restored a backup")),
+    ("database.set_aside", N_("Set a damaged database file aside (found at start)")),
     ("integrity.checked", N_("Checked the database")),
     ("audit.protection_restored", N_("Repaired the audit trail's append-only protection")),
     ("audit.head_reset", N_("Reset the audit trail's reference copies (repair)")),

@@ -159,6 +159,19 @@ def _static_engine(con: sqlcipher.Connection) -> Engine:
     return create_engine("sqlite+pysqlite://", module=sqlcipher, creator=lambda: con, poolclass=StaticPool)
 
 
+def list_backups(backup_dir: Path, replaced_dir: Path) -> list[BackupFile]:
+    """The automatic and manual backups, and the databases a restore replaced, newest first."""
+    found = []
+    for path in [*backup_dir.glob(f"*/*{SUFFIX}"), *replaced_dir.glob(f"*{SUFFIX}")]:
+        try:
+            stamp = datetime.strptime(path.stem.removeprefix("centre-"), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        kind = "before-restore" if path.parent == replaced_dir else path.parent.name
+        found.append(BackupFile(path, kind, path.stat().st_size, stamp))
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
 class BackupService:
     def __init__(
         self,
@@ -292,15 +305,7 @@ class BackupService:
         return self._listing()
 
     def _listing(self) -> list[BackupFile]:
-        found = []
-        for path in [*self.backup_dir.glob(f"*/*{SUFFIX}"), *self.replaced_dir.glob(f"*{SUFFIX}")]:
-            try:
-                stamp = datetime.strptime(path.stem.removeprefix("centre-"), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-            except ValueError:
-                continue
-            kind = "before-restore" if path.parent == self.replaced_dir else path.parent.name
-            found.append(BackupFile(path, kind, path.stat().st_size, stamp))
-        return sorted(found, key=lambda b: b.created_at, reverse=True)
+        return list_backups(self.backup_dir, self.replaced_dir)
 
     @property
     def replaced_dir(self) -> Path:

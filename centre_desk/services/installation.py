@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 
-from centre_desk.db.engine import make_engine, read_salt, session_factory
+from centre_desk.db.engine import DAMAGED, make_engine, optimize, pages_readable, read_salt, session_factory
 from centre_desk.db.lease import FileLease, Lease, ServerLease
 from centre_desk.db.location import DatabaseTarget, resolve_target, url_with_password
 from centre_desk.db.migrate import prepare, upgrade
-from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError, UserError
+from centre_desk.errors import DatabaseDamaged, KeyUnavailable, NotInitialised, StorageError, UserError
 from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
 from centre_desk.models.centre import Installation
@@ -212,6 +212,7 @@ class Centre(CapabilityServices):
 
     def close(self) -> None:
         self.audit.flush()
+        optimize(self.engine)
         self.engine.dispose()
         if self.lease is not None:
             self.lease.release()
@@ -236,6 +237,14 @@ def _read_installation(engine: Engine) -> tuple[str, str] | None:
     return None if row is None else (str(row[0]), str(row[1]))
 
 
+def _pages_readable(engine: Engine) -> bool:
+    raw = engine.raw_connection()
+    try:
+        return pages_readable(raw.driver_connection)
+    finally:
+        raw.close()
+
+
 def server_installation(target: DatabaseTarget) -> tuple[str, str] | None:
     """(installation id, key check) of a server database, read over a connection closed again."""
     engine = make_engine(target, pg_password=_pg_password(target))
@@ -245,20 +254,22 @@ def server_installation(target: DatabaseTarget) -> tuple[str, str] | None:
         engine.dispose()
 
 
-def open_centre(options: Options, *, migrate: bool = True, lease: Lease | None = None) -> Centre:
+def open_centre(options: Options, *, migrate: bool = True, lease: Lease | None = None, check: bool = False) -> Centre:
     """Open an existing installation. Never creates anything; fails closed without its key.
 
-    `lease`: one this process already holds (a restore hands its own over); else one is taken."""
+    `lease`: one this process already holds (a restore hands its own over); else one is taken.
+    `check`: read every page of a database file first (SQLite's quick check, the program's start; SECURITY.md
+    G1.5) and raise DatabaseDamaged, before anything is written, when one does not read."""
     target = resolve_target(options.data_dir, options.db)
     try:
-        return _open(options, target, migrate, lease)
+        return _open(options, target, migrate, lease, check)
     except BaseException:
         if lease is not None:
             lease.release()
         raise
 
 
-def _open(options: Options, target: DatabaseTarget, migrate: bool, lease: Lease | None) -> Centre:
+def _open(options: Options, target: DatabaseTarget, migrate: bool, lease: Lease | None, check_pages: bool) -> Centre:
     custody = options.get_custody()
     if target.path is not None:
         if not target.path.exists():
@@ -294,6 +305,9 @@ def _open(options: Options, target: DatabaseTarget, migrate: bool, lease: Lease 
         assert keys is not None
         if not hmac.compare_digest(check, key_check(keys)):
             raise KeyUnavailable(_("The audit key on this computer does not belong to this database."))
+        if check_pages and target.path is not None and not _pages_readable(engine):
+            log.warning("the quick check at start found a damaged page")
+            raise DatabaseDamaged(_(DAMAGED))
         centre = Centre(options, target, engine, keys, installation_id, lease)
         if migrate:
             prepare(engine, lambda: centre.backups.create(SYSTEM, kind="pre-migration"))

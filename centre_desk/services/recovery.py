@@ -14,18 +14,19 @@ from pathlib import Path
 from centre_desk.db.engine import open_cipher_connection, read_salt
 from centre_desk.db.lease import FileLease, Lease
 from centre_desk.db.location import DatabaseTarget, resolve_target
-from centre_desk.db.migrate import head_revision
+from centre_desk.db.migrate import check_revision, head_revision
 from centre_desk.errors import KeyUnavailable, NotInitialised, StorageError
 from centre_desk.i18n import _
 from centre_desk.models.base import utcnow
 from centre_desk.paths import fsync_dir
 from centre_desk.security.access import SYSTEM, Actor
 from centre_desk.security.audit import RESTORED
+from centre_desk.security.credentials import KeyMissing
 from centre_desk.security.keys import KeySet, derive_keys, key_check, parse_recovery_key
 from centre_desk.security.permissions import Action, FieldGroup
-from centre_desk.services.backup import REPLACED_DIR, build_sqlite_from_backup, verify_backup
-from centre_desk.services.dto import RestoreInfo
-from centre_desk.services.installation import Centre, Options, anchor_path, open_centre, server_installation
+from centre_desk.services.backup import REPLACED_DIR, build_sqlite_from_backup, list_backups, verify_backup
+from centre_desk.services.dto import BackupFile, RestoreInfo
+from centre_desk.services.installation import NO_KEY, Centre, Options, anchor_path, open_centre, server_installation
 
 log = logging.getLogger(__name__)
 
@@ -152,3 +153,62 @@ def _replace_file(centre: Centre, backup: Path, stamp: str) -> Path:
         path.unlink(missing_ok=True)  # a leftover WAL must never be paired with the new file
     fsync_dir(main.parent)
     return replaced
+
+
+# -- a database found damaged at start (SECURITY.md G1.5) ------------------------------------------------------
+def _damaged_file(options: Options) -> tuple[Path, bytes, KeySet]:
+    target = resolve_target(options.data_dir, options.db)
+    if target.path is None or not target.path.exists():
+        raise NotInitialised(_("There is no database file here to restore."))
+    salt = read_salt(target.path)
+    keys = options.get_custody().load(salt.hex())
+    if keys is None:
+        raise KeyMissing(_(NO_KEY))
+    return target.path, salt, keys
+
+
+def restorable_backup(options: Options) -> BackupFile | None:
+    """The newest backup of this database that verifies whole and this program can open (None: there is none)."""
+    _path, salt, keys = _damaged_file(options)
+    for found in list_backups(options.data_dir / "backups", options.data_dir / REPLACED_DIR):
+        report = verify_backup(found.path, keys)
+        if report.ok and report.installation_id == salt.hex():
+            try:
+                check_revision(report.revision)
+            except StorageError:
+                continue  # made by a newer program
+            return found
+    return None
+
+
+def restore_damaged(options: Options, backup: Path) -> tuple[Centre, RestoreInfo]:
+    """Put the damaged database file aside (replaced/centre-<time>.damaged.db, never deleted) and rebuild it from
+    `backup`, holding the lease exclusively; no one is signed in (nobody can be, the file is damaged), so the audit
+    trail names the system, the backup and the file set aside."""
+    path, salt, keys = _damaged_file(options)
+    report = verify_backup(backup, keys)
+    if not report.ok or report.installation_id != salt.hex():
+        raise StorageError(_("The backup cannot be restored: {problem}").format(
+            problem=report.problems[0] if report.problems else _("it belongs to another database")))  # fmt: skip
+    stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+    aside = options.data_dir / REPLACED_DIR / f"centre-{stamp}.damaged.db"
+    lease = FileLease.acquire(path)
+    try:
+        with lease.exclusive():
+            aside.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{path}{suffix}").exists():
+                    Path(f"{path}{suffix}").replace(f"{aside}{suffix}")
+            fsync_dir(aside.parent)
+            build_sqlite_from_backup(backup, keys, path, salt)
+            _set_anchor_aside(options.data_dir, salt.hex())
+        centre = open_centre(options, lease=lease)
+    except BaseException:
+        lease.release()
+        raise
+    with centre.sessions.begin() as s:
+        _previous, head = centre.audit.reset_head(s)
+        centre.audit.record(s, SYSTEM, "database.set_aside", record_type="file", record_id=aside.name)
+        centre.audit.record(s, SYSTEM, RESTORED, record_type="backup", record_id=backup.name)
+    log.warning("a damaged database was set aside and restored from a backup (audit trail now row %d)", head)
+    return centre, RestoreInfo(backup, aside, migrated=report.revision != head_revision())

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time
 from time import monotonic
 from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, intersect, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, intersect, or_, select, text
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from centre_desk.db.functions import occurs_in
@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 MAX_TOKENS = 12  # more words than anyone types; keeps the statement small whatever is pasted
 MAX_PAGE = 1000
 RARE_SHARE = 0.2  # a search word in fewer rows than this share is looked up in the suffix index
+COUNT_LIMIT = 1000  # first_page counts up to here: beyond, the page shows "more than 1,000" (never 84,000 rows read)
+WALK = 2000  # first_page reads this many residents in order before it looks for the matches another way
 
 
 class Presence(enum.StrEnum):
@@ -249,29 +251,43 @@ class RegistryService(Service):
             self._audit.record(s, current, "resident.listed", record_type="resident", field_group=FieldGroup.PLACEMENT)
 
     def first_page(self, actor: Actor, f: RegistryFilter, limit: int) -> tuple[int, list[RegistryRow]]:
-        """The count and the first page, as the Residents page asks for them on every search.
+        """The count, exact up to COUNT_LIMIT (else COUNT_LIMIT + 1: "more than 1,000"), and the first page, as the
+        Residents page asks for them on every search. Audited like page(…, 0, …).
 
-        When the matches are few, one scan of the search index gives both (the ids in order, then
-        the rows of the first `limit`); otherwise as count() + page(). Audited like page(…, 0, …).
+        A common word or a broad filter: the page from a short walk of the sort_key index, the count stopped at
+        the bound; few matches: read once (from the suffix index or the stay's indexes) for both.
         """
         limit = max(0, min(limit, MAX_PAGE))
         # one transaction for the reading and its audit row (the write lock is held for the ~10 ms of a search)
         with self._access.unit(actor, Action.VIEW, FieldGroup.PLACEMENT, record_type="resident") as (s, current):
             identity = self._identity(current)
-            tokens = search_tokens(f.search)
-            if tokens and not self._narrowing(s, tokens, identity) and not self._dense(s, tokens, identity, limit):
-                # One scan of the covering search index: the matches sorted in SQL ("|| ''" keeps the
-                # planner off the sort_key index, which would visit every row), the total alongside.
-                total = func.count().over()
-                query = self._select(s, f, identity, Resident.id, total).order_by(Resident.sort_key + "", Resident.id)
-                found = s.execute(query.limit(limit)).all()
-                count = found[0][1] if found else 0
-                rows = self._fetch(s, current, Resident.id.in_([resident_id for resident_id, _total in found]))
-            else:
-                count = self._count(s, f, identity)
+            rare = self._narrowing(s, search_tokens(f.search), identity)
+            walked = None if rare else self._walked(s, f, identity, limit)
+            if walked is not None:  # a common word or a broad filter: the page found among the first residents in order
+                count, which = self._count(s, f, identity, COUNT_LIMIT + 1), Resident.id.in_(walked)
+            else:  # few matches (or none): read them once, for the count and the page alike
+                found = list(s.scalars(self._select(s, f, identity, Resident.id).limit(COUNT_LIMIT + 1)))
+                count = len(found)
+                page = select(Resident.id).where(Resident.id.in_(found)).order_by(*_ORDER).limit(limit)
+                which = Resident.id.in_(page.scalar_subquery())
+            if count > COUNT_LIMIT and walked is None:  # many, spread thin: sorted by the plan of page()
                 rows = self._rows(s, current, f, 0, limit)
+            else:
+                rows = self._fetch(s, current, which) if count and limit else []
             self._audit.record(s, current, "resident.listed", record_type="resident", field_group=FieldGroup.PLACEMENT)
         return count, rows
+
+    def _walked(self, s: Session, f: RegistryFilter, identity: bool, limit: int) -> list[int] | None:
+        """The ids of the first page when the first WALK residents in order hold `limit` matches (a common word, a
+        broad filter: a short walk of the sort_key index, stopped early), else None (few matches: find them first)."""
+        if limit == 0 or limit > WALK:
+            return None
+        if s.get_bind().dialect.name == "postgresql":  # this transaction only: with the default 4, PostgreSQL
+            s.execute(text("SET LOCAL random_page_cost = 1.1"))  # hashed the walk against a scan of every resident
+        first = select(Resident.id, Resident.sort_key).order_by(*_ORDER).limit(WALK).subquery()
+        query = self._select(s, f, identity, Resident.id, walk=True).join(first, first.c.id == Resident.id)
+        found = list(s.scalars(query.order_by(first.c.sort_key, first.c.id).limit(limit)))
+        return found if len(found) == limit else None
 
     def export_csv(self, actor: Actor, f: RegistryFilter, out: TextIO) -> int:
         """Code, alias or name (by permission), birth year, status as CSV; returns the row count."""
@@ -392,18 +408,29 @@ class RegistryService(Service):
         found = [Resident.id.in_(_suffix_matches(rare, identity))] if rare else []
         return found + _token_conditions(Resident, checked, identity)
 
-    def _count(self, s: Session, f: RegistryFilter, identity: bool) -> int:
-        """How many match; a search on rare words alone is counted in the suffix index without reading residents."""
+    def _count(self, s: Session, f: RegistryFilter, identity: bool, bound: int | None = None) -> int:
+        """How many match, up to `bound` when given (the planner stops there); a search on rare words alone is
+        counted in the suffix index without reading residents."""
         tokens = search_tokens(f.search)
         rare = self._narrowing(s, tokens, identity)
         only_words = not self._person_conditions(f) and not self._stay_conditions(f)
         if rare and only_words and not self._token_filter(tokens, rare, identity)[1:]:
-            return int(s.scalar(select(func.count()).select_from(_suffix_matches(rare, identity).subquery())) or 0)
-        return int(s.scalar(self._select(s, f, identity, func.count(Resident.id))) or 0)
+            found: Any = _suffix_matches(rare, identity)
+        else:
+            found = self._select(s, f, identity, Resident.id)
+        if bound is not None:
+            found = found.limit(bound)
+        return int(s.scalar(select(func.count()).select_from(found.subquery())) or 0)
 
-    def _select(self, s: Session, f: RegistryFilter, identity: bool, *columns: Any) -> Select[Any]:
+    def _select(self, s: Session, f: RegistryFilter, identity: bool, *columns: Any, walk: bool = False) -> Select[Any]:
+        """The matching residents; `walk`: reached from the resident (the stay by its id), never from the stay's
+        indexes (for a walk of the sort_key index)."""
         needs_stay = any(getattr(column, "table", None) is Admission.__table__ for column in columns)
-        query = _with_stay(select(*columns).select_from(Resident), self._stay_conditions(f), outer=needs_stay)
+        stay = self._stay_conditions(f)
+        if walk and stay:
+            query = select(*columns).select_from(Resident).join(Admission, Admission.id == _LATEST).where(*stay)
+        else:
+            query = _with_stay(select(*columns).select_from(Resident), stay, outer=needs_stay)
         tokens = search_tokens(f.search)
         words = self._token_filter(tokens, self._narrowing(s, tokens, identity), identity)
         return query.where(*words, *self._person_conditions(f))

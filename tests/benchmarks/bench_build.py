@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import tempfile
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import keyring
+from sqlalchemy import create_engine
 
 from centre_desk.db import migrate
 from centre_desk.models.staff import Role
@@ -46,24 +48,44 @@ class Built:
 
 
 def built(residents: int, db: str | None, heavy_entries: int = HEAVY_ENTRIES) -> Built:
+    """The cached build (an older schema's is copied, or on PostgreSQL taken over, and upgraded), else a new one."""
     store = MemoryKeyring()
     keyring.set_keyring(store)
-    if db is not None:
+    if db is not None and residents < 10_000:  # small: afresh each time (the CI smoke test)
         return _build(Options(Path(tempfile.mkdtemp()) / "data", db), residents, heavy_entries)
-    folder = CACHE / f"sqlite-{residents}-{heavy_entries}-{migrate.HEAD}"
+    kind = "sqlite" if db is None else "pg-" + re.sub(r"\W+", "_", db.rsplit("@", 1)[-1])
+    folder = CACHE / f"{kind}-{residents}-{heavy_entries}-{migrate.HEAD}"
     meta = folder / "built.json"
+    if not meta.exists():
+        _carry_forward(folder, f"{kind}-{residents}-{heavy_entries}-", db)
     if meta.exists():
         saved = json.loads(meta.read_text(encoding="utf-8"))
         store.entries = {(service, user): value for service, user, value in saved["keyring"]}
-        options = Options(folder / "data")
-        centre = open_centre(options)
+        options = Options(folder / "data", db)
+        centre = open_centre(options)  # upgrades an older schema
         return Built(options, centre, centre.accounts.authenticate("giamdoc", PASSWORD), saved["heavy"], None)
     if folder.exists():
         shutil.rmtree(folder)  # an unfinished build
-    made = _build(Options(folder / "data"), residents, heavy_entries)
+    made = _build(Options(folder / "data", db), residents, heavy_entries)
     keys = [[service, user, value] for (service, user), value in store.entries.items()]
     meta.write_text(json.dumps({"keyring": keys, "heavy": made.heavy_id}), encoding="utf-8")
     return made
+
+
+def _carry_forward(folder: Path, prefix: str, db: str | None) -> None:
+    """The newest finished build of an older schema, copied (SQLite: the older branch keeps its own) or moved
+    (PostgreSQL: the server holds one database) to `folder`, for open_centre to upgrade (minutes, not a rebuild)."""
+    older = sorted(p for p in CACHE.glob(prefix + "*") if (p / "built.json").exists() and p != folder)
+    if not older:
+        return
+    copy = db is None
+    if folder.exists():
+        shutil.rmtree(folder)
+    (shutil.copytree if copy else shutil.move)(older[-1], folder)
+    if db is not None:  # upgraded here: open_centre's pre-migration backup of a million rows takes too long (fake data)
+        engine = create_engine(db)
+        migrate.upgrade(engine)
+        engine.dispose()
 
 
 def _build(options: Options, residents: int, heavy_entries: int) -> Built:
@@ -89,8 +111,7 @@ def _build(options: Options, residents: int, heavy_entries: int) -> Built:
     heavy = admit(centre, actor, "Sùng Thị Dợ").resident_id
     fill(centre, heavy, heavy_entries)
     fill_audit(centre, residents * AUDIT_EACH)
-    if centre.engine.name == "postgresql":  # as autovacuum would have done on a server in use
-        with centre.engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
+    with centre.engine.connect() as conn:  # the statistics autovacuum (PostgreSQL) or PRAGMA optimize keep in use
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
     return Built(options, centre, actor, heavy, time.perf_counter() - started)

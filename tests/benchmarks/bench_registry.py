@@ -56,7 +56,8 @@ def captured(centre: Centre, fn: Callable[[], object]) -> list[tuple[str, Any]]:
 
 
 def replay(centre: Centre, statements: list[tuple[str, Any]]) -> Callable[[], None]:
-    wanted = [(q, p) for q, p in statements if q.lstrip().upper().startswith("SELECT")]
+    """The SELECTs `statements` sent (and the plan settings of their transaction), on one raw connection."""
+    wanted = [(q, p) for q, p in statements if q.lstrip().upper().startswith(("SELECT", "SET LOCAL"))]
 
     def run() -> None:
         con = centre.engine.raw_connection()
@@ -64,7 +65,8 @@ def replay(centre: Centre, statements: list[tuple[str, Any]]) -> Callable[[], No
             cur = con.cursor()
             for query, params in wanted:
                 cur.execute(query, params)
-                cur.fetchall()
+                if cur.description is not None:  # a SELECT (a SET returns nothing)
+                    cur.fetchall()
         finally:
             con.close()
 
@@ -87,10 +89,9 @@ def main() -> None:
         start = time.perf_counter()
         bulk_residents(centre, args.residents)
         print(f"{args.residents} residents inserted in {time.perf_counter() - start:.1f} s ({centre.engine.name})")
-        if centre.engine.name == "postgresql":  # as autovacuum would have done on a server in use
-            with centre.engine.connect() as conn:
-                conn.exec_driver_sql("ANALYZE")
-                conn.commit()
+        with centre.engine.connect() as conn:  # the statistics autovacuum or PRAGMA optimize keep in use
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
         if args.cache_mb and centre.engine.name == "sqlite":
             pragma = f"PRAGMA cache_size = -{args.cache_mb * 1024}"
             event.listen(centre.engine, "connect", lambda con, _record: con.execute(pragma))

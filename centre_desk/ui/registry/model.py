@@ -17,7 +17,7 @@ from centre_desk.errors import UserError
 from centre_desk.formatting import format_date
 from centre_desk.i18n import N_, _
 from centre_desk.models.resident import Sex
-from centre_desk.services.registry import RegistryRow, channel_name, presence_name, victim_status_name
+from centre_desk.services.registry import COUNT_LIMIT, RegistryRow, channel_name, presence_name, victim_status_name
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,8 @@ MARKS_COLUMN = COLUMN_KEYS.index("marks")
 
 
 class RegistryModel(QAbstractTableModel):
-    """Rows come in blocks of BLOCK from `fetch(offset, limit)`; the first block arrives with the count."""
+    """Rows come in blocks of BLOCK from `fetch(offset, limit)`; the first block arrives with the count. A count
+    beyond COUNT_LIMIT means "more": the table then grows a block at a time as the view scrolls to its end."""
 
     fetch_failed = Signal(object)  # the exception of a block that could not be read
 
@@ -100,6 +101,7 @@ class RegistryModel(QAbstractTableModel):
         self._fetch = fetch
         self._names_shown = names_shown
         self._count = 0
+        self._more = False  # rows beyond the count, fetched as the view scrolls (canFetchMore)
         self._blocks: OrderedDict[int, list[RegistryRow]] = OrderedDict()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -109,7 +111,8 @@ class RegistryModel(QAbstractTableModel):
         """A new listing: its count and first block (read together, off the UI thread)."""
         self.beginResetModel()
         self._fetch = fetch
-        self._count = max(count, len(first))
+        self._more = count > COUNT_LIMIT
+        self._count = COUNT_LIMIT - COUNT_LIMIT % BLOCK if self._more else max(count, len(first))
         self._blocks.clear()
         self._blocks[0] = first
         self.endResetModel()
@@ -139,7 +142,24 @@ class RegistryModel(QAbstractTableModel):
             self._blocks.popitem(last=False)
         return found
 
+    def is_complete(self) -> bool:
+        """Whether every matching row is counted (else the count is a lower bound)."""
+        return not self._more
+
     # -- Qt ---------------------------------------------------------------------------------------
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        block = self._block(self._count // BLOCK)  # while there are more, the count ends a block
+        self._more = len(block) == BLOCK
+        if block:
+            self.beginInsertRows(QModelIndex(), self._count, self._count + len(block) - 1)
+            self._count += len(block)
+            self.endInsertRows()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 

@@ -31,6 +31,7 @@ from centre_desk.models.resident import Channel
 from centre_desk.security.actor import Actor
 from centre_desk.security.permissions import Action, FieldGroup
 from centre_desk.services.registry import (
+    COUNT_LIMIT,
     AgeBand,
     Presence,
     RegistryFilter,
@@ -295,7 +296,10 @@ class RegistryPage(QWidget):
         self._shown_filter = wanted
         registry, actor = self._registry, self._actor
         self.model.reset(lambda offset, limit: registry.page(actor, wanted, offset, limit), count, first)
-        self.count_label.setText(_("{count} residents").format(count=format_number(count)))
+        if count > COUNT_LIMIT:  # counted no further
+            self.count_label.setText(_("More than {count} residents").format(count=format_number(COUNT_LIMIT)))
+        else:
+            self.count_label.setText(_("{count} residents").format(count=format_number(count)))
         if self._open_when_loaded:
             self._open_when_loaded = False
             self._open(0)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from centre_desk import APP_NAME
-from centre_desk.errors import KeyUnavailable, UserError, ValidationError
+from centre_desk.errors import DatabaseDamaged, KeyUnavailable, UserError, ValidationError
 from centre_desk.formatting import format_date
 from centre_desk.i18n import N_, _
 from centre_desk.security.credentials import KeyStoreRefused, WrongPassphrase
@@ -61,7 +61,7 @@ class Stage(enum.IntEnum):
 def open_with_passphrase(options: Options, passphrase: str) -> Centre:
     """Runs on a worker. The passphrase stays with the options: a reopen after a restore needs it."""
     options.give_passphrase(passphrase)
-    return open_centre(options)
+    return open_centre(options, check=True)
 
 
 def recover_with_key(options: Options, key: str, new_passphrase: str | None, instead_of_keyring: bool) -> Centre:
@@ -416,6 +416,11 @@ class OpenDatabaseDialog(QDialog):
         elif isinstance(exc, KeyUnavailable):  # unwrapped, yet the keys do not open this database
             self.show_recovery(exc.message)
             self.attempt_failed.emit(exc.message)
+        elif isinstance(exc, DatabaseDamaged):
+            from centre_desk.ui.unlock.damaged import offer_restore  # a rare path: loaded when needed
+
+            self._centre = offer_restore(self, self._options)
+            self.accept() if self._centre is not None else self.reject()
         else:
             self._failed(exc, self.passphrase_error, self.passphrase)
 

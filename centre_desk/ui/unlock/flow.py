@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from centre_desk import APP_NAME
-from centre_desk.errors import KeyUnavailable, NotInitialised, UserError
+from centre_desk.errors import DatabaseDamaged, KeyUnavailable, NotInitialised, UserError
 from centre_desk.i18n import N_, _
 from centre_desk.security.credentials import KeyMissing, KeyStoreUnreachable, WrongPassphrase
 from centre_desk.services.demo import is_demo
@@ -25,6 +22,8 @@ from centre_desk.services.installation import (
     open_centre,
     passphrase_file,
 )
+from centre_desk.ui.unlock.busy import busy_cursor
+from centre_desk.ui.unlock.damaged import offer_restore
 from centre_desk.ui.unlock.dialog import OpenDatabaseDialog
 
 log = logging.getLogger(__name__)
@@ -43,15 +42,6 @@ KEYRING_LOCKED = N_(
     "unlocking the keyring (for example by signing in to the computer again) and starting again may be "
     "enough; otherwise restore access with the recovery key."
 )
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def recovery_reason(exc: KeyUnavailable) -> str:
@@ -79,7 +69,7 @@ def first_attempt(options: Options) -> Centre | PassphraseFile:
         keys_file = passphrase_file(options)
         if keys_file is not None:
             return keys_file
-    return open_centre(options)
+    return open_centre(options, check=True)  # every page read first (G1.5): on the worker behind the sign-in
 
 
 def open_behind_sign_in(options: Options) -> Opened | PassphraseFile:
@@ -109,13 +99,15 @@ def open_installation(options: Options) -> Centre | None:
 
 def settle(options: Options, outcome: Centre | PassphraseFile | BaseException) -> Centre | None:
     """After first_attempt (here or on a worker): the opened installation, or the questions and explanations
-    that follow — the passphrase, the recovery key, no database, a locked or damaged one."""
+    that follow — the passphrase, the recovery key, no database, a damaged one (a restore offered), a locked one."""
     if isinstance(outcome, Centre):
         return outcome
     if isinstance(outcome, PassphraseFile):
         return OpenDatabaseDialog.ask(options, outcome)
     try:
         raise outcome
+    except DatabaseDamaged:
+        return offer_restore(None, options)
     except WrongPassphrase as exc:  # the passphrase given was not the right one: ask
         log.info("the database passphrase given at start is not correct")
         return OpenDatabaseDialog.ask(options, passphrase_file(options), problem=exc.message)

@@ -18,10 +18,13 @@ from centre_desk.models.staff import Role
 from centre_desk.security import permissions
 from centre_desk.security.access import Actor
 from centre_desk.security.permissions import FieldGroup
+from centre_desk.services import registry as registry_module
 from centre_desk.services.dto import NewAccount
 from centre_desk.services.registry import AgeBand, RegistryFilter, RegistryService
 from centre_desk.ui.events import AppEvents
 from centre_desk.ui.registry import RegistryPage
+from centre_desk.ui.registry import model as model_module
+from centre_desk.ui.registry import page as page_module
 from centre_desk.ui.registry.model import COLUMN_KEYS, NAME_COLUMN, RegistryModel
 from tests.conftest import MANAGER_PASSWORD, Installed
 from tests.support.registry_data import admit, bulk_residents
@@ -72,6 +75,26 @@ def test_lazy_model_passes_the_model_tester_and_fetches_blocks_on_demand(
     assert calls == []
     model.index(420, 0).data()
     assert calls == [400] and model.cached_blocks() == 2
+    qtmodeltester.check(model)
+
+
+def test_beyond_the_counted_rows_the_table_grows_as_it_scrolls(
+    installed: Installed, qtbot: QtBot, qtmodeltester: ModelTester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bulk_residents(installed.centre, 450)
+    monkeypatch.setattr(registry_module, "COUNT_LIMIT", 250)
+    monkeypatch.setattr(model_module, "COUNT_LIMIT", 250)
+    monkeypatch.setattr(page_module, "COUNT_LIMIT", 250)
+    page = open_page(qtbot, installed)
+    assert page.count_label.text() == _("More than {count} residents").format(count="250")
+    model = page.model
+    assert model.rowCount() == 200 and model.canFetchMore() and not model.is_complete()
+    page.table.scrollToBottom()  # the view asks for more at its end
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=5_000)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450 and model.is_complete()
+    assert shown_names(page)[-1] and len(set(model.index(r, 0).data() for r in range(450))) == 450  # codes
     qtmodeltester.check(model)
 
 
