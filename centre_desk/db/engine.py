@@ -228,13 +228,21 @@ _STORAGE_MESSAGES = (
 )
 
 
-def _translate_error(context: ExceptionContext) -> None:
-    text = str(context.original_exception).lower()
+def storage_error(exc: BaseException) -> StorageError | None:
+    """The StorageError a driver error means (locked, disk full, damaged …), or None."""
+    text = str(exc).lower()
     for needles, message in _STORAGE_MESSAGES:
         if any(n in text for n in needles):
-            log.warning("storage error: %s", type(context.original_exception).__name__)
+            log.warning("storage error: %s", type(exc).__name__)
             kind = DatabaseDamaged if message is DAMAGED else StorageError
-            raise kind(_(message)) from context.original_exception
+            return kind(_(message))
+    return None
+
+
+def _translate_error(context: ExceptionContext) -> None:
+    found = storage_error(context.original_exception)
+    if found is not None:
+        raise found from context.original_exception
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
