@@ -1,233 +1,44 @@
-"""The desktop program's composition root: QApplication, language, fonts, the opened
-installation, sign-in, the main window with its pages, the idle lock and the daily backup."""
+"""The desktop program's composition root: QApplication, language, fonts, the sign-in window drawn at once while
+the installation is opened on a worker thread, then the main window (ui/shell/desktop.DesktopSession).
+
+Only Qt and the small modules (the catalogue, the paths, the options) are imported before the sign-in window is on
+screen: SQLAlchemy, the models, the services, Alembic, argon2, keyring and reportlab come with the worker that opens
+the database (ui/unlock/flow.open_behind_sign_in). tests/ui/test_app_start.py checks this in a fresh process."""
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import logging
-import os
 import sys
-import threading
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from centre_desk import APP_NAME, ORG_NAME
 from centre_desk.db.location import resolve_target
-from centre_desk.errors import UserError
-from centre_desk.i18n import N_, _, install
+from centre_desk.demo_folder import is_demo_folder
+from centre_desk.i18n import install
 from centre_desk.i18n import language as current_language
 from centre_desk.log import setup_logging
+from centre_desk.options import Options, no_passphrase
 from centre_desk.paths import private_dir, restrict_new_files, tighten_data_dir
-from centre_desk.security.actor import Actor
-from centre_desk.security.permissions import Action, FieldGroup
-from centre_desk.services.demo import is_demo, is_demo_folder
-from centre_desk.services.dto import BackupInfo, NewAccount
-from centre_desk.services.installation import Centre, Options, initialise
-from centre_desk.services.settings import CentreDetails
-from centre_desk.ui.errors import install_excepthook, show_error
-from centre_desk.ui.events import AppEvents
+from centre_desk.ui.errors import install_excepthook
 from centre_desk.ui.fonts import UI_FAMILY, load_fonts, missing_letters
-from centre_desk.ui.lock.idle import IdleMonitor
-from centre_desk.ui.lock.screen import LockController
-from centre_desk.ui.login.change_password import ChangePasswordDialog
-from centre_desk.ui.login.dialog import LoginDialog, SignIn
+from centre_desk.ui.login.dialog import OPENING_FAILED, LoginDialog, SignIn
 from centre_desk.ui.qt_strings import CatalogueTranslator
 from centre_desk.ui.shell.demo_marker import DemoMarker
-from centre_desk.ui.shell.main_window import MainWindow
+from centre_desk.ui.shell.preload import PRELOAD_AFTER_MS, start_preloading
 from centre_desk.ui.startup import CENTRE_NAME_KEY
 from centre_desk.ui.tasks import run_task, wait_for_writes
-from centre_desk.ui.unlock.flow import open_installation
 
 if TYPE_CHECKING:
+    from centre_desk.services.dto import NewAccount
+    from centre_desk.services.installation import Centre
+    from centre_desk.services.settings import CentreDetails
     from centre_desk.ui.first_run.wizard import CreateDatabase
-    from centre_desk.ui.lodging.page import LodgingPage
-    from centre_desk.ui.shell.main_window import PageSpec
-    from centre_desk.ui.shell.residents import ResidentsFlow
+    from centre_desk.ui.unlock.flow import Opened
 
 log = logging.getLogger(__name__)
-
-BACKUP_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is due
-AUDIT_ALARM = N_(
-    "The audit trail no longer matches its reference copies: rows may have been removed, or a reference file "
-    "replaced by an older one. Nothing has been changed and the copies are kept as evidence. Run the integrity "
-    "check (centre-desk check) and ask for technical help before repairing anything."
-)
-
-
-PRELOAD_AFTER_MS = 300  # then the pages are imported while the person types (start_preloading)
-PRELOAD_NICENESS = 19
-_preloading: list[threading.Thread] = []  # the worker importing the pages, while the sign-in window is up
-
-
-def start_preloading() -> None:
-    """Import the main window's pages (and the services behind them) on a worker thread, so the sign-in
-    window does not wait for them and pressing Đăng nhập does not either. No widget is made there."""
-    if not _preloading and "centre_desk.ui.shell.pages" not in sys.modules:
-        worker = threading.Thread(target=_import_pages, daemon=True)
-        _preloading.append(worker)
-        worker.start()
-
-
-def _import_pages() -> None:
-    if hasattr(os, "setpriority"):  # Linux: the lowest priority for this thread, so keys typed meanwhile come first
-        with contextlib.suppress(OSError):  # not allowed here: at the normal priority
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), PRELOAD_NICENESS)
-    importlib.import_module("centre_desk.ui.shell.pages")
-
-
-def preloaded_pages() -> Callable[[Centre, Actor, AppEvents, DesktopSession], list[PageSpec]]:
-    """pages.build_pages, once the worker has imported it (imported here if it never started)."""
-    for worker in _preloading:
-        worker.join()  # before importing here: one thread imports a module graph at a time
-    from centre_desk.ui.shell.pages import build_pages
-
-    return build_pages
-
-
-class DesktopSession(QObject):
-    """Sign-in → main window → lock / sign out / switch user, for one opened installation."""
-
-    def __init__(self, app: QApplication, centre: Centre, settings: QSettings) -> None:
-        super().__init__()
-        self.app = app
-        self.centre = centre
-        self.settings = settings
-        self.events = AppEvents()
-        self.window: MainWindow | None = None
-        self.actor: Actor | None = None
-        self.lock: LockController | None = None
-        self.idle: IdleMonitor | None = None
-        self.residents: ResidentsFlow | None = None
-        self.lodging: LodgingPage | None = None  # the "Phòng ở" page: bed board and census
-        self._daily = QTimer(self)
-        self._daily.timeout.connect(self._start_daily_backup)
-        self._daily.start(BACKUP_CHECK_MS)
-
-    def sign_in(self, signed: SignIn | Actor | None = None) -> bool:
-        """Ask for a sign-in (unless one is given) and open the main window; a temporary password
-        is replaced first, without asking again for the password just typed."""
-        if isinstance(signed, Actor):
-            signed = SignIn(signed)
-        while signed is None:
-            signed = LoginDialog.ask(None, self.centre.accounts, self.centre.centre_name())
-            if signed is None:
-                return False
-        actor = signed.actor
-        if actor.must_change_password and not ChangePasswordDialog.ask(
-            None, self.centre.accounts, actor, forced=True, proof=signed.temporary_password
-        ):
-            return self.sign_in()
-        self._open_window(actor)
-        return True
-
-    def _open_window(self, actor: Actor) -> None:
-        build_pages = preloaded_pages()
-        window = MainWindow(
-            self.centre.centre_name(),
-            self.centre.target.describe(),
-            actor,
-            build_pages(self.centre, actor, self.events, self),
-        )
-        window.show_page(str(self.settings.value("last_page", "overview")))
-        self.lock = LockController(self.centre.accounts, actor, self)
-        self.lock.switch_user.connect(self._on_switch_user)
-        self.lock.watch_hotkey()
-        window.lock_requested.connect(self.lock.lock)
-        window.sign_out_requested.connect(self._on_sign_out)
-        window.change_password_requested.connect(lambda: self._change_password(actor))
-        window.language_chosen.connect(lambda code: self.settings.setValue("language", code))
-        window.quit_requested.connect(self.app.quit)
-        self.idle = IdleMonitor(self.centre.settings.idle_minutes(), self)
-        self.idle.idle.connect(self.lock.lock)
-        self.lock.unlocked.connect(self.idle.resume)
-        self.lock.locked.connect(self.idle.pause)
-        self.events.data_changed.connect(self._on_data_changed)
-        self.window, self.actor = window, actor
-        window.show()
-        if self.centre.audit.alarm is not None and actor.can(Action.VIEW, FieldGroup.AUDIT):
-            QMessageBox.warning(window, APP_NAME, _(AUDIT_ALARM))  # the sign-in's own row found it (the log says how)
-        self._start_daily_backup()
-
-    def _on_data_changed(self, kind: str) -> None:
-        if kind == "settings" and self.idle is not None:
-            self.idle.set_minutes(self.centre.settings.idle_minutes())
-
-    def _change_password(self, actor: Actor) -> None:
-        ChangePasswordDialog.ask(self.window, self.centre.accounts, actor)
-
-    def _close_window(self) -> None:
-        if self.idle is not None:
-            self.idle.stop()
-        if self.lock is not None:
-            self.lock.dispose()
-        if self.window is not None:
-            self.settings.setValue("last_page", self.window.current_page())
-            for widget in QApplication.topLevelWidgets():
-                if widget is not self.window and widget.isVisible():
-                    widget.close()
-            self.window.close_for_sign_out()
-            self.window.deleteLater()
-        self.window = self.lock = self.idle = self.actor = None
-        self.events = AppEvents()  # the closed window's pages hear nothing more
-
-    def _on_sign_out(self) -> None:
-        self._close_window()
-        if not self.sign_in():
-            self.app.quit()
-
-    def _on_switch_user(self, other: SignIn) -> None:
-        self._close_window()
-        self.sign_in(other)
-
-    def request_restore(self, path: Path) -> None:
-        """Restore a backup: everyone is signed out, the database replaced and reopened."""
-        assert self.window is not None and self.actor is not None
-        actor = self.actor
-        progress = QProgressDialog(_("Restoring the backup…"), "", 0, 0, self.window)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(0)
-        progress.show()
-
-        def close_progress() -> None:
-            if shiboken6.isValid(progress):  # gone with its window if the window was closed meanwhile
-                progress.close()
-
-        def done(result: object) -> None:
-            close_progress()
-            assert isinstance(result, tuple)
-            self._close_window()
-            self.centre = result[0]
-            QMessageBox.information(None, APP_NAME, _("The backup has been restored. Please sign in again."))
-            if not self.sign_in():
-                self.app.quit()
-
-        def failed(exc: BaseException) -> None:
-            close_progress()
-            show_error(self.window, exc)
-
-        from centre_desk.services.recovery import restore  # only when a restore is asked for
-
-        run_task(self, lambda: restore(self.centre, actor, path), done, failed, writes_db=True)
-
-    def _start_daily_backup(self) -> None:
-        def done(info: BackupInfo | None) -> None:
-            if info is not None:
-                self.events.data_changed.emit("backup")
-                if self.window is not None:
-                    self.window.statusBar().showMessage(_("Daily backup written and verified."), 10_000)
-
-        def failed(exc: BaseException) -> None:
-            log.error("daily backup failed: %s", type(exc).__name__)
-            message = exc.message if isinstance(exc, UserError) else _("Unexpected error; details are in the log.")
-            QMessageBox.warning(self.window, APP_NAME, _("The daily backup failed: {message}").format(message=message))
-
-        run_task(self, self.centre.backups.run_daily_if_due, done, failed, writes_db=True)
 
 
 def _load_qt_translations(app: QApplication) -> None:
@@ -269,21 +80,125 @@ def run(options: Options, language: str | None = None, *, debug: bool = False) -
     marked = is_demo_folder(options.data_dir)
     if marked:  # before any question, the passphrase one included
         DemoMarker.install(app)
-    centre = _first_run(options) if not _database_exists(options) else open_installation(options)
+    if not _database_exists(options):
+        return _run_session(app, settings, _first_run(options), None, marked)
+    if _asks_passphrase_first(options):  # the passphrase question comes before any sign-in: opened here
+        from centre_desk.ui.unlock.flow import open_installation
+
+        return _run_session(app, settings, open_installation(options), None, marked)
+    signing = _sign_in_while_opening(app, options, settings, marked)
+    if signing is None:
+        return 0
+    return _run_session(app, settings, *signing, marked)
+
+
+def _run_session(
+    app: QApplication, settings: QSettings, centre: Centre | None, signed: SignIn | None, marked: bool
+) -> int:
+    """The main window for the opened installation (asking for a sign-in unless one is given), until quit.
+    `signed`: the sign-in made while the database opened (its name and demo mark are already applied)."""
     if centre is None:
         return 1
-    if not marked and is_demo(centre.read_sessions):
-        DemoMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
-    settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up window next time
+    from centre_desk.services.demo import is_demo
+    from centre_desk.ui.shell.desktop import DesktopSession
+
+    if signed is None:
+        if not marked and is_demo(centre.read_sessions):
+            DemoMarker.install(app)  # "DỮ LIỆU MẪU" on every window, the sign-in dialog included
+        settings.setValue(CENTRE_NAME_KEY, centre.centre_name())  # for the start-up and sign-in windows next time
     session = DesktopSession(app, centre, settings)
-    QTimer.singleShot(PRELOAD_AFTER_MS, start_preloading)  # the sign-in window painted and focused first
+    QTimer.singleShot(PRELOAD_AFTER_MS, start_preloading)  # no-op when the pages are already (being) imported
     try:
-        if not session.sign_in():
+        if not session.sign_in(signed):
             return 0
         return app.exec()
     finally:
         wait_for_writes()
         session.centre.close()
+
+
+def _asks_passphrase_first(options: Options) -> bool:
+    """Whether opening may ask for the database passphrase (a keys file in <data>/keys and no passphrase given):
+    then that question comes first, as before, rather than a sign-in window replaced by it a moment later."""
+    keys = options.data_dir / "keys"
+    return options.ask_passphrase is no_passphrase and keys.is_dir() and any(keys.glob("*.json"))
+
+
+PAINT_WAIT_MS = 500  # the database is opened once the sign-in window is painted, or after this at the latest
+
+
+def _sign_in_while_opening(
+    app: QApplication, options: Options, settings: QSettings, marked: bool
+) -> tuple[Centre | None, SignIn | None] | None:
+    """The sign-in window at once, the installation opened behind it on a worker. The person types meanwhile;
+    Đăng nhập waits for the database. If it cannot be opened (keys missing, locked, damaged …), the window
+    closes and ui/unlock/flow.settle asks or explains as it always has; the sign-in then comes after.
+    None when the person chose Quit."""
+    opened: list[Opened] = []
+    problem: list[object] = []  # the keys file (the passphrase to ask) or the exception
+    dialog = LoginDialog(None, str(settings.value(CENTRE_NAME_KEY, "")))
+    keeper = QObject()  # run_task's relay owner, alive while the database may still arrive
+
+    def arrived(result: object) -> None:
+        from centre_desk.ui.unlock.flow import Opened  # loaded by the worker by now
+
+        if not isinstance(result, Opened):
+            problem.append(result)
+            if False not in started:
+                dialog.opening_failed()
+            return
+        opened.append(result)
+        if False in started:  # the dialog is closed (Quit): _close_when_opened closes the database
+            return
+        if result.demo and not marked:
+            DemoMarker.install(app)
+        settings.setValue(CENTRE_NAME_KEY, result.centre_name)  # for the start-up and sign-in windows next time
+        dialog.accounts_ready(result.centre.accounts, result.centre_name)
+        start_preloading()  # the pages, while the person finishes typing
+
+    def failed(exc: BaseException) -> None:
+        problem.append(exc)
+        if False not in started:
+            dialog.opening_failed()
+
+    def start() -> None:
+        if not started:
+            started.append(True)
+            run_task(keeper, lambda: _open_behind_sign_in(options), arrived, failed)
+
+    started: list[bool] = []
+    dialog.painted.connect(start)  # nothing heavy is imported before the window is on screen
+    QTimer.singleShot(PAINT_WAIT_MS, start)
+    try:
+        code = dialog.exec()
+        signed = dialog.sign_in()
+    finally:
+        started.append(False)  # closed: the timer opens nothing more, a late result touches no widget
+        dialog.deleteLater()
+    if code == OPENING_FAILED:
+        from centre_desk.ui.unlock.flow import settle
+
+        return settle(options, problem[0]), None  # type: ignore[arg-type]  # a PassphraseFile or an exception
+    if signed is None:  # Quit: the database, once open, is closed again
+        _close_when_opened(opened)
+        return None
+    return opened[0].centre, signed
+
+
+def _open_behind_sign_in(options: Options) -> object:
+    from centre_desk.ui.unlock.flow import open_behind_sign_in  # SQLAlchemy, the models …: on the worker
+
+    return open_behind_sign_in(options)
+
+
+def _close_when_opened(opened: list[Opened]) -> None:
+    """Quit pressed while (or after) the database was opened: wait for the worker, then close what it opened."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    QApplication.processEvents()  # its result delivered
+    for result in opened:
+        result.centre.close()
 
 
 def _database_exists(options: Options) -> bool:
@@ -303,6 +218,8 @@ def database_creator(options: Options) -> CreateDatabase:
     def create(manager: NewAccount, details: CentreDetails, passphrase: str | None) -> tuple[Centre, str]:
         # Runs on a worker thread: no dialogs; the passphrase (if any) was asked by the wizard, either
         # because there is no secure keyring or because the keyring refused to keep the keys.
+        from centre_desk.services.installation import initialise
+
         if passphrase is not None:
             options.give_passphrase(passphrase, instead_of_keyring=True)
         return initialise(options, manager, details)

@@ -358,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         install(early)  # before the parser, so that --help is translated too
     args = build_parser().parse_args(argv)
     directory = data_dir(args.data_dir)
-    from centre_desk.services.installation import Options, no_passphrase  # a command to run: now, not before
+    from centre_desk.options import Options, no_passphrase  # light: the desktop program draws its sign-in first
 
     options = Options(directory, args.db, ask_passphrase=_passphrase_reader(args.passphrase_file))
     if args.command is None:

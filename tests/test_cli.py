@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from centre_desk import __version__
 from centre_desk.cli import main
+from centre_desk.security import passwords
 from centre_desk.security.credentials import CHEAP_ARGON2, LayeredCustody, PassphraseCustody
 from centre_desk.security.passwords import cheap_hasher
 from centre_desk.services import installation
@@ -27,7 +28,7 @@ RECOVERY = re.compile(r"\b([A-Z2-7]{4}(?:-[A-Z2-7]{4}){9})\b")
 @pytest.fixture(autouse=True)
 def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI builds its own Options: give it the cheap test hash parameters."""
-    monkeypatch.setattr(installation, "default_hasher", cheap_hasher)
+    monkeypatch.setattr(passwords, "default_hasher", cheap_hasher)  # Options.get_passwords imports it when called
     monkeypatch.setattr(
         installation.Options,
         "get_custody",

@@ -7,12 +7,14 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
-
-from sqlalchemy.engine import URL, make_url
+from typing import TYPE_CHECKING
 
 from centre_desk.errors import StorageError
 from centre_desk.i18n import N_, _
 from centre_desk.paths import write_atomic
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 DB_FILE = "centre.db"
 CONNECTION_FILE = "connection.json"
@@ -20,6 +22,14 @@ _NETWORK_FS = {
     "nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "lustre", "ncpfs",
     "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "fuse.rclone", "fuse.glusterfs", "fuse.cephfs",
 }  # fmt: skip
+
+
+def parse_url(text: str) -> URL:
+    """sqlalchemy's make_url, imported only for a URL: a database file is found without SQLAlchemy (the
+    desktop program looks for it before its sign-in window is drawn)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(text)
 
 
 @dataclass(frozen=True)
@@ -39,12 +49,12 @@ class DatabaseTarget:
         if self.path is not None:
             return str(self.path)
         assert self.url is not None
-        return make_url(self.url).render_as_string(hide_password=True)
+        return parse_url(self.url).render_as_string(hide_password=True)
 
     def secret_name(self) -> str:
         """The keyring entry holding the PostgreSQL password."""
         assert self.url is not None
-        url = make_url(self.url)
+        url = parse_url(self.url)
         return f"postgresql:{url.username}@{url.host}:{url.port or 5432}/{url.database}"
 
 
@@ -57,12 +67,12 @@ def resolve_target(data_dir: Path, db: str | None = None) -> DatabaseTarget:
     if db is None:
         return DatabaseTarget(data_dir=data_dir, path=data_dir / DB_FILE)
     if db.startswith(("postgresql:", "postgresql+")):
-        url = make_url(db)
+        url = parse_url(db)
         if url.drivername != "postgresql+psycopg":
             url = url.set(drivername="postgresql+psycopg")
         return DatabaseTarget(data_dir=data_dir, url=url.render_as_string(hide_password=False))
     if db.startswith("sqlite:"):
-        database = make_url(db).database
+        database = parse_url(db).database
         if not database:
             raise StorageError(_("An in-memory database cannot hold case records."))
         db = database
@@ -73,13 +83,13 @@ def resolve_target(data_dir: Path, db: str | None = None) -> DatabaseTarget:
 
 def save_connection(data_dir: Path, url: str) -> None:
     """Remember a PostgreSQL server for this PC (the password goes to the keyring, not here)."""
-    clean = make_url(url).set(password=None).render_as_string(hide_password=False)
+    clean = parse_url(url).set(password=None).render_as_string(hide_password=False)
     data_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(data_dir / CONNECTION_FILE, json.dumps({"url": clean}).encode())
 
 
 def url_with_password(url: str, password: str | None) -> URL:
-    parsed = make_url(url)
+    parsed = parse_url(url)
     if password is not None and parsed.password is None:
         parsed = parsed.set(password=password)
     return parsed

@@ -10,7 +10,6 @@ import hashlib
 import hmac
 import logging
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -28,13 +27,14 @@ from centre_desk.i18n import N_, _
 from centre_desk.models.base import utcnow
 from centre_desk.models.centre import Installation
 from centre_desk.models.staff import Role
+from centre_desk.options import Options as Options  # re-exported: every front end imports it from here
+from centre_desk.options import no_passphrase as no_passphrase
 from centre_desk.paths import fsync_dir
 from centre_desk.security import credentials
 from centre_desk.security.access import SYSTEM, AccessControl
 from centre_desk.security.anchors import AnchorFile, KeyringCopy
 from centre_desk.security.audit import AuditLog
 from centre_desk.security.credentials import (
-    Argon2Params,
     KeyCustody,
     KeyMissing,
     LayeredCustody,
@@ -48,7 +48,6 @@ from centre_desk.security.keys import (
     new_salt,
     new_secret,
 )
-from centre_desk.security.passwords import Passwords, default_hasher
 from centre_desk.services.accounts import AccountService, check_new_account
 from centre_desk.services.backup import BackupService
 from centre_desk.services.capabilities import CapabilityServices
@@ -73,54 +72,6 @@ NO_KEY = N_(
     "The key of this database is not on this computer (the system keyring entry is missing). "
     "Nothing has been changed. Restore access with the recovery key: centre-desk recover."
 )
-
-
-def no_passphrase(confirm: bool) -> str:
-    """The default: no way to ask. Front ends replace it with a prompt or a file reader."""
-    raise KeyUnavailable(_("No secure system keyring is available and no database passphrase was given."))
-
-
-@dataclass
-class Options:
-    """How to reach the installation; built once by the front end."""
-
-    data_dir: Path
-    db: str | None = None
-    ask_passphrase: Callable[[bool], str] = no_passphrase
-    passwords: Passwords | None = None
-    custody: KeyCustody | None = None
-    argon2: Argon2Params | None = None  # how hard a passphrase is to guess (tests use a cheap one)
-
-    def get_custody(self) -> KeyCustody:
-        if self.custody is None:
-            # Asked through `self`, so a passphrase given later (give_passphrase) is the one used.
-            self.custody = LayeredCustody(PassphraseCustody(self.data_dir / "keys", self._ask, self.argon2))
-        return self.custody
-
-    def _ask(self, confirm: bool) -> str:
-        return self.ask_passphrase(confirm)
-
-    def give_passphrase(self, passphrase: str, *, instead_of_keyring: bool = False) -> None:
-        """Answer every passphrase question with `passphrase` (typed once in a dialog; a reopen after
-        a restore needs it again). With `instead_of_keyring`, new keys are wrapped under it even
-        where a secure keyring exists: the person chose the passphrase mode after the keyring refused."""
-        self.ask_passphrase = lambda _confirm: passphrase
-        if instead_of_keyring:
-            custody = self.get_custody()
-            if isinstance(custody, LayeredCustody):
-                custody.keyring_allowed = False
-
-    def new_keys_need_passphrase(self) -> bool:
-        """Whether keys saved now (a first run, a recovery) are wrapped under a database passphrase."""
-        custody = self.get_custody()
-        if isinstance(custody, LayeredCustody):
-            return not custody.uses_keyring
-        return isinstance(custody, PassphraseCustody)
-
-    def get_passwords(self) -> Passwords:
-        if self.passwords is None:
-            self.passwords = Passwords(default_hasher())
-        return self.passwords
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,11 @@ class StartupWindow(QLabel):
             _shown.remove(self)
 
 
-HEAVY_MODULES = ("sqlalchemy", "reportlab", "alembic", "centre_desk.services", "centre_desk.db")
+HEAVY_MODULES = (
+    "sqlalchemy", "reportlab", "alembic", "argon2", "keyring", "sqlcipher3", "psycopg",
+    "centre_desk.models", "centre_desk.services", "centre_desk.db.engine", "centre_desk.security.credentials",
+)  # fmt: skip
+"""Not imported before the sign-in window is on screen (issue 15): the worker opening the database loads them."""
 
 
 class StartupProbe(QObject):

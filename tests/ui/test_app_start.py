@@ -29,6 +29,7 @@ from centre_desk.services.installation import Options, initialise, open_centre
 from centre_desk.ui import startup
 from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.dialog import LoginDialog, SignIn
+from centre_desk.ui.shell import desktop
 from centre_desk.ui.tasks import wait_for_writes
 from centre_desk.ui.unlock.dialog import OpenDatabaseDialog, Stage
 from centre_desk.ui.unlock.flow import KEY_MISSING, NO_KEYRING_SERVICE, open_installation
@@ -146,13 +147,13 @@ def test_no_database_is_explained(qtbot: QtBot, options: Options, monkeypatch: p
 @pytest.fixture
 def session(
     qtbot: QtBot, installed: Installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[app.DesktopSession]:
+) -> Iterator[desktop.DesktopSession]:
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text))
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    desk = app.DesktopSession(qapp, installed.centre, settings)
+    desk = desktop.DesktopSession(qapp, installed.centre, settings)
     yield desk
     desk._close_window()
     assert wait_for_writes()
@@ -160,13 +161,13 @@ def session(
     assert warnings == []
 
 
-def _status(session: app.DesktopSession) -> str:
+def _status(session: desktop.DesktopSession) -> str:
     assert session.window is not None
     return " ".join(label.text() for label in session.window.statusBar().findChildren(QLabel))
 
 
 def test_sign_in_opens_the_shell_with_administration_for_a_manager(
-    qtbot: QtBot, installed: Installed, session: app.DesktopSession, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, installed: Installed, session: desktop.DesktopSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, *_a, **_k: SignIn(installed.manager)))
     assert session.sign_in()
@@ -198,8 +199,10 @@ def test_a_manager_is_warned_when_the_audit_trail_no_longer_matches_its_copies(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text))
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
-    for login, warned in (("yta", []), ("giamdoc", [_(app.AUDIT_ALARM)])):
-        desk = app.DesktopSession(qapp, centre, QSettings(str(tmp_path / f"{login}.ini"), QSettings.Format.IniFormat))
+    for login, warned in (("yta", []), ("giamdoc", [_(desktop.AUDIT_ALARM)])):
+        desk = desktop.DesktopSession(
+            qapp, centre, QSettings(str(tmp_path / f"{login}.ini"), QSettings.Format.IniFormat)
+        )
         desk._daily.stop()
         monkeypatch.setattr(desk, "_start_daily_backup", lambda: None)
         actor = centre.accounts.authenticate(login, MANAGER_PASSWORD)  # its audit row runs the tail check
@@ -212,7 +215,7 @@ def test_a_manager_is_warned_when_the_audit_trail_no_longer_matches_its_copies(
 
 
 def test_nurse_gets_no_administration(
-    qtbot: QtBot, installed: Installed, session: app.DesktopSession, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, installed: Installed, session: desktop.DesktopSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     installed.centre.accounts.create(
         installed.manager, NewAccount("yta", "Lò Thị Mai", MANAGER_PASSWORD, frozenset({Role.NURSE}))
@@ -224,7 +227,7 @@ def test_nurse_gets_no_administration(
 
 
 def test_refused_forced_password_change_returns_to_sign_in(
-    qtbot: QtBot, installed: Installed, session: app.DesktopSession, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, installed: Installed, session: desktop.DesktopSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     installed.centre.accounts.create(
         installed.manager, NewAccount("yta", "Lò Thị Mai", MANAGER_PASSWORD, frozenset({Role.NURSE}))
@@ -239,7 +242,7 @@ def test_refused_forced_password_change_returns_to_sign_in(
 
 
 def test_the_forced_change_after_a_temporary_password_does_not_ask_for_it_again(
-    qtbot: QtBot, installed: Installed, session: app.DesktopSession, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, installed: Installed, session: desktop.DesktopSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     temporary, chosen = "mật khẩu tạm thời 2026", "hoa ban trắng trên đồi"
     installed.centre.accounts.create(
@@ -264,7 +267,7 @@ def test_the_forced_change_after_a_temporary_password_does_not_ask_for_it_again(
 
 
 def test_switching_user_closes_the_first_users_window(
-    qtbot: QtBot, installed: Installed, session: app.DesktopSession, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, installed: Installed, session: desktop.DesktopSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     installed.centre.accounts.create(
         installed.manager, NewAccount("tuvan", "Giàng Thị Dua", MANAGER_PASSWORD, frozenset({Role.COUNSELLOR}))
@@ -281,7 +284,9 @@ def test_switching_user_closes_the_first_users_window(
     assert "tuvan" in _status(session) and "giamdoc" not in _status(session)
 
 
-def test_daily_backup_runs_in_the_background(qtbot: QtBot, installed: Installed, session: app.DesktopSession) -> None:
+def test_daily_backup_runs_in_the_background(
+    qtbot: QtBot, installed: Installed, session: desktop.DesktopSession
+) -> None:
     backups = installed.centre.backups
     assert backups.daily_due()
     session._start_daily_backup()
@@ -290,7 +295,7 @@ def test_daily_backup_runs_in_the_background(qtbot: QtBot, installed: Installed,
 
 
 def test_restore_from_the_backup_page_reopens_and_asks_to_sign_in_again(
-    qtbot: QtBot, installed: Installed, session: app.DesktopSession, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, installed: Installed, session: desktop.DesktopSession, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     backup = installed.centre.backups.create(installed.manager, tmp_path / "truoc.cdbak")
     installed.centre.accounts.create(
@@ -364,7 +369,7 @@ def _launch(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=tmp_path,
+        cwd=Path(__file__).resolve().parents[2],  # this checkout's centre_desk, not an installed one
         check=False,
     )
 

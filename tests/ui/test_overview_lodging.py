@@ -44,7 +44,9 @@ def test_the_overview_shows_stay_limits_and_overdue_leave(installed: Installed, 
     page.show()
     alerts = page.alerts
     assert alerts is not None
-    qtbot.waitUntil(lambda: not alerts.loading and alerts.leaves.count() > 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not alerts.loading and alerts.leaves.count() > 0 and not page.figures_loading, timeout=10_000
+    )
     # living_centre: residents 125, 118, 112 and 109 days in on the 120-day limit (and nothing else near it)
     assert page.stay_limits.number.text() == "4" and page.stay_limits.isVisibleTo(page)
     assert "1" in page.stay_limits.caption.text()
@@ -73,6 +75,7 @@ def test_nothing_of_lodging_for_an_account_without_it(installed: Installed, lodg
     qtbot.addWidget(page)
     page.show()
     assert page.alerts is None
+    qtbot.waitUntil(lambda: not page.figures_loading, timeout=10_000)
     assert not page.stay_limits.isVisibleTo(page) and not page.overdue_leaves.isVisibleTo(page)
 
 
@@ -83,7 +86,9 @@ def test_a_counsellor_who_only_views_lodging_sees_the_lists(installed: Installed
     page.show()
     alerts = page.alerts
     assert alerts is not None
-    qtbot.waitUntil(lambda: not alerts.loading and alerts.leaves.count() > 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not alerts.loading and alerts.leaves.count() > 0 and not page.figures_loading, timeout=10_000
+    )
     assert page.overdue_leaves.number.text() == "1" and alerts.stays.count() == 4
 
 
@@ -94,7 +99,9 @@ def test_the_lists_follow_lodging_changes_not_backups(installed: Installed, lodg
     page.show()
     alerts = page.alerts
     assert alerts is not None
-    qtbot.waitUntil(lambda: not alerts.loading and alerts.leaves.count() > 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not alerts.loading and alerts.leaves.count() > 0 and not page.figures_loading, timeout=10_000
+    )
     events.data_changed.emit("backup")  # the daily backup: the figures are counted again, the lists not read
     assert not alerts.loading
     do = lodged.overdue
@@ -102,7 +109,7 @@ def test_the_lists_follow_lodging_changes_not_backups(installed: Installed, lodg
     lodged.service.record_return(installed.manager, row.id, row.version)
     events.data_changed.emit("lodging")
     assert alerts.loading
-    qtbot.waitUntil(lambda: not alerts.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not alerts.loading and not page.figures_loading, timeout=10_000)
     assert page.overdue_leaves.number.text() == "0"
     assert alerts.leaves.count() == 1 and alerts.leaves.item(0).data(Qt.ItemDataRole.UserRole) != do
 
@@ -121,7 +128,9 @@ def test_overview_screenshot(installed: Installed, lodged: Lodged, qtbot: QtBot)
     window.show()
     alerts = page.alerts
     assert alerts is not None
-    qtbot.waitUntil(lambda: not alerts.loading and alerts.leaves.count() > 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not alerts.loading and alerts.leaves.count() > 0 and not page.figures_loading, timeout=10_000
+    )
     QApplication.processEvents()
     out = Path(os.environ.get("SHOTS_DIR", "/tmp/shots/census"))
     out.mkdir(parents=True, exist_ok=True)

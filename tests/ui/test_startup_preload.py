@@ -12,7 +12,8 @@ PAGES = ("centre_desk.ui.shell.pages", "centre_desk.ui.activities.page", "centre
 
 SCRIPT = f"""
 import sys, threading
-import centre_desk.app as app
+import centre_desk.app
+import centre_desk.ui.shell.preload as app
 pages = {PAGES!r}
 print("before", sorted(m for m in pages if m in sys.modules))
 print("papers", sorted(m for m in ("reportlab", "PySide6.QtPdf", "alembic", "openpyxl") if m in sys.modules))

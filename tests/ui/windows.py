@@ -23,7 +23,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTabWidget, QWidget
 
 from centre_desk import i18n
-from centre_desk.app import DesktopSession
 from centre_desk.models.lodging import Presence
 from centre_desk.models.staff import Role
 from centre_desk.security.access import Actor
@@ -62,6 +61,7 @@ from centre_desk.ui.record.keep_apart_dialog import KeepApartDialog
 from centre_desk.ui.record.opening import registry_search
 from centre_desk.ui.record.profile_form import ProfileForm
 from centre_desk.ui.record.window import RecordWindow
+from centre_desk.ui.shell.desktop import DesktopSession
 from centre_desk.ui.shell.main_window import MainWindow
 from centre_desk.ui.shell.pages import build_pages
 from centre_desk.ui.unlock.dialog import OpenDatabaseDialog, Stage

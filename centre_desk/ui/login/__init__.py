@@ -1,6 +1,2 @@
-"""Sign-in and password change dialogs."""
-
-from centre_desk.ui.login.change_password import ChangePasswordDialog
-from centre_desk.ui.login.dialog import LoginDialog, SignIn
-
-__all__ = ["ChangePasswordDialog", "LoginDialog", "SignIn"]
+"""Sign-in and password change dialogs (modules imported one by one: the sign-in dialog is drawn before the
+database layer is imported, the password change needs the services)."""

@@ -1,12 +1,19 @@
-"""The sign-in window staff see every morning."""
+"""The sign-in window staff see every morning.
+
+It is drawn before the database is open (app.run opens it on a worker meanwhile): this module imports Qt and the
+small modules only; the account service arrives with `accounts_ready`, and a Đăng nhập pressed before then waits
+for it ("Opening the database…"), never freezing the window."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,14 +28,19 @@ from PySide6.QtWidgets import (
 from centre_desk import APP_NAME
 from centre_desk.errors import AuthenticationFailed, UserError
 from centre_desk.i18n import _
-from centre_desk.security.actor import Actor
-from centre_desk.services.accounts import LOGIN_LOCKED, AccountService
-from centre_desk.ui.administration.users.recovery_unlock import RecoveryUnlockDialog
 from centre_desk.ui.errors import show_error
 from centre_desk.ui.login.parts import InlineError, password_edit, weak_callback
+from centre_desk.ui.shell.preload import wait_for_pages
 from centre_desk.ui.tasks import run_task
 
+if TYPE_CHECKING:
+    from centre_desk.security.actor import Actor
+    from centre_desk.services.accounts import AccountService
+
 log = logging.getLogger(__name__)
+
+OPENING_FAILED = 2
+"""exec()'s result when the database could not be opened behind the dialog (app.run then asks or explains)."""
 
 
 @dataclass(frozen=True)
@@ -41,18 +53,22 @@ class SignIn:
 
 
 class LoginDialog(QDialog):
-    """Login name and password; the password check (Argon2) runs off the UI thread."""
+    """Login name and password; the password check (Argon2) runs off the UI thread. `accounts` is None while
+    the database is being opened (then `accounts_ready` or `opening_failed`)."""
 
     signed_in = Signal(object)  # the Actor
+    painted = Signal()  # the first paint: the window is on screen
     sign_in_failed = Signal(str)  # the message shown
 
     def __init__(
-        self, accounts: AccountService, centre_name: str, login: str = "", parent: QWidget | None = None
+        self, accounts: AccountService | None, centre_name: str, login: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._accounts = accounts
         self._sign_in: SignIn | None = None
         self._busy = False
+        self._waiting = False  # Đăng nhập pressed before the database was open
+        self._painted = False
         self.setWindowTitle(f"{APP_NAME} — " + _("Sign in"))
         self.setMinimumWidth(440)
 
@@ -121,6 +137,12 @@ class LoginDialog(QDialog):
         finally:
             dialog.deleteLater()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)  # after this paint is on screen
+
     def actor(self) -> Actor | None:
         return None if self._sign_in is None else self._sign_in.actor
 
@@ -131,10 +153,31 @@ class LoginDialog(QDialog):
         return self._busy
 
     def reject(self) -> None:
-        if not self._busy:  # the attempt in progress finishes first
+        if not self._busy or self._waiting:  # an attempt in progress finishes first; waiting for the database: not
             super().reject()
 
+    def accounts_ready(self, accounts: AccountService, centre_name: str) -> None:
+        """The database is open: a sign-in pressed meanwhile goes ahead now."""
+        self._accounts = accounts
+        if centre_name:
+            self.centre_label.setText(centre_name)
+        if self._waiting:
+            self._waiting = False
+            self.error_label.clear_message()
+            self._authenticate()
+
+    def opening_failed(self) -> None:
+        """The database could not be opened: the dialog closes with OPENING_FAILED and app.run says why."""
+        self._waiting = False
+        self._set_busy(False)
+        self.done(OPENING_FAILED)
+
     def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:  # the busy cursor while the password is checked (or the database still opens)
+            if busy:
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            else:
+                QApplication.restoreOverrideCursor()
         self._busy = busy
         for widget in (self.login_edit, self.password_edit, self.sign_in_button, self.quit_button):
             widget.setEnabled(not busy)
@@ -150,12 +193,29 @@ class LoginDialog(QDialog):
         if not password:
             self._show_problem(_("Please enter your password."), self.password_edit)
             return
-        self.error_label.clear_message()
         self._set_busy(True)
+        if self._accounts is None:
+            self._waiting = True
+            self.quit_button.setEnabled(True)
+            self.error_label.show_message(_("Opening the database…"))
+            return
+        self.error_label.clear_message()
+        self._authenticate()
+
+    def _authenticate(self) -> None:
+        login = self.login_edit.text().strip()
+        password = self.password_edit.text()
         accounts = self._accounts
+        assert accounts is not None
+
+        def check() -> tuple[Actor, str]:
+            actor = accounts.authenticate(login, password)
+            wait_for_pages()  # the main window's pages imported (app.run preloads them): no freeze after accept
+            return actor, password
+
         run_task(
             self,
-            lambda: (accounts.authenticate(login, password), password),
+            check,
             weak_callback(self._on_authenticated),
             weak_callback(self._on_authentication_failed),
             writes_db=True,
@@ -169,6 +229,8 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _on_authentication_failed(self, exc: BaseException) -> None:
+        from centre_desk.services.accounts import LOGIN_LOCKED  # loaded by now, with the opened database
+
         self._set_busy(False)
         if isinstance(exc, AuthenticationFailed):
             self.password_edit.clear()
@@ -182,6 +244,9 @@ class LoginDialog(QDialog):
         self.sign_in_failed.emit(self.error_label.text())
 
     def _on_recovery_button_clicked(self) -> None:
+        from centre_desk.ui.administration.users.recovery_unlock import RecoveryUnlockDialog
+
+        assert self._accounts is not None  # offered after a refusal, so the database is open
         login = self.login_edit.text().strip()
         if RecoveryUnlockDialog.ask(self, self._accounts.unlock_with_recovery_key, login):
             self.error_label.clear_message()

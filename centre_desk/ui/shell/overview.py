@@ -18,10 +18,13 @@ from centre_desk.security.permissions import Action, FieldGroup, role_name
 from centre_desk.services.health.service import HealthService
 from centre_desk.services.lodging import LodgingService
 from centre_desk.services.overview import Figures, OverviewService
+from centre_desk.ui.errors import show_error
 from centre_desk.ui.events import AppEvents
+from centre_desk.ui.login.parts import weak_callback
 from centre_desk.ui.shell.overview_casework import CaseWorkList, Source
 from centre_desk.ui.shell.overview_health import HealthAlerts
 from centre_desk.ui.shell.overview_lodging import LodgingAlerts, stay_caption, stay_total
+from centre_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +196,8 @@ class OverviewPage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         events.data_changed.connect(self._on_events_data_changed)
+        self._asked = 0  # refreshes asked: a slower earlier count does not overwrite a later one
+        self.figures_loading = False
         self.show_figures(Figures(None, None, None))
 
     def show_figures(self, figures: Figures) -> None:
@@ -203,19 +208,37 @@ class OverviewPage(QWidget):
         self.overdue_leaves.set_value(figures.overdue_leaves)
 
     def refresh(self, lists: bool = True) -> None:
-        """Count again (one read, a few milliseconds); the lodging lists are read off the UI thread."""
-        try:
-            figures = self._overview.figures(self._actor)
-        except UserError as exc:
-            log.info("overview figures not available: %s", type(exc).__name__)
-            self.message.setText(exc.message)
-            figures = Figures(None, None, None)
-        self.show_figures(figures)
+        """Count again, off the UI thread like the lists (the first count after sign-in also waits for the
+        mappers' one-off set-up: the main window is shown first). The latest refresh's figures win."""
+        self._asked += 1
+        asked, actor, overview = self._asked, self._actor, self._overview
+        self.figures_loading = True
+        run_task(
+            self,
+            lambda: (asked, overview.figures(actor)),
+            weak_callback(self._on_figures),
+            weak_callback(self._on_figures_failed),
+        )
         if self.alerts is not None and lists:
             self.alerts.refresh()
         for part in (self.health_alerts, self.casework):
             if part is not None and lists:
                 part.refresh()
+
+    def _on_figures(self, result: tuple[int, Figures]) -> None:
+        asked, figures = result
+        if asked == self._asked:
+            self.figures_loading = False
+            self.show_figures(figures)
+
+    def _on_figures_failed(self, exc: BaseException) -> None:
+        self.figures_loading = False
+        self.show_figures(Figures(None, None, None))
+        if not isinstance(exc, UserError):
+            show_error(self, exc)
+            return
+        log.info("overview figures not available: %s", type(exc).__name__)
+        self.message.setText(exc.message)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

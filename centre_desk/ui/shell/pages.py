@@ -33,7 +33,7 @@ from centre_desk.ui.shell.placeholder import NOT_YET_RECORDED, PlaceholderPage
 from centre_desk.ui.shell.residents import ResidentsFlow
 
 if TYPE_CHECKING:
-    from centre_desk.app import DesktopSession
+    from centre_desk.ui.shell.desktop import DesktopSession
 
 
 def build_pages(centre: Centre, actor: Actor, events: AppEvents, session: DesktopSession) -> list[PageSpec]:

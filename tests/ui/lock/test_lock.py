@@ -14,7 +14,7 @@ from centre_desk.services.accounts import LOGIN_FAILED
 from centre_desk.services.dto import NewAccount
 from centre_desk.ui.lock.idle import IdleMonitor
 from centre_desk.ui.lock.screen import LockController, OtherUserDialog, UnlockDialog, locked_title
-from centre_desk.ui.login import SignIn
+from centre_desk.ui.login.dialog import SignIn
 from centre_desk.ui.shell.main_window import MainWindow, PageSpec
 from tests.conftest import MANAGER_PASSWORD, Installed
 

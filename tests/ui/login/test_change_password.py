@@ -13,7 +13,7 @@ from centre_desk.models.staff import Role
 from centre_desk.security.actor import Actor
 from centre_desk.services.accounts import LOGIN_FAILED
 from centre_desk.services.dto import NewAccount
-from centre_desk.ui.login import ChangePasswordDialog
+from centre_desk.ui.login.change_password import ChangePasswordDialog
 from centre_desk.ui.login.parts import PASSWORD_HINT
 from tests.conftest import MANAGER_PASSWORD, Installed
 

@@ -17,7 +17,7 @@ from centre_desk.i18n import _
 from centre_desk.models.staff import Role
 from centre_desk.services.accounts import LOGIN_FAILED, LOGIN_WAIT, THROTTLE_AFTER
 from centre_desk.services.dto import NewAccount
-from centre_desk.ui.login import LoginDialog
+from centre_desk.ui.login.dialog import LoginDialog
 from tests.conftest import MANAGER_PASSWORD, Installed
 
 CENTRE = "Cơ sở Bảo trợ xã hội tổng hợp tỉnh Lai Châu"

@@ -16,7 +16,7 @@ from centre_desk.services.accounts import LOCK_AFTER, LOGIN_LOCKED, WRONG_RECOVE
 from centre_desk.services.dto import NewAccount
 from centre_desk.ui.administration.users import recovery_unlock
 from centre_desk.ui.administration.users.recovery_unlock import RecoveryUnlockDialog
-from centre_desk.ui.login import LoginDialog
+from centre_desk.ui.login.dialog import LoginDialog
 from tests.conftest import Installed
 
 NURSE_PASSWORD = "y tá trực đêm 2026"

@@ -71,7 +71,7 @@ def a_day_at_the_centre(installed: Installed) -> str:
 
 
 def test_audit_screenshot(installed: Installed, qtbot: QtBot) -> None:
-    from centre_desk import app as desktop
+    from centre_desk.ui.shell import desktop
 
     app = as_on_screen()
     code = a_day_at_the_centre(installed)
