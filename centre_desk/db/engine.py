@@ -254,6 +254,9 @@ def optimize(engine: Engine) -> None:
     analysis_limit, milliseconds). PostgreSQL's autovacuum does this itself. Never fails the close."""
     if engine.dialect.name != "sqlite":
         return
+    checked_in = getattr(engine.pool, "checkedin", None)
+    if checked_in is None or checked_in() == 0:  # only on a connection still open: after a restore replaced the
+        return  # file (the engine disposed), a new one would meet the other file
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
