@@ -89,14 +89,21 @@ def run(options: Options, language: str | None = None, *, debug: bool = False) -
     signing = _sign_in_while_opening(app, options, settings, marked)
     if signing is None:
         return 0
-    return _run_session(app, settings, *signing, marked)
+    centre, signed, held = signing
+    return _run_session(app, settings, centre, signed, marked, held)
 
 
 def _run_session(
-    app: QApplication, settings: QSettings, centre: Centre | None, signed: SignIn | None, marked: bool
+    app: QApplication,
+    settings: QSettings,
+    centre: Centre | None,
+    signed: SignIn | None,
+    marked: bool,
+    held: LoginDialog | None = None,
 ) -> int:
     """The main window for the opened installation (asking for a sign-in unless one is given), until quit.
-    `signed`: the sign-in made while the database opened (its name and demo mark are already applied)."""
+    `signed`: the sign-in made while the database opened (its name and demo mark are already applied);
+    `held`: its window, shown busy until the main window is up."""
     if centre is None:
         return 1
     from centre_desk.services.demo import is_demo
@@ -109,7 +116,11 @@ def _run_session(
     session = DesktopSession(app, centre, settings)
     QTimer.singleShot(PRELOAD_AFTER_MS, start_preloading)  # no-op when the pages are already (being) imported
     try:
-        if not session.sign_in(signed):
+        signed_in = session.sign_in(signed)
+        if held is not None:
+            held.release()
+            held.deleteLater()
+        if not signed_in:
             return 0
         return app.exec()
     finally:
@@ -129,7 +140,7 @@ PAINT_WAIT_MS = 500  # the database is opened once the sign-in window is painted
 
 def _sign_in_while_opening(
     app: QApplication, options: Options, settings: QSettings, marked: bool
-) -> tuple[Centre | None, SignIn | None] | None:
+) -> tuple[Centre | None, SignIn | None, LoginDialog | None] | None:
     """The sign-in window at once, the installation opened behind it on a worker. The person types meanwhile;
     Đăng nhập waits for the database. If it cannot be opened (keys missing, locked, damaged …), the window
     closes and ui/unlock/flow.settle asks or explains as it always has; the sign-in then comes after.
@@ -169,20 +180,25 @@ def _sign_in_while_opening(
     started: list[bool] = []
     dialog.painted.connect(start)  # nothing heavy is imported before the window is on screen
     QTimer.singleShot(PAINT_WAIT_MS, start)
+    held = False
     try:
         code = dialog.exec()
         signed = dialog.sign_in()
+        if signed is not None and not signed.actor.must_change_password:
+            dialog.hold()  # until the main window is up (_run_session)
+            held = True
     finally:
         started.append(False)  # closed: the timer opens nothing more, a late result touches no widget
-        dialog.deleteLater()
+        if not held:
+            dialog.deleteLater()
     if code == OPENING_FAILED:
         from centre_desk.ui.unlock.flow import settle
 
-        return settle(options, problem[0]), None  # type: ignore[arg-type]  # a PassphraseFile or an exception
+        return settle(options, problem[0]), None, None  # type: ignore[arg-type]  # a PassphraseFile or an exception
     if signed is None:  # Quit: the database, once open, is closed again
         _close_when_opened(opened)
         return None
-    return opened[0].centre, signed
+    return opened[0].centre, signed, (dialog if held else None)
 
 
 def _open_behind_sign_in(options: Options) -> object:

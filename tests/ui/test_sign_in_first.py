@@ -102,11 +102,13 @@ def test_sign_in_pressed_while_the_database_opens_waits_for_it(
     codes = _drive(monkeypatch, qtbot, sign_in)
     signing = app._sign_in_while_opening(_qapp(), installed.options, _settings(tmp_path), marked=False)
     assert signing is not None
-    centre, signed = signing
-    assert centre is not None and signed is not None
+    centre, signed, held = signing
+    assert centre is not None and signed is not None and held is not None
     installed.centre = centre
     assert seen == [_("Opening the database…")] and codes == [QDialog.DialogCode.Accepted]
     assert signed.actor.login == "giamdoc"
+    assert held.isVisible() and held.error_label.text() == _("Opening the main window…")  # never no window
+    held.release()
     assert QApplication.overrideCursor() is None  # the busy cursor is given back
 
 
@@ -123,7 +125,8 @@ def test_a_database_that_cannot_be_opened_closes_the_sign_in_and_says_why(
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(OpenDatabaseDialog, "exec", close)
-    assert app._sign_in_while_opening(_qapp(), installed.options, _settings(tmp_path), marked=False) == (None, None)
+    signing = app._sign_in_while_opening(_qapp(), installed.options, _settings(tmp_path), marked=False)
+    assert signing == (None, None, None)
     assert codes == [2] and reasons == [_(KEY_MISSING)]
 
 

@@ -172,6 +172,17 @@ class LoginDialog(QDialog):
         self._set_busy(False)
         self.done(OPENING_FAILED)
 
+    def hold(self) -> None:
+        """Shown again, busy, while the main window is built (a second or so): never a moment with no window."""
+        self.error_label.show_message(_("Opening the main window…"))
+        self._set_busy(True)
+        self.show()
+        QApplication.processEvents()  # painted before the building starts
+
+    def release(self) -> None:
+        self._set_busy(False)
+        self.hide()
+
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:  # the busy cursor while the password is checked (or the database still opens)
             if busy:
