@@ -96,6 +96,7 @@ def test_sign_in_pressed_while_the_database_opens_waits_for_it(
         dialog.password_edit.setText(MANAGER_PASSWORD)
         dialog.sign_in_button.click()
         seen.append(dialog.error_label.text())
+        assert "color" not in dialog.error_label.styleSheet()  # waiting, in the usual colour: not an error
         assert dialog.is_busy() and dialog.isVisible() and dialog.quit_button.isEnabled()
         release.set()
 

@@ -174,7 +174,7 @@ class LoginDialog(QDialog):
 
     def hold(self) -> None:
         """Shown again, busy, while the main window is built (a second or so): never a moment with no window."""
-        self.error_label.show_message(_("Opening the main window…"))
+        self.error_label.show_progress(_("Opening the main window…"))
         self._set_busy(True)
         self.show()
         QApplication.processEvents()  # painted before the building starts
@@ -208,7 +208,7 @@ class LoginDialog(QDialog):
         if self._accounts is None:
             self._waiting = True
             self.quit_button.setEnabled(True)
-            self.error_label.show_message(_("Opening the database…"))
+            self.error_label.show_progress(_("Opening the database…"))
             return
         self.error_label.clear_message()
         self._authenticate()

@@ -36,6 +36,9 @@ def weak_callback(method: Callable[[Any], None]) -> Callable[[Any], None]:
     return call
 
 
+ERROR_STYLE = "color: #b3261e;"
+
+
 class InlineError(QLabel):
     """A red message under a form; it keeps its space so the dialog does not jump."""
 
@@ -44,11 +47,17 @@ class InlineError(QLabel):
         self.setObjectName("inlineError")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet("color: #b3261e;")
+        self.setStyleSheet(ERROR_STYLE)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
     def show_message(self, message: str) -> None:
+        self.setStyleSheet(ERROR_STYLE)
+        self.setText(message)
+
+    def show_progress(self, message: str) -> None:
+        """A neutral line in the same place ("Opening the database…"): waiting is not a mistake."""
+        self.setStyleSheet("")
         self.setText(message)
 
     def clear_message(self) -> None:
