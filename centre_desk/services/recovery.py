@@ -141,18 +141,26 @@ def _replace_file(centre: Centre, backup: Path, stamp: str) -> Path:
         replaced = None
     build_sqlite_from_backup(backup, centre.keys, restoring, read_salt(main))
     centre.engine.dispose()
-    files = [Path(f"{main}{suffix}") for suffix in ("", "-wal", "-shm")]
     if replaced is None:
-        aside_dir.mkdir(parents=True, exist_ok=True)
         replaced = aside_dir / f"centre-{stamp}.db"
-        for path in files:
-            if path.exists():
-                path.replace(f"{replaced}{path.name.removeprefix(main.name)}")
+        _set_files_aside(main, replaced)
     restoring.replace(main)
-    for path in files[1:]:
-        path.unlink(missing_ok=True)  # a leftover WAL must never be paired with the new file
+    for suffix in DATABASE_FILES[1:]:
+        Path(f"{main}{suffix}").unlink(missing_ok=True)  # a leftover WAL must never be paired with the new file
     fsync_dir(main.parent)
     return replaced
+
+
+DATABASE_FILES = ("", "-wal", "-shm")  # the database file and SQLite's companions, by suffix
+
+
+def _set_files_aside(main: Path, aside: Path) -> None:
+    """Move the database file and its companions to `aside` (…-wal, …-shm beside it), as they are."""
+    aside.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in DATABASE_FILES:
+        if Path(f"{main}{suffix}").exists():
+            Path(f"{main}{suffix}").replace(f"{aside}{suffix}")
+    fsync_dir(aside.parent)
 
 
 # -- a database found damaged at start (SECURITY.md G1.5) ------------------------------------------------------
@@ -195,11 +203,7 @@ def restore_damaged(options: Options, backup: Path) -> tuple[Centre, RestoreInfo
     lease = FileLease.acquire(path)
     try:
         with lease.exclusive():
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-wal", "-shm"):
-                if Path(f"{path}{suffix}").exists():
-                    Path(f"{path}{suffix}").replace(f"{aside}{suffix}")
-            fsync_dir(aside.parent)
+            _set_files_aside(path, aside)
             build_sqlite_from_backup(backup, keys, path, salt)
             _set_anchor_aside(options.data_dir, salt.hex())
         centre = open_centre(options, lease=lease)
